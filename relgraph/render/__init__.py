@@ -1,0 +1,1 @@
+"""Renderers: a snapshot graph to something people look at."""

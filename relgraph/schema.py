@@ -1,0 +1,194 @@
+"""The declared shape of dataset records: which fields each has and how each is read.
+
+:mod:`relgraph.dataset` checks every record against these declarations
+generically, so a new field is one line here. A parser takes the raw value
+from the file and returns the model value or raises :class:`FieldError` with
+a message fit to show the user.
+
+>>> RECORDS["actor"]["country"].parse("rus")
+Traceback (most recent call last):
+...
+relgraph.schema.FieldError: 'rus' is not an ISO 3166 alpha-3 code (three capital letters, e.g. RUS)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from relgraph.dates import DateError, PartialDate
+from relgraph.model import ACTOR_KINDS
+
+__all__ = ["RECORDS", "SECTIONS", "Field", "FieldError"]
+
+
+class FieldError(ValueError):
+    """A field's value is not acceptable; the message says why."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    parse: Callable[[Any], Any]
+    required: bool = False
+    doc: str = ""
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
+def text(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise FieldError(f"expected text, got {_kind(value)}")
+    value = str(value).strip()
+    if not value:
+        raise FieldError("is empty")
+    return value
+
+
+def slug(value: Any) -> str:
+    value = text(value)
+    if not _SLUG.match(value):
+        raise FieldError(
+            f"{value!r} is not an id: use lowercase letters, digits and single '-', '_' or '.' "
+            "between them (e.g. assad-regime)"
+        )
+    return value
+
+
+def choice(options: dict[str, Any] | tuple[str, ...]) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        value = text(value)
+        if value not in options:
+            raise FieldError(f"{value!r} is not one of: {', '.join(options)}")
+        return value
+
+    return parse
+
+
+def text_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (text(value),)
+    if not isinstance(value, list):
+        raise FieldError(f"expected a list of texts, got {_kind(value)}")
+    return tuple(text(v) for v in value)
+
+
+def kind_list(value: Any) -> frozenset[str]:
+    kinds = text_list(value)
+    for k in kinds:
+        choice(ACTOR_KINDS)(k)
+    return frozenset(kinds)
+
+
+def pattern(regex: str, what: str) -> Callable[[Any], str]:
+    compiled = re.compile(regex)
+
+    def parse(value: Any) -> str:
+        value = text(value)
+        if not compiled.fullmatch(value):
+            raise FieldError(f"{value!r} is not {what}")
+        return value
+
+    return parse
+
+
+def partial_date(value: Any) -> PartialDate:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise FieldError(f"expected a date such as 2016, 2016-12 or 2016-12-20, got {_kind(value)}")
+    try:
+        return PartialDate.parse(value)
+    except DateError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def sign(value: Any) -> int:
+    if isinstance(value, str) and value.strip() in {"+", "-", "0", "+1", "-1", "1"}:
+        value = {"+": 1, "-": -1}.get(value.strip(), value)
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (-1, 0, 1):
+        raise FieldError(f"{value!r} is not a sign: use 1 (positive), 0 (neutral) or -1 (negative)")
+    return value
+
+
+def confidence(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise FieldError(f"{value!r} is not a number between 0 and 1")
+    if not 0 <= value <= 1:
+        raise FieldError(f"{value!r} is outside 0..1")
+    return float(value)
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"{value!r} is not true or false")
+    return value
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", type(None): "nothing"}.get(
+        type(value), f"{type(value).__name__} {value!r}"
+    )
+
+
+def _fields(*fields: Field) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+RECORDS: dict[str, dict[str, Field]] = {
+    "type": _fields(
+        Field("name", slug, True, "the type's name, e.g. evacuates"),
+        Field("sign", sign, True, "default sign: 1, 0 or -1"),
+        Field("kind", choice(("stance", "event")), True, "stance (holds over time) or event"),
+        Field("description", text),
+        Field("symmetric", boolean, doc="true when direction carries no meaning"),
+        Field("source_kinds", kind_list, doc="actor kinds allowed as source"),
+        Field("target_kinds", kind_list, doc="actor kinds allowed as target"),
+    ),
+    "source": _fields(
+        Field("id", slug, True),
+        Field("title", text, True),
+        Field("publisher", text),
+        Field("url", pattern(r"https?://\S+", "an http(s) URL")),
+        Field("published", partial_date),
+    ),
+    "actor": _fields(
+        Field("id", slug, True, "stable lowercase slug of the common name"),
+        Field("name", text, True),
+        Field("kind", choice(ACTOR_KINDS), True),
+        Field("aliases", text_list),
+        Field("country", pattern(r"[A-Z]{3}", "an ISO 3166 alpha-3 code (three capital letters, e.g. RUS)")),
+        Field("wikidata", pattern(r"Q[1-9][0-9]*", "a Wikidata Q-id (e.g. Q159)")),
+        Field("part_of", slug, doc="id of the actor this one belongs to"),
+        Field("description", text),
+    ),
+    "relation": _fields(
+        Field("id", slug, doc="stable id; derived from source, type, target and time if absent"),
+        Field("source", slug, True, "actor id"),
+        Field("type", slug, True, "a type of the vocabulary"),
+        Field("target", slug, True, "actor id"),
+        Field("sign", sign, doc="overrides the type's default sign"),
+        Field("start", partial_date, doc="stances: first day it holds"),
+        Field("end", partial_date, doc="stances: last day it holds; absent = ongoing"),
+        Field("date", partial_date, doc="events: when it happened"),
+        Field("confidence", confidence, doc="0..1, default 1"),
+        Field("sources", lambda v: v, doc="citations: {ref, evidence} or an inline source"),
+        Field("notes", text),
+    ),
+    "citation": _fields(
+        Field("ref", slug, doc="id of a source declared under sources"),
+        Field("id", slug),
+        Field("title", text),
+        Field("publisher", text),
+        Field("url", pattern(r"https?://\S+", "an http(s) URL")),
+        Field("published", partial_date),
+        Field("evidence", text, doc="what the source says, in our own words"),
+    ),
+}
+"""Fields of each record kind. ``sources`` of a relation is a list of citations,
+read field by field with ``RECORDS["citation"]``."""
+
+SECTIONS = {"types": "type", "sources": "source", "actors": "actor", "relations": "relation"}
+"""Top-level keys of a YAML dataset file and the record kind each holds."""
