@@ -474,7 +474,10 @@ def read(path: str | Path) -> Report:
     checker.part_of(by_kind["actor"])
     for index, raw in enumerate(by_kind["relation"], 1):
         checker.relation(raw, index)
-    return Report(checker.data, checker.problems, files)
+    # reading finds syntax problems before checking finds the rest: show them in file order
+    order = {str(f): i for i, f in enumerate(files)}
+    problems = sorted(checker.problems, key=lambda p: (order.get(p.file, -1), p.line or 0))
+    return Report(checker.data, problems, files)
 
 
 # -- writing -------------------------------------------------------------------------------------

@@ -192,7 +192,8 @@ def relation_id(source: str, type: str, target: str, when: PartialDate | None) -
     >>> relation_id("russia", "backs", "assad-regime", PartialDate.parse("2011-03"))
     'russia.backs.assad-regime.2011-03'
     """
-    return f"{source}.{type}.{target}.{when or 'open'}"
+    # a range such as 2016-12-17/2016-12-18 is written with "_" so that the id stays a slug
+    return f"{source}.{type}.{target}.{str(when).replace('/', '_') if when else 'open'}"
 
 
 @dataclass

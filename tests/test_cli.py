@@ -1,0 +1,154 @@
+"""The CLI through click's CliRunner: exit codes, exact error lines, no tracebacks."""
+
+import json
+import os
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from relgraph import __version__
+from relgraph.cli import cli
+
+BAD = """\
+actors:
+  - {id: a, name: A, kind: state}
+relations:
+  - {id: r1, source: a, type: backs, target: b, start: 2012}
+  - {id: r2, source: a, type: backs, target: a, start: 2012-13}
+"""
+
+
+@pytest.fixture
+def run(tmp_path):
+    def _run(*args, env=None):
+        runner = CliRunner()
+        old = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            return runner.invoke(cli, list(args), env={"RELGRAPH_DATA": None, **(env or {})},
+                                 catch_exceptions=False)
+        finally:
+            os.chdir(old)
+
+    return _run
+
+
+def all_commands(group: click.Group = cli, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield (*prefix, name)
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("command", [(), *all_commands()], ids=lambda c: " ".join(c) or "relgraph")
+def test_help_on_every_command(run, command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Usage: ")
+
+
+def test_version(run):
+    assert run("--version").output == f"relgraph, version {__version__}\n"
+
+
+def test_validate_the_example(run):
+    from relgraph import example_path
+
+    result = run("validate", str(example_path()))
+    assert result.exit_code == 0
+    assert result.output.startswith("0 error(s), 0 warning(s) in 3 file(s): 22 actors, 54 relations")
+
+
+def test_validate_lists_every_problem_and_exits_1(run, tmp_path):
+    (tmp_path / "bad.yaml").write_text(BAD)
+    result = run("validate", "bad.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "bad.yaml:4: error: relation 'r1', field 'target': unknown actor 'b'",
+        "bad.yaml:5: error: relation 'r2', field 'start': '2012-13' has no month 13",
+        "Error: 2 error(s), 0 warning(s) in 1 file(s): 1 actors, 0 relations, 0 sources, 0 custom types",
+    ]
+
+
+def test_warnings_alone_exit_0(run, tmp_path):
+    (tmp_path / "warn.yaml").write_text(
+        "actors:\n  - {id: a, name: A, kind: state}\nrelations:\n  - {source: a, type: meets, target: a, date: 2012}\n")
+    result = run("validate", "warn.yaml")
+    assert result.exit_code == 0
+    assert "warning: relation 1 (a meets a), field 'sources': cites no source" in result.output
+
+
+def test_render_writes_the_default_file_in_the_working_directory(run, tmp_path):
+    result = run("render", "--date", "2016-12-20")
+    assert result.exit_code == 0, result.output
+    assert result.output == "Wrote relgraph-2016-12-20.html (22 actors, 41 relations, 2 sources)\n"
+    html = (tmp_path / "relgraph-2016-12-20.html").read_text()
+    assert "Relations on 2016-12-20" in html and "Assad regime" in html
+
+
+def test_render_output_and_data_options(run, tmp_path, write):
+    write("actors:\n  - {id: a, name: Aleph, kind: state}\n  - {id: b, name: Beth, kind: state}\n"
+          "relations:\n  - {source: a, type: backs, target: b, start: 2012}\n", "mine.yaml")
+    result = run("render", "--date", "2013-01-01", "--data", "mine.yaml", "--output", "out/page.html")
+    assert result.exit_code == 0, result.output
+    assert result.output == "Wrote out/page.html (2 actors, 1 relations, 0 sources)\n"
+    assert "Aleph" in (tmp_path / "out" / "page.html").read_text()
+
+
+def test_data_from_the_environment(run, write):
+    write("actors:\n  - {id: a, name: Aleph, kind: state}\nrelations:\n"
+          "  - {source: a, type: meets, target: a, date: 2012-05-01}\n", "env.yaml")
+    result = run("show", "--date", "2012-05-02", "--format", "json", env={"RELGRAPH_DATA": "env.yaml"})
+    assert [r["id"] for r in json.loads(result.output)["relations"]] == ["a.meets.a.2012-05-01"]
+
+
+def test_show_table_and_json(run):
+    table = run("show", "--date", "2016-12-20").output.splitlines()
+    assert table[0].split() == ["source", "type", "target", "sign", "when", "conf", "sources"]
+    assert any(line.split()[:4] == ["Russia", "cooperates", "Turkey", "+"] for line in table)
+    data = json.loads(run("show", "--date", "2016-12-20", "--format", "json").output)
+    assert data["date"] == "2016-12-20" and data["event_window"] == "30d"
+    assert "russia.cooperates.turkey.2016-summer" in {r["id"] for r in data["relations"]}
+    early = json.loads(run("show", "--date", "2016-12-20", "--window", "all", "--format", "json").output)
+    assert len(early["relations"]) > len(data["relations"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "--date", "2016-13-01"], "Error: Invalid value for '--date': '2016-13-01' is not a calendar day (month must be in 1..12)"),
+        (["render", "--date", "2016"], "Error: Invalid value for '--date': '2016' is not a single day: give YYYY-MM-DD"),
+        (["show", "--date", "2016-12-20", "--window", "soon"],
+         "Error: Invalid value for '--window': 'soon' is not a duration"),
+        (["render"], "Error: Missing option '--date'."),
+        (["show", "--date", "2016-12-20", "--format", "xml"], "Error: Invalid value for '--format'"),
+    ],
+)
+def test_usage_mistakes_exit_2_with_one_line(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1].startswith(message)
+    assert "Traceback" not in result.output
+
+
+def test_bad_data_exits_1_without_a_traceback(run, tmp_path):
+    (tmp_path / "bad.yaml").write_text(BAD)
+    result = run("render", "--date", "2016-12-20", "--data", "bad.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == "Error: the dataset has 2 errors; nothing was read"
+    assert not (tmp_path / "relgraph-2016-12-20.html").exists()
+    missing = run("show", "--date", "2016-12-20", "--data", "nowhere.yaml")
+    assert missing.exit_code == 1
+    assert missing.output.splitlines() == ["nowhere.yaml: error: no such file or directory",
+                                           "Error: the dataset has 1 error; nothing was read"]
+
+
+def test_help_is_fast_because_heavy_libraries_load_lazily():
+    import subprocess
+    import sys
+
+    code = ("import sys, relgraph.cli; "
+            "print(sorted(m for m in ('networkx', 'pyvis', 'neo4j', 'matplotlib', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

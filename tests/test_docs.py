@@ -1,0 +1,41 @@
+"""The docs keep up with the code: every command has help text and a row in the README."""
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from relgraph.cli import cli
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def commands(group: click.Group = cli, prefix: str = "relgraph"):
+    for name, command in group.commands.items():
+        path = f"{prefix} {name}"
+        if isinstance(command, click.Group):
+            yield from commands(command, path)
+        else:
+            yield path, command
+
+
+@pytest.mark.parametrize(("path", "command"), list(commands()), ids=lambda x: x if isinstance(x, str) else "")
+def test_every_command_has_help_and_a_row_in_the_command_reference(path, command):
+    assert command.help and len(command.help.split()) >= 5, f"{path} needs help text"
+    reference = README.split("## Command reference", 1)[1].split("\n## ", 1)[0]
+    assert re.search(rf"^\| `{re.escape(path)}[ `]", reference, re.M), f"{path} is missing from the README"
+
+
+def test_readme_opens_with_exactly_two_setup_commands():
+    first_block = re.search(r"```sh\n(.*?)```", README, re.S)
+    assert first_block and README.index(first_block.group(0)) < README.index("\n## ")
+    lines = [line for line in first_block.group(1).splitlines() if line.strip()]
+    assert lines == ["pip install . && relgraph render --date 2016-12-20",
+                     "pip install -e '.[test]' && pytest"]
+
+
+def test_ci_runs_the_readme_test_command():
+    test_command = re.search(r"```sh\n(.*?)```", README, re.S).group(1).splitlines()[1]
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci.splitlines()
