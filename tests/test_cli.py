@@ -26,7 +26,8 @@ def run(tmp_path):
         old = os.getcwd()
         os.chdir(tmp_path)
         try:
-            return runner.invoke(cli, list(args), env={"RELGRAPH_DATA": None, **(env or {})},
+            clean = dict.fromkeys(("RELGRAPH_DATA", "NEO4J_URI", "NEO4J_DATABASE", "NEO4J_USERNAME", "NEO4J_PASSWORD"))
+            return runner.invoke(cli, list(args), env={**clean, **(env or {})},
                                  catch_exceptions=False)
         finally:
             os.chdir(old)

@@ -1,195 +1,200 @@
-"""A snapshot graph as one self-contained, offline HTML page, through pyvis and our own template.
+"""Snapshot graphs as one self-contained, offline HTML page, or as a fragment to paste into a report.
 
 pyvis's stock template loads Bootstrap and vis-network from CDNs even in
-``in_line`` mode, so pages are rendered through ``templates/page.html``,
-which inlines vis-network's script and style from the copy pyvis ships. No
-request leaves the page.
+``in_line`` mode, and its Jinja environment does not autoescape, so pages are
+rendered from our own templates (``templates/``) with the copy of
+vis-network that pyvis ships, inlined. No request leaves the page: a
+Content-Security-Policy forbids them, and there is nothing to fetch.
 
-Safety: the template autoescapes, graph data reaches the page only through
-Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&`` and quotes), and
-vis-network shows string tooltips as text, never as HTML.
+A page or fragment shows one date, or a series of dates with a slider and a
+play button; actors keep their place across dates (see
+:mod:`relgraph.render.layout`). A fragment is a ``<div>`` holding its own
+scoped style and two scripts: the first defines ``vis`` unless the host page
+already has it, the second draws the graph and defines nothing global, so
+several fragments work on one page.
+
+Safety: templates autoescape; graph data reaches the script only through
+Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&`` and quotes); the script
+sets every text with ``textContent`` and makes links of ``http(s)`` URLs only.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph(date="2016-12-20", event_window="30d", types={})
+>>> g.add_node("a", name="A <b>", kind="state", aliases=[])
+>>> html = render_html(g, title="Talks <in Moscow>").html
+>>> "Talks &lt;in Moscow&gt;" in html, "<in Moscow>" in html, "A <b>" in html
+(True, False, False)
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from relgraph.render.style import EDGE_COLOURS, KIND_STYLES, sign_symbol
+from relgraph.render.scene import Frame, Scene, build_scene
+from relgraph.render.style import EDGE_COLOURS, SIGN_NAMES, kind_style, sign_symbol
 
 if TYPE_CHECKING:
     import networkx as nx
+    from markupsafe import Markup
 
-__all__ = ["Page", "render_html", "write_html"]
+__all__ = ["CSP", "Page", "render_html", "write_html"]
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+       "img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+"""The page's Content-Security-Policy: inline code only, and no request of any kind."""
+
+EDGE_LABELS_UP_TO = 150
+"""Above this many relations, type labels on the lines would only be clutter (the legend stays)."""
+
+LARGE = 2000
+"""From this many relations, lines are hidden while the view is dragged or zoomed, to keep it fluid."""
 
 
 @dataclass(frozen=True)
 class Page:
-    """What was rendered: the HTML and the counts shown in its caption."""
+    """What was rendered: the HTML and the counts shown in its caption (over all dates)."""
 
     html: str
     actors: int
     relations: int
     sources: int
+    dates: tuple[str, ...]
 
 
-def render_html(graph: nx.MultiDiGraph, *, title: str | None = None) -> Page:
-    """Render a snapshot graph (see :mod:`relgraph.snapshot`) to a standalone HTML page.
+def render_html(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], *, title: str | None = None,
+                fragment: bool = False, size_by: str = "degree") -> Page:
+    """Render one snapshot graph, or a series (one per date, in order), to HTML.
 
-    >>> import networkx as nx
-    >>> g = nx.MultiDiGraph(date="2016-12-20", event_window="30d", types={})
-    >>> g.add_node("a", name="A <b>", kind="state", aliases=[])
-    >>> html = render_html(g, title="Talks <in Moscow>").html
-    >>> "Talks &lt;in Moscow&gt;" in html, "<in Moscow>" in html, "A <b>" in html
-    (True, False, False)
+    ``fragment=True`` gives a ``<div>`` to paste into a larger page instead of
+    a whole document. ``size_by`` is ``"degree"`` or ``"none"``.
     """
-    import pyvis
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
-    from pyvis.network import Network
-
-    net = Network(height="720px", width="100%", directed=True, cdn_resources="in_line")
-    positions = _layout(graph)
-    for node, attrs in graph.nodes(data=True):
-        style = KIND_STYLES.get(attrs.get("kind"), KIND_STYLES["organisation"])
-        x, y = positions.get(node, (0.0, 0.0))
-        net.add_node(node, label=attrs.get("name") or node, shape=style["shape"],
-                     color=style["colour"], title=_node_tooltip(graph, node), x=x, y=y,
-                     size=style["size"], physics=False)
-    for source, target, attrs in graph.edges(data=True):
-        net.add_edge(source, target, id=attrs["id"], label=attrs["type"],
-                     title=_edge_tooltip(graph, source, target, attrs),
-                     color=EDGE_COLOURS[attrs["sign"]], dashes=attrs["kind"] == "event",
-                     arrows="" if attrs["symmetric"] else "to",
-                     width=1 + 2 * attrs["confidence"])
-    _separate_parallel(net.edges)
-    env = Environment(
-        # pyvis's bundled vis-network is what the template {% include %}s
-        loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)),
-                             FileSystemLoader(str(Path(pyvis.__file__).parent / "templates"))]),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-    )
-    sources = {s["id"]: s for _, _, a in graph.edges(data=True) for s in a["sources"]}
-    kinds = sorted({a.get("kind") for _, a in graph.nodes(data=True)} & set(KIND_STYLES))
-    html = env.get_template("page.html").render(
-        nodes=net.nodes, edges=net.edges, options=OPTIONS,
-        heading=title or f"Relations on {graph.graph['date']}",
-        date=graph.graph["date"], window=graph.graph.get("event_window"),
-        legend_kinds=[(k, KIND_STYLES[k]) for k in kinds],
-        legend_types=_legend_types(graph),
-        sources=sorted(sources.values(), key=lambda s: s["title"]),
-        actors=graph.number_of_nodes(), relations=graph.number_of_edges(),
-    )
-    return Page(html, graph.number_of_nodes(), graph.number_of_edges(), len(sources))
+    scene = build_scene(_as_series(graphs), title=title, size_by=size_by)
+    env = _environment()
+    context = _context(scene, size_by, standalone=not fragment)
+    html = env.get_template("fragment.html" if fragment else "page.html").render(**context)
+    return Page(html, len(scene.nodes), len(scene.edges), len(scene.sources),
+                tuple(f.date for f in scene.frames))
 
 
-def write_html(graph: nx.MultiDiGraph, path: str | Path, *, title: str | None = None) -> Page:
-    """Render ``graph`` and write the page to ``path`` (parent folders are created)."""
-    page = render_html(graph, title=title)
+def write_html(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], path: str | Path, *,
+               title: str | None = None, fragment: bool = False, size_by: str = "degree") -> Page:
+    """Render and write to ``path`` (parent folders are created); see :func:`render_html`."""
+    page = render_html(graphs, title=title, fragment=fragment, size_by=size_by)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page.html, encoding="utf-8")
     return page
 
 
-OPTIONS: dict[str, Any] = {
-    "physics": {"enabled": False},
-    "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
-    "edges": {"font": {"size": 11, "align": "middle", "strokeWidth": 3}, "selectionWidth": 2},
-    "nodes": {"font": {"size": 14, "face": "sans-serif"}},
-}
-"""vis-network options: positions come from Python, so physics stays off and the page opens still."""
-
-
-def _separate_parallel(edges: list[dict[str, Any]]) -> None:
-    """Curve parallel edges by different amounts so that each stays visible and clickable."""
-    seen: dict[frozenset[str], int] = {}
-    for edge in edges:
-        pair = frozenset((edge["from"], edge["to"]))
-        n = seen[pair] = seen.get(pair, -1) + 1
-        # direction flips the curve side, so compensate to keep a pair's edges apart
-        side = "curvedCW" if (edge["from"] < edge["to"]) == (n % 2 == 0) else "curvedCCW"
-        edge["smooth"] = {"enabled": True, "type": side, "roundness": 0.12 + 0.14 * (n // 2) if n else 0.0}
-
-
-def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Fixed, deterministic positions: positive ties pull hardest, negative ones least.
-
-    Each connected group is laid out on its own: the largest in the middle,
-    the smaller ones stacked in a column to its right, so that a separate pair
-    does not squeeze the rest.
-    """
+def _as_series(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph]) -> list[nx.MultiDiGraph]:
     import networkx as nx
 
-    pull = {1: 1.0, 0: 0.4, -1: 0.15}
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    for u, v, attrs in sorted(graph.edges(data=True), key=lambda e: e[2]["id"]):
-        weight = simple.get_edge_data(u, v, {"weight": 0.0})["weight"]
-        simple.add_edge(u, v, weight=weight + pull[attrs["sign"]])
-    groups = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
-    positions: dict[str, tuple[float, float]] = {}
-    column_x = top = 0.0
-    for i, group in enumerate(groups):
-        radius = 150.0 * len(group) ** 0.5
-        pos = (nx.spring_layout(simple.subgraph(group), seed=20161220, weight="weight", iterations=200)
-               if len(group) > 1 else {group[0]: (0.0, 0.0)})
-        if i == 0:
-            centre = (0.0, 0.0)
-            column_x, top = radius + 200, -radius
-        else:
-            centre = (column_x + radius, top + radius)
-            top += 2 * radius + 80
-        for node, (x, y) in pos.items():
-            positions[node] = (round(centre[0] + float(x) * radius, 1),
-                               round(centre[1] + float(y) * radius, 1))
-    return positions
+    return [graphs] if isinstance(graphs, nx.Graph) else list(graphs)
 
 
-def _when(attrs: dict[str, Any]) -> str:
-    if attrs["kind"] == "event":
-        return f"on {attrs['date']} ({attrs['date_precision']})"
-    start = (f"since {attrs['start']} ({attrs['start_precision']})" if attrs["start"]
-             else "since before the record")
-    end = f", until {attrs['end']} ({attrs['end_precision']})" if attrs["end"] else ", ongoing"
-    return start + end
+@functools.cache
+def _environment() -> Any:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                       autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-def _edge_tooltip(graph: nx.MultiDiGraph, source: str, target: str, attrs: dict[str, Any]) -> str:
-    name = graph.nodes[source].get("name", source), graph.nodes[target].get("name", target)
-    lines = [
-        f"{name[0]} {attrs['type']} {name[1]} ({sign_symbol(attrs['sign'])})",
-        f"{attrs['kind']}, {_when(attrs)}",
-        f"confidence {attrs['confidence']:.2f}",
-    ]
-    for s in attrs["sources"]:
-        cited = ", ".join(x for x in (s["title"], s["publisher"], s["published"]) if x)
-        lines.append(f"Source: {cited}")
-        if s["url"]:
-            lines.append(f"  {s['url']}")
-        if s["evidence"]:
-            lines.append(f"  Evidence: {s['evidence']}")
-    if attrs["notes"]:
-        lines.append(f"Notes: {attrs['notes']}")
-    return "\n".join(lines)
+@functools.cache
+def _asset(name: str) -> Markup:
+    """A static file of ours or pyvis's, to inline as it is; never data."""
+    import pyvis
+    from markupsafe import Markup
+
+    if name.startswith("vis-network"):
+        path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name
+    else:
+        path = TEMPLATES / name
+    text = path.read_text(encoding="utf-8")
+    if re.search(r"</(script|style)", text, re.I):
+        raise ValueError(f"{path} would end its <script> or <style> early")
+    return Markup(text)
 
 
-def _node_tooltip(graph: nx.MultiDiGraph, node: str) -> str:
-    attrs = graph.nodes[node]
-    lines = [f"{attrs.get('name', node)} ({attrs.get('kind')})"]
-    if attrs.get("aliases"):
-        lines.append("Also: " + ", ".join(attrs["aliases"]))
-    if attrs.get("description"):
-        lines.append(attrs["description"])
-    lines.append(f"{graph.degree(node)} relation(s) on {graph.graph['date']}")
-    return "\n".join(lines)
+@functools.cache
+def _vis_loader() -> Markup:
+    """vis-network, run as a CommonJS module so that a host page's AMD loader cannot capture it."""
+    from markupsafe import Markup
+
+    return Markup("(function () {\n"
+                  "if (window.vis && window.vis.Network && window.vis.DataSet && window.vis.DataView) return;\n"
+                  "var module = { exports: {} }, exports = module.exports;\n") + _asset(
+        "vis-network.min.js") + Markup("\nwindow.vis = module.exports;\n})();")
 
 
-def _legend_types(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    return [
-        {"name": name, "colour": EDGE_COLOURS[t["sign"]], "sign": sign_symbol(t["sign"]),
-         "kind": t["kind"], "description": t["description"]}
-        for name, t in sorted(graph.graph.get("types", {}).items())
-    ]
+def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
+    frames = [_frame(f, scene.frames[k - 1] if k else None, scene) for k, f in enumerate(scene.frames)]
+    window = scene.frames[-1].window
+    return {
+        "scene": scene,
+        "standalone": standalone,
+        "csp": CSP,
+        "css": _asset("relgraph.css"),
+        "script": _asset("relgraph.js"),
+        "vis_loader": _vis_loader(),
+        "frames": frames,
+        "caption": frames[-1]["caption"],
+        "window": _duration_words(window) if window else None,
+        "signs": [(sign, f"{sign_symbol(sign)} {SIGN_NAMES[sign]}") for sign in (1, -1, 0)],
+        "sign_colours": EDGE_COLOURS,
+        "sign_symbols": {1: "+", -1: "\u2212", 0: "0"},
+        "kinds": [(kind, kind_style(kind)) for kind in scene.kinds],
+        "size_by": size_by,
+        "sources": sorted(scene.sources, key=lambda s: str(s["title"]).lower()),
+        "payload": {
+            "nodes": [{k: n[k] for k in ("id", "name", "kind", "aliases", "country", "wikidata",
+                                         "description", "x", "y", "shape", "colour")}
+                      | {"part_of": _name_of(scene, n["part_of"])} for n in scene.nodes],
+            "edges": scene.edges,
+            "sources": scene.sources,
+            "frames": frames,
+            "labels": len(scene.edges) <= EDGE_LABELS_UP_TO,
+            "large": len(scene.edges) >= LARGE,
+        },
+    }
+
+
+def _name_of(scene: Scene, actor: str | None) -> str | None:
+    if actor is None:
+        return None
+    return next((n["name"] for n in scene.nodes if n["id"] == actor), actor)
+
+
+def _frame(frame: Frame, before: Frame | None, scene: Scene) -> dict[str, Any]:
+    """A date as the page's script gets it, with its caption written out."""
+    window = (f"events of the {_duration_words(frame.window)} up to it" if frame.window
+              else "every event up to it")
+    text = f"{frame.caption}: stances that hold that day, and {window}"
+    if frame.filters:
+        text += f"; {frame.filters}"
+    text += f". Citing {frame.sources} source{'s' if frame.sources != 1 else ''}."
+    if before is not None:
+        began = len(set(frame.edges) - set(before.edges))
+        ended = len(set(before.edges) - set(frame.edges))
+        text += f" Since {before.date}: {began} relation{'s' if began != 1 else ''} appeared, {ended} ended."
+    return {"date": frame.date, "nodes": frame.nodes, "sizes": frame.sizes, "edges": frame.edges,
+            "caption": text}
+
+
+def _duration_words(text: str) -> str:
+    """``30d`` as ``30 days``, ``1M`` as ``1 month``.
+
+    >>> _duration_words("30d"), _duration_words("1M"), _duration_words("2w")
+    ('30 days', '1 month', '2 weeks')
+    """
+    match = re.fullmatch(r"(\d+)([dwMy])", text)
+    if not match:
+        return text
+    count, unit = int(match[1]), {"d": "day", "w": "week", "M": "month", "y": "year"}[match[2]]
+    return f"{count} {unit}{'s' if count != 1 else ''}"

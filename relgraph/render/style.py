@@ -1,28 +1,132 @@
-"""Colours and shapes shared by every renderer, so the page and its legend never disagree.
+"""Colours, lines, arrowheads and shapes shared by every renderer, so page, legend and images agree.
 
-Edge colours are from the Okabe-Ito palette, which stays distinct under the
-common forms of colour blindness: blue for positive ties, vermilion for
-negative ones, grey for neutral ones.
+Edge colour says the sign, from the Okabe-Ito palette, which stays distinct
+under the common forms of colour blindness: blue for positive ties,
+vermilion for negative ones, grey for neutral ones. The line says the kind
+(solid stance, dashed event), its width the confidence, and its head the
+family of the type: a filled arrow for support and direction, a bar for
+opposition, an open vee for violence, a diamond for command, a circle for
+taking part; symmetric types have no head. Actor kinds have a shape each, so
+that a print in black and white still tells them apart.
+
+>>> edge_style({"type": "backs", "sign": 1, "kind": "stance", "symmetric": False, "confidence": 1.0})
+EdgeStyle(colour='#0072B2', dashed=False, head='arrow', width=3.0)
+>>> kind_style("no-such-kind").shape
+'dot'
 """
 
 from __future__ import annotations
 
-__all__ = ["EDGE_COLOURS", "KIND_STYLES", "sign_symbol"]
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = [
+    "EDGE_COLOURS",
+    "HEADS",
+    "KIND_STYLES",
+    "SIGN_NAMES",
+    "EdgeStyle",
+    "KindStyle",
+    "edge_style",
+    "head_for",
+    "kind_style",
+    "node_size",
+    "sign_symbol",
+]
 
 EDGE_COLOURS: dict[int, str] = {1: "#0072B2", -1: "#D55E00", 0: "#8C8C8C"}
+SIGN_NAMES: dict[int, str] = {1: "positive", -1: "negative", 0: "neutral"}
 
-KIND_STYLES: dict[str, dict[str, str | int]] = {
-    "state": {"shape": "dot", "colour": "#56B4E9", "size": 22},
-    "government": {"shape": "square", "colour": "#E69F00", "size": 18},
-    "person": {"shape": "triangle", "colour": "#CC79A7", "size": 14},
-    "armed-group": {"shape": "diamond", "colour": "#D55E00", "size": 16},
-    "organisation": {"shape": "hexagon", "colour": "#009E73", "size": 16},
-    "coalition": {"shape": "star", "colour": "#F0E442", "size": 18},
-    "agreement": {"shape": "box", "colour": "#FFFFFF", "size": 12},
-    "resolution": {"shape": "triangleDown", "colour": "#BBBBBB", "size": 12},
-    "meeting": {"shape": "ellipse", "colour": "#E8E8E8", "size": 12},
+EVENT_DASHES: tuple[int, int] = (6, 4)
+"""Dash and gap lengths of an event's line, in pixels at width 1."""
+
+Head = Literal["arrow", "bar", "vee", "diamond", "circle", "none"]
+
+HEADS: dict[Head, str] = {
+    "arrow": "supports, directs",
+    "bar": "opposes, blocks",
+    "vee": "strikes (violence)",
+    "diamond": "commands, speaks for",
+    "circle": "takes part in",
+    "none": "symmetric",
 }
-"""vis-network shape, fill colour and size for each actor kind."""
+"""What each arrowhead family means, in the legend's words."""
+
+TYPE_HEADS: dict[str, Head] = {
+    "backs": "arrow", "brokers": "arrow", "accepts": "arrow", "tolerates": "arrow",
+    "opposes": "bar", "undermines": "bar", "vetoes": "bar", "excludes": "bar",
+    "attacks": "vee", "defeats": "vee", "shoots-down": "vee", "assassinates": "vee",
+    "leads": "diamond", "represents": "diamond",
+    "party-to": "circle", "attends": "circle",
+}
+"""Heads of the built-in directed types; a dataset's own types get one from their sign."""
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    colour: str
+    dashed: bool
+    head: Head
+    width: float
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """``shape`` is vis-network's name; ``box`` and ``ellipse`` hold their label inside."""
+
+    shape: str
+    colour: str
+
+    @property
+    def label_inside(self) -> bool:
+        return self.shape in ("box", "ellipse")
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "state": KindStyle("dot", "#56B4E9"),
+    "government": KindStyle("square", "#E69F00"),
+    "person": KindStyle("triangle", "#CC79A7"),
+    "armed-group": KindStyle("diamond", "#4D4D4D"),
+    "organisation": KindStyle("hexagon", "#009E73"),
+    "coalition": KindStyle("star", "#F0E442"),
+    "agreement": KindStyle("box", "#FFFFFF"),
+    "resolution": KindStyle("triangleDown", "#BBBBBB"),
+    "meeting": KindStyle("ellipse", "#E8E8E8"),
+}
+"""Shape and fill of each actor kind. Node fills avoid the two edge colours."""
+
+_OTHER_KIND = KindStyle("dot", "#FFFFFF")
+
+
+def kind_style(kind: str | None) -> KindStyle:
+    """The style of an actor kind; an unknown kind is a white dot rather than an error."""
+    return KIND_STYLES.get(kind or "", _OTHER_KIND)
+
+
+def head_for(type_name: str, sign: int, symmetric: bool) -> Head:
+    """The arrowhead of a relation type (see :data:`HEADS`)."""
+    if symmetric:
+        return "none"
+    return TYPE_HEADS.get(type_name, "bar" if sign < 0 else "arrow")
+
+
+def edge_style(attrs: dict[str, Any]) -> EdgeStyle:
+    """How to draw an edge of the snapshot graph (its ``type``, ``sign``, ``kind``, ``confidence``)."""
+    return EdgeStyle(
+        colour=EDGE_COLOURS[attrs["sign"]],
+        dashed=attrs["kind"] == "event",
+        head=head_for(attrs["type"], attrs["sign"], attrs["symmetric"]),
+        width=round(1 + 2 * attrs["confidence"], 2),
+    )
+
+
+def node_size(degree: int) -> float:
+    """A node's radius in pixels: grows with the square root of its degree, so hubs stand out gently.
+
+    >>> node_size(0), node_size(4), node_size(100)
+    (10.0, 18.0, 40.0)
+    """
+    return round(min(10 + 4 * degree**0.5, 40.0), 1)
 
 
 def sign_symbol(sign: int) -> str:

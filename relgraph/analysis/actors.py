@@ -1,0 +1,62 @@
+"""Finding an actor by what a person types: its id, its name or an alias, in any case.
+
+>>> people = [("vladimir-putin", "Vladimir Putin", ["Putin"]),
+...           ("recep-tayyip-erdogan", "Recep Tayyip Erdoğan", ["Erdogan", "Erdoğan"])]
+>>> find_actor("putin", people), find_actor("ERDOGAN", people)
+('vladimir-putin', 'recep-tayyip-erdogan')
+>>> find_actor("Putn", people)
+Traceback (most recent call last):
+...
+relgraph.analysis.actors.UnknownActor: no actor 'Putn' in the dataset (did you mean 'Putin'?)
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+from relgraph.errors import RelgraphError
+
+__all__ = ["UnknownActor", "find_actor", "graph_actors"]
+
+
+class UnknownActor(RelgraphError):
+    """No actor, or more than one, answers to the name given."""
+
+
+def _key(text: str) -> str:
+    # Case, accents and spacing are how people mistype names, not what tells actors apart.
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(plain.casefold().replace("-", " ").split())
+
+
+def find_actor(query: str, actors: Iterable[tuple[str, str, Sequence[str]]], *,
+               where: str = "the dataset") -> str:
+    """The id of the one actor whose id, name or alias is ``query``.
+
+    ``actors`` yields ``(id, name, aliases)``. An exact id wins; otherwise the
+    match ignores case, accents, hyphens and spacing. Raises
+    :class:`UnknownActor` naming the candidates when none or several match.
+    """
+    actors = list(actors)
+    if any(actor_id == query for actor_id, _, _ in actors):
+        return query
+    wanted = _key(query)
+    hits = sorted({actor_id for actor_id, name, aliases in actors
+                   if wanted in {_key(actor_id), _key(name), *map(_key, aliases)}})
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise UnknownActor(f"{query!r} could be any of {', '.join(hits)}: give the id")
+    labels = {label for actor_id, name, aliases in actors for label in (actor_id, name, *aliases)}
+    close = difflib.get_close_matches(query, sorted(labels), n=3, cutoff=0.6)
+    hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+    raise UnknownActor(f"no actor {query!r} in {where}{hint}")
+
+
+def graph_actors(graph: nx.Graph) -> list[tuple[str, str, Sequence[str]]]:
+    """``(id, name, aliases)`` for each node of a snapshot, for :func:`find_actor`."""
+    return [(str(n), str(a.get("name", n)), list(a.get("aliases") or ())) for n, a in graph.nodes(data=True)]

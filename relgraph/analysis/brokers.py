@@ -1,0 +1,154 @@
+"""Brokers: who sits between the camps.
+
+Three readings, each answering a different question:
+
+* **centrality**: betweenness on the graph of positive ties only. An actor
+  on many of the shortest chains of friendship is where influence can pass
+  from one side to the other; enemies carry no influence, so negative ties
+  are left out. Each actor's friends and enemies are counted beside it.
+* **bridges**: actors with positive ties into more than one camp of
+  :func:`relgraph.analysis.camps.camps`, with the friends they have in each.
+* **deal brokers**: actors that ``brokers`` an agreement, resolution or
+  meeting in the snapshot, with every other actor related to that deal (its
+  co-brokers, parties, spoilers, attendees) and the camps they sit in; a
+  deal whose actors, broker included, sit in more than one camp is brokered
+  *across* camps.
+
+>>> import networkx as nx
+>>> g = nx.Graph()
+>>> g.add_edges_from([("a1", "a2"), ("b1", "b2"), ("a1", "m"), ("a2", "m"), ("m", "b1")], sign=1)
+>>> g.add_edges_from([("a1", "b1"), ("a2", "b2")], sign=-1)
+>>> report = brokers(g)
+>>> report.camps.camps
+[['a1', 'a2', 'm'], ['b1', 'b2']]
+>>> report.centrality[0].actor, [b.actor for b in report.bridges]
+('m', ['b1', 'm'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from relgraph.analysis.camps import CampsResult, camps
+from relgraph.analysis.ties import DEAL_KINDS, as_ties
+
+__all__ = ["Bridge", "BrokersReport", "Centrality", "DealBroker", "brokers"]
+
+
+@dataclass(frozen=True)
+class Centrality:
+    """One actor: betweenness on positive ties (normalised, 0..1), friends, enemies, camp index."""
+
+    actor: str
+    name: str
+    betweenness: float
+    friends: int
+    enemies: int
+    camp: int | None
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """An actor with friends in several camps: camp index -> the friends it has there."""
+
+    actor: str
+    name: str
+    camp: int
+    friends_by_camp: dict[int, list[str]]
+
+
+@dataclass(frozen=True)
+class DealBroker:
+    """An actor that brokers a deal, and the other actors related to the deal.
+
+    ``others`` holds ``(actor, relation type, sign, camp index or None)``;
+    ``across_camps`` is true when they and the broker sit in more than one camp.
+    """
+
+    actor: str
+    deal: str
+    deal_name: str
+    relation: str
+    date: str | None
+    others: list[tuple[str, str, int, int | None]]
+    across_camps: bool
+
+
+@dataclass
+class BrokersReport:
+    """Centrality (highest betweenness first), bridges and deal brokers on one date."""
+
+    date: str | None
+    event_window: str | None
+    camps: CampsResult
+    centrality: list[Centrality]
+    bridges: list[Bridge]
+    deal_brokers: list[DealBroker]
+    ties: nx.Graph = field(repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date, "event_window": self.event_window,
+            "camps": {"method": self.camps.method, "frustration": self.camps.frustration,
+                      "camps": self.camps.camps},
+            "centrality": [vars(c) for c in self.centrality],
+            "bridges": [{"actor": b.actor, "name": b.name, "camp": b.camp,
+                         "friends_by_camp": {str(k): v for k, v in b.friends_by_camp.items()}}
+                        for b in self.bridges],
+            "deal_brokers": [
+                {**{k: v for k, v in vars(d).items() if k != "others"},
+                 "others": [{"actor": a, "type": t, "sign": s, "camp": c} for a, t, s, c in d.others]}
+                for d in self.deal_brokers],
+            "signed_ties": self.camps.to_dict()["signed_ties"],
+        }
+
+
+def brokers(graph: nx.Graph, *, k: int = 2, sign: str = "sign", broker_types: frozenset[str] = frozenset(
+            {"brokers"}), seed: int = 0) -> BrokersReport:
+    """Who sits between the ``k`` camps of ``graph`` (a snapshot or a signed ``nx.Graph``).
+
+    Deal brokers are read from a snapshot's relations whose ``type`` is in
+    ``broker_types``; a plain signed graph has none.
+    """
+    ties = as_ties(graph, sign=sign)
+    split = camps(ties, k, seed=seed)
+    where = split.assignment
+    name = {n: str(a.get("name", n)) for n, a in ties.nodes(data=True)}
+    positive = nx.Graph()
+    positive.add_nodes_from(ties)
+    positive.add_edges_from((u, v) for u, v, a in ties.edges(data=True) if a["sign"] > 0)
+    between = nx.betweenness_centrality(positive, normalized=True)
+    centrality = sorted(
+        (Centrality(n, name[n], round(between[n], 4), positive.degree(n),
+                    ties.degree(n) - positive.degree(n), where.get(n)) for n in ties if ties.degree(n)),
+        key=lambda c: (-c.betweenness, -c.friends, c.actor))
+    bridges = []
+    for node in sorted(ties):
+        by_camp: dict[int, list[str]] = {}
+        for friend in sorted(positive.adj[node]):
+            by_camp.setdefault(where[friend], []).append(friend)
+        if len(by_camp) > 1:
+            bridges.append(Bridge(node, name[node], where[node], dict(sorted(by_camp.items()))))
+    return BrokersReport(ties.graph.get("date"), ties.graph.get("event_window"), split, centrality,
+                         bridges, _deal_brokers(graph, broker_types, where), ties)
+
+
+def _deal_brokers(graph: nx.Graph, broker_types: frozenset[str], where: dict[str, int]) -> list[DealBroker]:
+    if not graph.is_multigraph() or not graph.is_directed():
+        return []
+    found = []
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[1], e[0], str(e[2])))
+    for u, deal, key, attrs in edges:
+        if attrs.get("type") not in broker_types or graph.nodes[deal].get("kind") not in DEAL_KINDS:
+            continue
+        related = {(x if y == deal else y, str(a.get("type")), int(a.get("sign", 0)))
+                   for x, y, a in [*graph.in_edges(deal, data=True), *graph.out_edges(deal, data=True)]}
+        related.discard((u, str(attrs.get("type")), int(attrs.get("sign", 0))))
+        others = [(x, t, s, where.get(x)) for x, t, s in sorted(related)]
+        camps_of = {c for _, _, _, c in others if c is not None} | ({where[u]} if u in where else set())
+        found.append(DealBroker(u, deal, str(graph.nodes[deal].get("name", deal)), str(attrs.get("id", key)),
+                                attrs.get("date") or attrs.get("start"), others, len(camps_of) > 1))
+    return found

@@ -1,0 +1,192 @@
+"""One signed, undirected tie per pair of actors: the graph balance, camps, brokers and ego read.
+
+A snapshot (:mod:`relgraph.snapshot`) can hold several relations between two
+actors at once, in either direction: on 20 December 2016 Russia *backs* and
+*fights alongside* the Assad regime, while Turkey *opposes* and *tolerates*
+it. Structural balance needs one sign per pair, so :func:`signed_ties`
+collapses them by this rule:
+
+1. **Only actors take sides.** Agreements, resolutions and meetings
+   (:data:`DEAL_KINDS`) are dropped with their relations: they are the hubs
+   of facts with more than two parties, and a triangle through a deal says
+   nothing about whether its parties are friends. (Who brokers deals is
+   read from the snapshot itself, by :mod:`relgraph.analysis.brokers`.)
+   Self-loops are ignored.
+2. **Neutral relations are not ties.** Sign 0 (``negotiates-with``,
+   ``tolerates``, ``attends``) neither allies nor opposes, so it is left out
+   before anything else is weighed.
+3. **Direction is dropped.** "Turkey opposes the regime" is one tie between
+   Turkey and the regime.
+4. **Stances outrank events.** When a pair has a signed stance, its events
+   are context; when it has only events (Russia *excludes* the United States
+   on the day of the Moscow talks), the events decide.
+5. **Among those, the strongest, then the latest, decides:** highest
+   ``confidence``; then the latest first day of ``start`` (stances) or
+   ``date`` (events), an open start counting as the oldest; then a negative
+   relation over a positive one, since a hostility stated as firmly and as
+   recently as a cooperation is not cancelled by it; then the smallest
+   relation id, so the result never depends on input order.
+
+Each tie keeps the deciding relation, every signed relation on the pair and
+whether they disagreed (``mixed``). An undirected, simple ``nx.Graph`` is
+taken as ties already (sign 0 dropped), which is how synthetic graphs and
+tests feed the analyses.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph(date="2016-12-20")
+>>> g.add_node("ru", name="Russia", kind="state"); g.add_node("tr", name="Turkey", kind="state")
+>>> _ = g.add_edge("ru", "tr", key="r1", id="r1", type="cooperates", sign=1, kind="stance",
+...                start="2016-summer", confidence=0.8)
+>>> _ = g.add_edge("ru", "tr", key="r2", id="r2", type="tolerates", sign=0, kind="stance",
+...                start="2016-08", confidence=0.8)
+>>> ties = signed_ties(g)
+>>> ties.edges["ru", "tr"]["sign"], ties.edges["ru", "tr"]["relation"]
+(1, 'r1')
+>>> tie_of(ties, "tr", "ru").describe(ties)
+'Russia +cooperates Turkey'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from relgraph.dates import DateError, PartialDate
+
+__all__ = ["DEAL_KINDS", "Tie", "as_ties", "signed_ties", "signed_ties_json", "tie_of"]
+
+DEAL_KINDS: frozenset[str] = frozenset({"agreement", "resolution", "meeting"})
+"""Actor kinds that are facts rather than sides; left out of ties (rule 1)."""
+
+_SYMBOL = {1: "+", -1: "-"}
+
+
+@dataclass(frozen=True)
+class Tie:
+    """The signed tie between actors ``a`` and ``b`` (``a < b``) and the relation that decided it.
+
+    ``source``, ``type`` and ``target`` are the deciding relation's, so a tie
+    reads the way the data says it; they are ``None`` for ties given directly
+    as a signed ``nx.Graph``. ``relations`` lists every signed relation on the
+    pair; ``mixed`` is true when their signs disagreed.
+    """
+
+    a: str
+    b: str
+    sign: int
+    relation: str | None = None
+    source: str | None = None
+    type: str | None = None
+    target: str | None = None
+    confidence: float | None = None
+    relations: tuple[str, ...] = ()
+    mixed: bool = False
+
+    def describe(self, names: nx.Graph | Mapping[str, str] | None = None) -> str:
+        """``"Russia +cooperates Turkey"``, with names from a graph's ``name`` attribute or a mapping."""
+        def name(node: str) -> str:
+            if isinstance(names, nx.Graph):
+                return str(names.nodes[node].get("name", node)) if node in names else node
+            return names.get(node, node) if names is not None else node
+
+        if self.type is None or self.source is None or self.target is None:
+            return f"{name(self.a)} {_SYMBOL[self.sign]} {name(self.b)}"
+        return f"{name(self.source)} {_SYMBOL[self.sign]}{self.type} {name(self.target)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "sign": self.sign, "relation": self.relation,
+                "source": self.source, "type": self.type, "target": self.target,
+                "confidence": self.confidence, "relations": list(self.relations), "mixed": self.mixed}
+
+
+def tie_of(ties: nx.Graph, u: str, v: str) -> Tie:
+    """The :class:`Tie` on the edge ``u``-``v`` of a graph made by :func:`signed_ties`."""
+    a, b = sorted((u, v))
+    attrs = ties.edges[a, b]
+    return Tie(a, b, attrs["sign"], attrs.get("relation"), attrs.get("source"), attrs.get("type"),
+               attrs.get("target"), attrs.get("confidence"), tuple(attrs.get("relations", ())),
+               attrs.get("mixed", False))
+
+
+def _first_day(attrs: dict[str, Any]) -> date:
+    """When a relation began (stance) or happened (event), for "most recent"; open = oldest."""
+    text = attrs.get("date") if attrs.get("kind") == "event" else attrs.get("start")
+    if not text:
+        return date.min
+    try:
+        return PartialDate.parse(text).first
+    except DateError:
+        return date.min
+
+
+def _rank(attrs: dict[str, Any]) -> tuple[bool, float, int, int, str]:
+    # Sorted ascending, the first candidate decides: stances first, then rule 5 in order.
+    return (attrs.get("kind") == "event", -float(attrs.get("confidence", 1.0)),
+            -_first_day(attrs).toordinal(), attrs["_sign"], str(attrs.get("id", "")))
+
+
+def signed_ties(graph: nx.Graph, *, sign: str = "sign",
+                exclude_kinds: frozenset[str] = DEAL_KINDS) -> nx.Graph:
+    """Collapse a snapshot into one signed, undirected tie per pair of actors (rule above).
+
+    Reads the edge attribute named by ``sign`` and, when present, ``kind``,
+    ``confidence``, ``start``, ``date``, ``id`` and ``type``; nodes whose
+    ``kind`` is in ``exclude_kinds`` are dropped. Returns an ``nx.Graph`` with
+    the snapshot's graph attributes and every remaining node (with ``name``
+    and ``kind``), whose edges carry ``sign`` (1 or -1) and the fields of
+    :class:`Tie`.
+    """
+    out = nx.Graph(**{k: v for k, v in graph.graph.items() if k in ("date", "event_window", "data")})
+    keep = {n for n, a in graph.nodes(data=True) if a.get("kind") not in exclude_kinds}
+    for node in graph.nodes:
+        if node in keep:
+            attrs = graph.nodes[node]
+            out.add_node(node, name=attrs.get("name", node), kind=attrs.get("kind"))
+    if not graph.is_directed() and not graph.is_multigraph():
+        for u, v, attrs in graph.edges(data=True):
+            value = int(attrs.get(sign, 0))
+            if u != v and value and u in keep and v in keep:
+                out.add_edge(u, v, sign=1 if value > 0 else -1, relations=())
+        return out
+
+    candidates: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
+        (u, v, None, a) for u, v, a in graph.edges(data=True))
+    for u, v, key, attrs in edges:
+        value = int(attrs.get(sign, 0))
+        if u == v or not value or u not in keep or v not in keep:
+            continue
+        pair = (u, v) if u < v else (v, u)
+        rel_id = attrs.get("id", key if key is not None else f"{u}-{v}")
+        candidates.setdefault(pair, []).append(
+            {**attrs, "id": rel_id, "_sign": 1 if value > 0 else -1, "_source": u, "_target": v})
+    for (a, b), rels in candidates.items():
+        rels.sort(key=_rank)
+        best = rels[0]
+        out.add_edge(a, b, sign=best["_sign"], relation=best["id"], source=best["_source"],
+                     type=best.get("type"), target=best["_target"],
+                     confidence=float(best.get("confidence", 1.0)),
+                     relations=tuple(sorted(str(r["id"]) for r in rels)),
+                     mixed=len({r["_sign"] for r in rels}) > 1)
+    return out
+
+
+def signed_ties_json(ties: nx.Graph) -> list[dict[str, Any]]:
+    """Every tie as a dict (by actor ids): the data a result was computed from, for JSON output."""
+    return [tie_of(ties, u, v).to_dict() for u, v in sorted(tuple(sorted(e)) for e in ties.edges)]
+
+
+def as_ties(graph: nx.Graph, *, sign: str = "sign") -> nx.Graph:
+    """``graph`` as ties: collapsed by :func:`signed_ties` unless it already is a tie graph.
+
+    A graph is taken as already collapsed when it is undirected, simple, and
+    every edge's ``sign`` attribute is -1 or 1 under the name ``"sign"``.
+    """
+    if (not graph.is_directed() and not graph.is_multigraph() and sign == "sign"
+            and all(a.get("sign") in (-1, 1) for _, _, a in graph.edges(data=True))):
+        return graph
+    return signed_ties(graph, sign=sign)

@@ -1,0 +1,167 @@
+"""Narrow snapshot graphs: an actor's neighbourhood, some relation types, a confidence floor, no events.
+
+Filters take a snapshot graph (see :mod:`relgraph.snapshot`) and return a
+new one, the input left as it was, so they work the same whatever store the
+graph came from. Actors that lose every relation to a filter are dropped, as
+a snapshot drops actors with none. A filtered graph says what was done to it
+in the graph attribute ``filters`` (``"within 1 step of Vladimir Putin"``),
+which captions show.
+
+>>> from relgraph import example_path
+>>> from relgraph.dataset import load
+>>> from relgraph.snapshot import snapshot
+>>> g = snapshot(load(example_path()), "2016-12-20")
+>>> sorted(neighbourhood(g, "vladimir-putin"))
+['recep-tayyip-erdogan', 'russia', 'vladimir-putin']
+>>> small = Filters(actor="Putin", types=frozenset({"leads"}))(g)
+>>> sorted(small.edges()), small.graph["filters"]
+([('vladimir-putin', 'russia')], 'within 1 step of Vladimir Putin; types: leads')
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from relgraph.errors import RelgraphError
+from relgraph.model import BUILTIN_TYPES
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["FilterError", "Filters", "min_confidence", "neighbourhood", "only_types", "without_events"]
+
+
+class FilterError(RelgraphError):
+    """A filter names something the graphs do not hold; ``option`` is the filter's name."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+
+
+def neighbourhood(graph: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
+    """``actor`` and the actors within ``depth`` relations of it (either way), with every relation among them.
+
+    An actor the graph does not hold gives an empty graph: on that date it
+    had no relation.
+    """
+    import networkx as nx
+
+    if actor not in graph:
+        return _with_graph_attrs(nx.MultiDiGraph(), graph)
+    return nx.ego_graph(graph, actor, radius=depth, undirected=True)
+
+
+def only_types(graph: nx.MultiDiGraph, types: Collection[str]) -> nx.MultiDiGraph:
+    """The relations of the given types (``backs``, ``fights``...)."""
+    return _keep_edges(graph, lambda a: a["type"] in types)
+
+
+def min_confidence(graph: nx.MultiDiGraph, threshold: float) -> nx.MultiDiGraph:
+    """The relations with a confidence of at least ``threshold``."""
+    return _keep_edges(graph, lambda a: a["confidence"] >= threshold)
+
+
+def without_events(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The stances only: events (attacks, meetings, vetoes...) are left out."""
+    return _keep_edges(graph, lambda a: a["kind"] != "event")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Several filters at once, applied to each graph of a series alike.
+
+    Relations are filtered first, then the neighbourhood is taken along what
+    is left: ``Filters(actor="russia", types={"backs"})`` is whom Russia backs
+    or is backed by. ``actor`` is an id, or a name or alias that names one
+    actor only.
+    """
+
+    actor: str | None = None
+    depth: int = 1
+    types: frozenset[str] | None = None
+    min_confidence: float | None = None
+    hide_events: bool = False
+
+    def __call__(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        return self.apply([graph])[0]
+
+    def apply(self, graphs: Sequence[nx.MultiDiGraph]) -> list[nx.MultiDiGraph]:
+        """Filter each graph; raise :class:`FilterError` for a type or actor that none of them knows."""
+        if self.types is not None:
+            known = set(BUILTIN_TYPES).union(*(g.graph.get("types", {}) for g in graphs))
+            for name in sorted(self.types - known):
+                raise FilterError("types", f"unknown relation type {name!r}{_suggest(name, known)}")
+        actor = self._resolve(graphs) if self.actor is not None else None
+        out = []
+        for graph in graphs:
+            if self.types is not None:
+                graph = only_types(graph, self.types)
+            if self.min_confidence is not None:
+                graph = min_confidence(graph, self.min_confidence)
+            if self.hide_events:
+                graph = without_events(graph)
+            if actor is not None:
+                graph = neighbourhood(graph, actor, self.depth)
+            else:
+                graph = graph.copy()
+            if description := self._describe(graphs, actor):
+                graph.graph["filters"] = description
+            out.append(graph)
+        return out
+
+    def _resolve(self, graphs: Sequence[nx.MultiDiGraph]) -> str:
+        """The id of the actor named by ``self.actor``, among the actors of ``graphs``."""
+        actors: dict[str, dict[str, Any]] = {}
+        for graph in graphs:
+            actors.update(graph.nodes(data=True))
+        wanted = str(self.actor)
+        if wanted in actors:
+            return wanted
+        lowered = wanted.casefold()
+        matches = sorted(node for node, a in actors.items()
+                         if lowered in {str(x).casefold() for x in [a.get("name"), *(a.get("aliases") or [])]})
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise FilterError("actor", f"{wanted!r} names several actors: {', '.join(matches)}; give an id")
+        raise FilterError("actor", f"no actor {wanted!r} has a relation on the dates shown"
+                                   f"{_suggest(wanted, actors)}")
+
+    def _describe(self, graphs: Sequence[nx.MultiDiGraph], actor: str | None) -> str | None:
+        parts = []
+        if actor is not None:
+            name = next((g.nodes[actor].get("name") for g in graphs if actor in g), None) or actor
+            parts.append(f"within {self.depth} step{'s' if self.depth != 1 else ''} of {name}")
+        if self.types is not None:
+            parts.append("types: " + ", ".join(sorted(self.types)))
+        if self.min_confidence is not None:
+            parts.append(f"confidence at least {self.min_confidence:g}")
+        if self.hide_events:
+            parts.append("no events")
+        return "; ".join(parts) or None
+
+
+def _keep_edges(graph: nx.MultiDiGraph, keep: Any) -> nx.MultiDiGraph:
+    """A copy with the edges ``keep(attrs)`` accepts; actors that lose every relation go too."""
+    import networkx as nx
+
+    out = _with_graph_attrs(nx.MultiDiGraph(), graph)
+    kept = [(u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True) if keep(a)]
+    ends = {n for u, v, _, _ in kept for n in (u, v)}
+    out.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in ends or graph.degree(n) == 0)
+    out.add_edges_from(kept)
+    return out
+
+
+def _with_graph_attrs(new: nx.MultiDiGraph, old: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    new.graph.update(old.graph)
+    return new
+
+
+def _suggest(word: str, choices: Collection[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,303 @@
+"""The Neo4j store: load a dataset in one transaction, read snapshots with Cypher on the server.
+
+Every value goes to Cypher as a parameter. Relationship types and labels,
+which Cypher cannot take as parameters, are spliced only from the validated
+vocabulary through :func:`~relgraph.store.graph_shape.neo4j_type` and from
+:data:`~relgraph.store.graph_shape.KIND_LABELS`. The graph shape is described
+in :mod:`relgraph.store.graph_shape` and ``cypher/README.md``.
+
+A load (:meth:`Neo4jStore.write`) is all or nothing: it runs in one explicit
+transaction, rolled back on any failure. It is idempotent: each record
+carries a content fingerprint, so records whose fingerprint is unchanged are
+not written again, and relations are merged on their id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration
+from relgraph.errors import StoreUnavailable
+from relgraph.model import BUILTIN_TYPES, Dataset, RelationType
+from relgraph.store.base import Counts, WriteSummary
+from relgraph.store.graph_shape import (
+    KIND_LABELS,
+    OPEN_START,
+    actor_from,
+    actor_row,
+    neo4j_type,
+    relation_from,
+    relation_row,
+    source_from,
+    source_row,
+    type_from,
+    type_row,
+)
+
+if TYPE_CHECKING:
+    from neo4j import Driver, ManagedTransaction, Transaction
+
+__all__ = ["BATCH", "Neo4jStore", "schema_statements"]
+
+BATCH = 10_000
+"""Rows sent per ``UNWIND $rows`` statement."""
+
+Progress = Callable[[int], None]
+
+
+def schema_statements(types: Iterable[RelationType]) -> list[str]:
+    """Constraints and indexes, idempotent (``IF NOT EXISTS``): the content of ``cypher/schema.cypher``.
+
+    Relationship indexes in Neo4j are per type, so each type in use gets a
+    uniqueness constraint on ``id`` and range indexes on the time properties.
+    """
+    statements = [
+        "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+        "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE",
+        "CREATE CONSTRAINT relation_type_name IF NOT EXISTS FOR (t:RelationType) REQUIRE t.name IS UNIQUE",
+        "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
+    ]
+    for rtype in sorted(types, key=lambda t: t.name):
+        rel = neo4j_type(rtype.name)
+        low = rel.lower()
+        statements.append(
+            f"CREATE CONSTRAINT {low}_id IF NOT EXISTS FOR ()-[r:{rel}]-() REQUIRE r.id IS UNIQUE")
+        times = ("date", "date_last") if rtype.kind == "event" else ("start", "end")
+        statements += [f"CREATE INDEX {low}_{prop} IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.{prop})"
+                       for prop in times]
+    return statements
+
+
+def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), BATCH):
+        yield rows[i:i + BATCH]
+
+
+def _safe_uri(uri: str) -> str:
+    """The URI without any user:password part, fit to show."""
+    return re.sub(r"//[^/@]*@", "//", uri)
+
+
+class Neo4jStore:
+    """A Neo4j database reached over Bolt.
+
+    ``uri`` is ``bolt://`` or ``neo4j://`` (with ``+s``/``+ssc`` for TLS);
+    ``database`` ``None`` means the server's default. Connecting checks
+    reachability and credentials at once, raising
+    :class:`~relgraph.errors.StoreUnavailable` with one clear sentence.
+    """
+
+    def __init__(self, uri: str, username: str = "neo4j", password: str | None = None,
+                 database: str | None = None) -> None:
+        import neo4j
+        from neo4j import exceptions
+
+        self.uri, self.database = uri, database
+        shown = _safe_uri(uri)
+        try:
+            self._driver: Driver = neo4j.GraphDatabase.driver(
+                uri, auth=(username, password or ""), connection_timeout=10,
+                notifications_min_severity="OFF")
+            self._driver.verify_connectivity()
+            self._driver.execute_query("RETURN 1", database_=database)
+        except exceptions.AuthError:
+            self.close()
+            raise StoreUnavailable(f"Neo4j at {shown} refused the credentials for user {username!r} "
+                                   "(check NEO4J_USERNAME and NEO4J_PASSWORD)") from None
+        except exceptions.ServiceUnavailable:
+            self.close()
+            raise StoreUnavailable(f"cannot reach Neo4j at {shown}: is the server running? "
+                                   "(relgraph neo4j start, or see the README)") from None
+        except exceptions.ClientError as exc:
+            self.close()
+            if "database" in (exc.code or "").lower() or "DatabaseNotFound" in (exc.code or ""):
+                raise StoreUnavailable(f"Neo4j at {shown} has no database {database!r}") from None
+            raise StoreUnavailable(f"Neo4j at {shown} refused the connection: {exc.message}") from None
+        except (exceptions.ConfigurationError, ValueError) as exc:
+            self.close()
+            raise StoreUnavailable(f"not a Neo4j URI: {shown} ({exc})") from None
+
+    def close(self) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None:
+            driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _session(self, write: bool = False) -> Any:
+        import neo4j
+
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    # -- schema ---------------------------------------------------------------------------------
+
+    def init(self, types: Iterable[RelationType] = BUILTIN_TYPES.values()) -> list[str]:
+        """Create the constraints and indexes (idempotent); return the statements run."""
+        statements = schema_statements(types)
+        with self._session(write=True) as session:
+            for statement in statements:
+                session.run(statement).consume()
+        return statements
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def write(self, data: Dataset, *, prune: bool = False, progress: Progress | None = None) -> WriteSummary:
+        """Load ``data`` in one transaction; unchanged records are left alone.
+
+        Without ``prune``, records in the database that ``data`` lacks are kept
+        and counted as ``removed=0``; :meth:`stale` lists them. With ``prune``
+        they are deleted. ``progress`` is called with the number of relations
+        written after each batch.
+        """
+        for rtype in data.types.values():
+            neo4j_type(rtype.name)  # refuse a type that cannot be spliced before anything is written
+        self.init(data.types.values())
+        with self._session(write=True) as session:
+            tx = session.begin_transaction()
+            try:
+                summary = self._write(tx, data, prune, progress)
+                tx.commit()
+            except BaseException:
+                tx.rollback()
+                raise
+            finally:
+                tx.close()
+        return summary
+
+    def _write(self, tx: Transaction, data: Dataset, prune: bool, progress: Progress | None) -> WriteSummary:
+        kinds = {name: t.kind for name, t in data.types.items()}
+        old_actors = {r["id"]: r["hash"] for r in tx.run("MATCH (a:Actor) RETURN a.id AS id, a.hash AS hash")}
+        old_rels = {r["id"]: (r["type"], r["source"], r["target"], r["hash"]) for r in tx.run(
+            "MATCH (s:Actor)-[r]->(t:Actor) WHERE r.hash IS NOT NULL "
+            "RETURN r.id AS id, r.type AS type, s.id AS source, t.id AS target, r.hash AS hash")}
+
+        custom = [type_row(t) for t in data.custom_types.values()]
+        tx.run("UNWIND $rows AS row MERGE (t:RelationType {name: row.name}) SET t = row", rows=custom)
+        for batch in _batches([source_row(s) for s in data.sources.values()]):
+            tx.run("UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row", rows=batch)
+
+        actors = Counts()
+        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for actor in data.actors.values():
+            row = actor_row(actor)
+            before = old_actors.get(actor.id)
+            if before == row["hash"]:
+                actors.unchanged += 1
+                continue
+            actors.created += before is None
+            actors.updated += before is not None
+            by_kind[actor.kind].append(row)
+        all_labels = ":".join(KIND_LABELS.values())
+        for kind, rows in by_kind.items():
+            for batch in _batches(rows):
+                tx.run(f"UNWIND $rows AS row MERGE (a:Actor {{id: row.id}}) "
+                       f"REMOVE a:{all_labels} SET a = row, a:{KIND_LABELS[kind]}", rows=batch)
+
+        relations = Counts()
+        moved: list[str] = []
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for rel in data.relations.values():
+            row = relation_row(rel, kinds[rel.type])
+            before = old_rels.get(rel.id)
+            if before is not None and before[3] == row["props"]["hash"]:
+                relations.unchanged += 1
+                continue
+            if before is None:
+                relations.created += 1
+            else:
+                relations.updated += 1
+                if before[:3] != (rel.type, rel.source, rel.target):
+                    moved.append(rel.id)  # a type or end changed: Neo4j cannot update that in place
+            by_type[rel.type].append(row)
+        if moved:
+            self._delete_relations(tx, moved, {old_rels[i][0] for i in moved})
+        written = 0
+        for name, rows in by_type.items():
+            rel_type = neo4j_type(name)
+            for batch in _batches(rows):
+                tx.run(f"UNWIND $rows AS row "
+                       f"MATCH (s:Actor {{id: row.source}}) MATCH (t:Actor {{id: row.target}}) "
+                       f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(t) SET r = row.props", rows=batch)
+                written += len(batch)
+                if progress:
+                    progress(written)
+
+        if prune:
+            gone = sorted(old_rels.keys() - data.relations.keys())
+            self._delete_relations(tx, gone, {old_rels[i][0] for i in gone})
+            relations.removed = len(gone)
+            gone_actors = sorted(old_actors.keys() - data.actors.keys())
+            for batch in _batches([{"id": i} for i in gone_actors]):
+                tx.run("UNWIND $rows AS row MATCH (a:Actor {id: row.id}) DETACH DELETE a", rows=batch)
+            actors.removed = len(gone_actors)
+            tx.run("MATCH (s:Source) WHERE NOT s.id IN $keep DETACH DELETE s", keep=list(data.sources))
+            tx.run("MATCH (t:RelationType) WHERE NOT t.name IN $keep DETACH DELETE t",
+                   keep=list(data.custom_types))
+        return WriteSummary(actors, relations)
+
+    def _delete_relations(self, tx: Transaction, ids: list[str], types: set[str]) -> None:
+        for name in sorted(types):
+            rel_type = neo4j_type(name)
+            for batch in _batches([{"id": i} for i in ids]):
+                tx.run(f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{id: row.id}}]->() DELETE r", rows=batch)
+
+    def stale(self, data: Dataset) -> list[str]:
+        """Ids of relations in the database that ``data`` lacks: what ``write(prune=True)`` would delete."""
+        records, _, _ = self._driver.execute_query(
+            "MATCH ()-[r]->() WHERE r.hash IS NOT NULL RETURN r.id AS id", database_=self.database)
+        return sorted({r["id"] for r in records} - data.relations.keys())
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def read(self) -> Dataset:
+        """Everything in the database, as a dataset."""
+        with self._session() as session:
+            return session.execute_read(self._read, None, None)
+
+    def at(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW) -> Dataset:
+        """The relations a snapshot on ``day`` shows, selected by Cypher on the server."""
+        with self._session() as session:
+            return session.execute_read(self._read, day, window)
+
+    def _read(self, tx: ManagedTransaction, day: date | None, window: Duration | None) -> Dataset:
+        types = dict(BUILTIN_TYPES)
+        types |= {r["t"]["name"]: type_from(r["t"]) for r in tx.run("MATCH (t:RelationType) RETURN t")}
+        sources = {r["s"]["id"]: source_from(r["s"])
+                   for r in tx.run("MATCH (s:Source) RETURN s ORDER BY s.id")}
+        actors = {r["a"]["id"]: actor_from(r["a"]) for r in tx.run("MATCH (a:Actor) RETURN a ORDER BY a.id")}
+        rows: list[Any] = []
+        present = {r["type"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS type")}
+        for name, rtype in sorted(types.items()):
+            rel_type = neo4j_type(name)
+            if rel_type not in present:
+                continue
+            if day is None:
+                where, params = "", {}
+            elif rtype.kind == "stance":
+                where, params = "WHERE r.start <= $day AND r.end >= $day", {"day": day}
+            else:
+                since = window.before(day) if window is not None else OPEN_START
+                where, params = "WHERE r.date <= $day AND r.date_last > $since", {"day": day, "since": since}
+            rows += tx.run(f"MATCH (s:Actor)-[r:{rel_type}]->(t:Actor) {where} "
+                           "RETURN s.id AS source, t.id AS target, properties(r) AS props", **params)
+        relations = [relation_from(r["source"], r["target"], r["props"], sources) for r in rows]
+        if day is not None:
+            cited = {c.source.id for rel in relations for c in rel.sources}
+            sources = {k: v for k, v in sources.items() if k in cited}
+        return Dataset(actors=actors, relations={r.id: r for r in sorted(relations, key=lambda r: r.id)},
+                       sources=sources, types=types)
+
+    def query(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a read query (such as those in ``cypher/``) with parameters; rows as dicts."""
+        records, _, _ = self._driver.execute_query(cypher, params, database_=self.database,
+                                                   routing_="r")
+        return [r.data() for r in records]

@@ -1,0 +1,166 @@
+"""relgraph load / dump / init / render / show --neo4j, and neo4j start / stop / status, for real."""
+
+import json
+import os
+import secrets
+
+import pytest
+from click.testing import CliRunner
+
+from relgraph import example_path, neo4j_server
+from relgraph.cli import cli
+from relgraph.dataset import load
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def run(tmp_path, neo4j_target, neo4j_store):
+    """Run relgraph in tmp_path with the test server's coordinates in the environment."""
+
+    def _run(*args, env=None):
+        old = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            return CliRunner().invoke(cli, list(args), env={**neo4j_target.env, **(env or {})},
+                                      catch_exceptions=False)
+        finally:
+            os.chdir(old)
+
+    return _run
+
+
+def test_load_twice_then_render_show_and_dump(run, tmp_path, example, neo4j_target):
+    first = run("load", str(example_path()))
+    assert first.exit_code == 0, first.output
+    assert first.output.splitlines()[-1] == (
+        f"Loaded {example_path()}: actors: 22 created, 0 updated, 0 unchanged, 0 removed; "
+        "relations: 54 created, 0 updated, 0 unchanged, 0 removed")
+    second = run("load", str(example_path()))
+    assert second.output.splitlines()[-1].endswith(
+        "actors: 0 created, 0 updated, 22 unchanged, 0 removed; relations: 0 created, 0 updated, 54 unchanged, 0 removed")
+
+    rendered = run("render", "--date", "2016-12-20")
+    assert rendered.output == "Wrote relgraph-2016-12-20.html (22 actors, 41 relations, 2 sources)\n"
+    shown = json.loads(run("show", "--date", "2016-01-01", "--format", "json").output)
+    assert "russia.hostile-to.turkey.2015-11" in {r["id"] for r in shown["relations"]}
+
+    dumped = run("dump", "dump")
+    assert dumped.output == "Wrote dump: 22 actors, 54 relations, 2 sources, 0 custom types\n"
+    again = load(tmp_path / "dump")
+    assert (again.actors, again.relations, again.sources) == (example.actors, example.relations, example.sources)
+    for result in (first, second, rendered, dumped):
+        assert neo4j_target.password not in result.output
+
+
+def test_a_dataset_with_an_error_halfway_through_writes_nothing(run, tmp_path, neo4j_store, db_counts):
+    text = example_path().joinpath("relations.yaml").read_text()
+    middle = text.index("  # --- the forces taking Aleppo")
+    (tmp_path / "bad").mkdir()
+    for name in ("actors.yaml", "sources.yaml"):
+        (tmp_path / "bad" / name).write_text(example_path().joinpath(name).read_text())
+    (tmp_path / "bad" / "relations.yaml").write_text(
+        text[:middle] + "  - {source: russia, type: backs, target: nobody, start: 2016}\n" + text[middle:])
+    result = run("load", "bad")
+    assert result.exit_code == 1
+    assert "field 'target': unknown actor 'nobody'" in result.output
+    assert result.output.splitlines()[-1] == "Error: the dataset has 1 error; nothing was read"
+    assert db_counts(neo4j_store) == {}
+
+
+def test_removed_relations_are_reported_then_pruned(run, tmp_path, example):
+    run("load", str(example_path()))
+    (tmp_path / "small.yaml").write_text(
+        "actors:\n  - {id: russia, name: Russia, kind: state, country: RUS, wikidata: Q159, "
+        "aliases: [Russian Federation, Moscow]}\n")
+    kept = run("load", "small.yaml")
+    assert kept.exit_code == 0
+    assert f"{len(example.relations)} relation(s) in the database are not in small.yaml" in kept.output
+    assert "load with --prune to delete them" in kept.output
+    pruned = run("load", "small.yaml", "--prune")
+    assert pruned.output.splitlines()[-1].endswith(
+        f"actors: 0 created, 0 updated, 1 unchanged, {len(example.actors) - 1} removed; "
+        f"relations: 0 created, 0 updated, 0 unchanged, {len(example.relations)} removed")
+
+
+def test_init_is_repeatable(run):
+    assert run("init").output.startswith("Schema ready: ")
+    assert run("init").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"NEO4J_URI": "bolt://127.0.0.1:1"},
+         "Error: cannot reach Neo4j at bolt://127.0.0.1:1: is the server running? (relgraph neo4j start, or see the README)"),
+        ({"NEO4J_PASSWORD": "wrong-password-123"},
+         "refused the credentials for user 'neo4j' (check NEO4J_USERNAME and NEO4J_PASSWORD)"),
+        ({"NEO4J_DATABASE": "nosuchdb"}, "has no database 'nosuchdb'"),
+    ],
+)
+def test_connection_problems_are_one_line_and_exit_1(run, env, message):
+    result = run("show", "--date", "2016-12-20", env=env)
+    assert result.exit_code == 1
+    assert len(result.output.splitlines()) == 1 and message in result.output
+    assert "Traceback" not in result.output and "wrong-password-123" not in result.output
+
+
+def test_load_needs_a_server_and_data_and_neo4j_together_is_a_usage_error(run, tmp_path):
+    result = run("load", str(example_path()), env={"NEO4J_URI": None})
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2, "Error: no Neo4j server given: pass --neo4j URI or set NEO4J_URI")
+    both = run("show", "--date", "2016-12-20", "--data", str(example_path()), "--neo4j", "bolt://127.0.0.1:1")
+    assert both.exit_code == 2
+    assert "choose one with --data or --neo4j" in both.output
+    # --data typed on the command line beats NEO4J_URI from the environment
+    files = run("show", "--date", "2016-12-20", "--data", str(example_path()), env={"NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert files.exit_code == 0
+
+
+def test_neo4j_start_status_stop(tmp_path, free_port):
+    home = tmp_path / "instance"
+    bolt, http = free_port(), free_port()
+    env = {"NEO4J_PASSWORD": secrets.token_urlsafe(10), "NEO4J_URI": None}
+    runner = CliRunner()
+    assert runner.invoke(cli, ["neo4j", "status", "--dir", str(home)], env=env).exit_code == 1
+    started = runner.invoke(cli, ["neo4j", "start", "--dir", str(home), "--bolt-port", str(bolt),
+                                  "--http-port", str(http), "--heap", "512m", "--pagecache", "64m"], env=env)
+    try:
+        assert started.exit_code == 0, started.output
+        assert f"Bolt:    bolt://127.0.0.1:{bolt}" in started.output
+        assert f"Browser: http://127.0.0.1:{http}/browser/" in started.output
+        assert env["NEO4J_PASSWORD"] not in started.output
+        status = runner.invoke(cli, ["neo4j", "status", "--dir", str(home)], env=env)
+        assert status.exit_code == 0 and f"at bolt://127.0.0.1:{bolt}" in status.output
+        import urllib.request
+
+        with urllib.request.urlopen(f"http://127.0.0.1:{http}/browser/", timeout=10) as page:
+            assert page.status == 200 and b"Neo4j Browser" in page.read()
+        loaded = runner.invoke(cli, ["load", str(example_path()), "--neo4j", f"bolt://127.0.0.1:{bolt}"], env=env)
+        assert loaded.exit_code == 0, loaded.output
+    finally:
+        stopped = runner.invoke(cli, ["neo4j", "stop", "--dir", str(home)], env=env)
+    assert stopped.output == "Stopped Neo4j\n"
+    assert runner.invoke(cli, ["neo4j", "status", "--dir", str(home)], env=env).output.endswith("is stopped\n")
+    assert runner.invoke(cli, ["neo4j", "stop", "--dir", str(home)], env=env).output == "Neo4j was not running\n"
+    # the data outlives a restart
+    server = neo4j_server.start(home, password=env["NEO4J_PASSWORD"], bolt_port=bolt, http_port=http, heap="512m",
+                                pagecache="64m")
+    try:
+        again = runner.invoke(cli, ["show", "--date", "2016-12-20", "--neo4j", server.uri], env=env)
+        assert "cooperates" in again.output
+    finally:
+        neo4j_server.stop(home)
+
+
+def test_start_refuses_a_taken_port_and_a_short_password(tmp_path, neo4j_target):
+    port = int(neo4j_target.uri.rsplit(":", 1)[1]) if neo4j_target.how == "relgraph neo4j start" else None
+    runner = CliRunner()
+    short = runner.invoke(cli, ["neo4j", "start", "--dir", str(tmp_path / "x"), "--password", "short"])
+    assert short.output == "Error: the Neo4j password must have at least 8 characters\n"
+    if port is not None:
+        taken = runner.invoke(cli, ["neo4j", "start", "--dir", str(tmp_path / "y"), "--bolt-port", str(port),
+                                    "--password", "long-enough-1"])
+        assert taken.exit_code == 1
+        assert taken.output == (f"Error: port {port} on 127.0.0.1 is in use: "
+                                "choose another with --bolt-port / --http-port\n")
