@@ -194,25 +194,6 @@ def validate(path: Path) -> None:
 
 @cli.command()
 @_snapshot_options
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the page [default: relgraph-DATE.html in the working directory].")
-@click.option("--title", help="Page title [default: 'Relations on DATE'].")
-@_fail_on_errors
-def render(data_path: Path | None, day: date, window: Duration | None, output: Path | None,
-           title: str | None) -> None:
-    """Write an interactive HTML graph of the relations that hold on --date.
-
-    The page is self-contained: it works offline and from a file.
-    """
-    from relgraph.render.html import write_html
-
-    output = output or Path(f"relgraph-{day.isoformat()}.html")
-    page = write_html(_graph(data_path, day, window), output, title=title)
-    click.echo(f"Wrote {output} ({page.actors} actors, {page.relations} relations, {page.sources} sources)")
-
-
-@cli.command()
-@_snapshot_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_fail_on_errors
 def show(data_path: Path | None, day: date, window: Duration | None, fmt: str) -> None:
@@ -362,6 +343,337 @@ def dump(directory: Path) -> None:
     FilesStore(directory).write(data, prune=True)
     click.echo(f"Wrote {directory}: {len(data.actors)} actors, {len(data.relations)} relations, "
                f"{len(data.sources)} sources, {len(data.custom_types)} custom types")
+
+
+# --- analysis and export commands (issue 5) ---
+
+
+def _window_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--window", type=WindowType(), default=str(DEFAULT_EVENT_WINDOW), show_default=True,
+        help="Show events from this long before each date: 30d, 2w, 6M, 1y, or 'all'.",
+    )(func)
+
+
+def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                        show_default=True,
+                        help="A table, or JSON with the date and the signed ties it was computed from.")(func)
+
+
+def _camps_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--camps", "k", type=click.IntRange(2, 6), default=2, show_default=True,
+                        help="How many camps to split the actors into.")(func)
+
+
+def _emit(result: Any, fmt: str, text: Callable[[Any], str]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(text(result))
+
+
+def _dataset(data_path: Path | None) -> Any:
+    """The whole history from the store the options chose (timeline and export need every date)."""
+    store = _open_store(data_path)
+    try:
+        return store.read()
+    finally:
+        store.close()
+
+
+@cli.group()
+def analyze() -> None:
+    """Signed-network analysis of the graph on a date: balance, camps, brokers, allies.
+
+    Parallel relations between two actors are first collapsed into one signed
+    tie (stances outrank events; then the most confident, then the latest);
+    agreements, resolutions and meetings take no side and are left out.
+    """
+
+
+@analyze.command("balance")
+@_snapshot_options
+@click.option("--all", "everything", is_flag=True, help="List the balanced triangles too, not only tensions.")
+@_format_option
+@_fail_on_errors
+def analyze_balance(data_path: Path | None, day: date, window: Duration | None, everything: bool,
+                    fmt: str) -> None:
+    """Classify every signed triangle on --date as balanced or not, and list the unbalanced ones."""
+    from relgraph.analysis.balance import balance
+    from relgraph.analysis.text import balance_text
+
+    _emit(balance(_graph(data_path, day, window)), fmt, lambda r: balance_text(r, everything=everything))
+
+
+@analyze.command("camps")
+@_snapshot_options
+@_camps_option
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the heuristic's restarts.")
+@_format_option
+@_fail_on_errors
+def analyze_camps(data_path: Path | None, day: date, window: Duration | None, k: int, seed: int,
+                  fmt: str) -> None:
+    """Split the actors on --date into camps that as few ties as possible break.
+
+    Exact for groups of up to 20 actors (two camps); a seeded heuristic above.
+    """
+    from relgraph.analysis.camps import camps
+    from relgraph.analysis.text import camps_text
+
+    _emit(camps(_graph(data_path, day, window), k, seed=seed), fmt, camps_text)
+
+
+@analyze.command("brokers")
+@_snapshot_options
+@_camps_option
+@_format_option
+@_fail_on_errors
+def analyze_brokers(data_path: Path | None, day: date, window: Duration | None, k: int, fmt: str) -> None:
+    """Who sits between the camps on --date: betweenness, bridges, and brokers of deals."""
+    from relgraph.analysis.brokers import brokers
+    from relgraph.analysis.text import brokers_text
+
+    _emit(brokers(_graph(data_path, day, window), k=k), fmt, brokers_text)
+
+
+@analyze.command("ego")
+@click.argument("actor")
+@_snapshot_options
+@_format_option
+@_fail_on_errors
+def analyze_ego(actor: str, data_path: Path | None, day: date, window: Duration | None, fmt: str) -> None:
+    """ACTOR's allies and adversaries on --date, and those balance implies (marked inferred).
+
+    ACTOR is an id, a name or an alias, in any case: russia, Russia, Moscow.
+    """
+    from relgraph.analysis.actors import UnknownActor
+    from relgraph.analysis.ego import ego
+    from relgraph.analysis.text import ego_text
+
+    graph = _graph(data_path, day, window)
+    try:
+        report = ego(graph, actor)
+    except UnknownActor as exc:
+        raise click.BadParameter(str(exc), param_hint="ACTOR") from None
+    _emit(report, fmt, ego_text)
+
+
+@cli.command()
+@_data_option
+@click.option("--from", "start", type=DayType(), required=True, help="The earlier day, YYYY-MM-DD.")
+@click.option("--to", "end", type=DayType(), required=True, help="The later day, YYYY-MM-DD.")
+@_window_option
+@_camps_option
+@_format_option
+@_fail_on_errors
+def diff(data_path: Path | None, start: date, end: date, window: Duration | None, k: int, fmt: str) -> None:
+    """What changed from --from to --to: ties that flipped, stances begun or ended, camp moves.
+
+    Also lists the events that happened in between.
+    """
+    from relgraph.analysis.diff import diff as compare
+    from relgraph.analysis.text import diff_text
+
+    if end < start:
+        raise click.BadParameter(f"{end} is before --from {start}", param_hint="'--to'")
+    between = _graph(data_path, end, Duration((end - start).days, "d"))
+    change = compare(_graph(data_path, start, window), _graph(data_path, end, window), between=between, k=k)
+    _emit(change, fmt, diff_text)
+
+
+@cli.command()
+@click.argument("actor")
+@click.argument("other", required=False)
+@_data_option
+@click.option("--events/--no-events", default=True, show_default=True,
+              help="Include events, or stances only.")
+@_format_option
+@_fail_on_errors
+def timeline(actor: str, other: str | None, data_path: Path | None, events: bool, fmt: str) -> None:
+    """The dated history of ACTOR's relations, or of the pair ACTOR OTHER, in order, with sources.
+
+    Actors are ids, names or aliases, in any case.
+    """
+    from relgraph.analysis.actors import UnknownActor
+    from relgraph.analysis.text import timeline_text
+    from relgraph.analysis.timeline import timeline as history
+
+    data = _dataset(data_path)
+    try:
+        story = history(data, actor, other, events=events)
+    except UnknownActor as exc:
+        raise click.BadParameter(str(exc), param_hint="ACTOR" if other is None else "ACTOR/OTHER") from None
+    if story.other == story.actor:
+        raise click.BadParameter("give two different actors", param_hint="OTHER")
+    _emit(story, fmt, timeline_text)
+
+
+@cli.command()
+@_data_option
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "json"]),
+              help="File format [default: from the --output suffix, else gexf].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write [default: relgraph-history.FORMAT, or relgraph-DATE.FORMAT with --date].")
+@click.option("--date", "day", type=DayType(), help="Export the snapshot of this day, not the whole history.")
+@_window_option
+@_fail_on_errors
+def export(data_path: Path | None, fmt: str | None, output: Path | None, day: date | None,
+           window: Duration | None) -> None:
+    """Write the graph for Gephi (GEXF), yEd or Cytoscape (GraphML), or scripts (node-link JSON).
+
+    Without --date, the whole history, with time intervals that Gephi's
+    timeline plays; with --date, that day's snapshot.
+    """
+    from relgraph.export import export as write
+    from relgraph.export import format_for
+
+    if fmt is None:
+        fmt = format_for(output) if output else "gexf"
+        if fmt is None:
+            raise click.BadParameter(f"cannot tell the format from {output.name!r}: give --format "
+                                     "gexf, graphml or json", param_hint="'--output'")
+    output = output or Path(f"relgraph-{day.isoformat() if day else 'history'}.{fmt}")
+    source = _graph(data_path, day, window) if day else _dataset(data_path)
+    try:
+        summary = write(source, output, format=fmt)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
+    what = "the whole history, with time intervals" if summary.history else day.isoformat() if day else ""
+    click.echo(f"Wrote {output} ({fmt}, {what}: {summary.actors} actors, {summary.relations} relations)")
+
+
+# --- render (issue 4) ---
+
+
+class DaysType(click.ParamType):
+    """One day, or several separated by commas: 2016-01-01,2016-06-01."""
+
+    name = "YYYY-MM-DD[,...]"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> tuple[date, ...]:
+        if isinstance(value, tuple):
+            return value
+        try:
+            return tuple(parse_day(part.strip()) for part in str(value).split(",") if part.strip())
+        except DateError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class StepType(click.ParamType):
+    name = "DURATION"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Duration:
+        if isinstance(value, Duration):
+            return value
+        try:
+            return Duration.parse(value)
+        except DateError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: date | None,
+                 step: Duration | None) -> list[date]:
+    """The dates the options ask for: --date (repeated or listed), or --from/--to by --step."""
+    from relgraph.render.series import dates_between
+
+    listed = sorted({day for group in days for day in group})
+    if listed and (start or end):
+        raise click.UsageError("give --date, or --from and --to, not both")
+    if (start is None) != (end is None):
+        raise click.UsageError("--from and --to go together")
+    if start is None or end is None:
+        if step is not None:
+            raise click.UsageError("--step needs --from and --to")
+        if not listed:
+            raise click.UsageError("Missing option '--date'. Give --date, or --from and --to (and --step).")
+        return listed
+    try:
+        return dates_between(start, end, step or Duration(1, "M"))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--from' / '--to' / '--step'") from None
+
+
+def _graphs(data_path: Path | None, days: list[date], window: Duration | None) -> list[nx.MultiDiGraph]:
+    """The snapshot graph of each day, from one opening of the store the options chose."""
+    from relgraph.snapshot import to_graph
+
+    store = _open_store(data_path)
+    try:
+        return [to_graph(store.at(day, window), day, window=window) for day in days]
+    finally:
+        store.close()
+
+
+@cli.command()
+@_data_option
+@click.option("--date", "days", type=DaysType(), multiple=True,
+              help="The day to show, YYYY-MM-DD. Repeat it, or list days with commas, for a series.")
+@click.option("--from", "start", type=DayType(), help="First day of a series, YYYY-MM-DD (with --to).")
+@click.option("--to", "end", type=DayType(), help="Last day of a series, YYYY-MM-DD (with --from).")
+@click.option("--step", type=StepType(),
+              help="Time between the days of a series: 1d, 2w, 1M, 1y [default: 1M].")
+@_window_option
+@click.option("--actor", help="Show only this actor's neighbourhood: an id, a name or an alias.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="How many relations away from --actor to go.")
+@click.option("--types", "types", multiple=True, metavar="TYPE[,...]",
+              help="Show only relations of these types: backs,fights (repeatable).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help="Show only relations this sure or surer (0..1).")
+@click.option("--hide-events", is_flag=True, help="Show stances only, no events.")
+@click.option("--size-by", type=click.Choice(["degree", "none"]), default="degree", show_default=True,
+              help="Size actors by their number of relations on the date, or all alike.")
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]),
+              help="An interactive page, or static images [default: from the --output suffix, else html].")
+@click.option("--fragment", is_flag=True,
+              help="Write a <div> with its own style and script, to paste into a larger HTML page.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write [default: relgraph-DATE.html, relgraph-FROM-to-TO.html for a series; "
+                   "images: one per date, relgraph-DATE.svg].")
+@click.option("--title", help="Title [default: 'Relations on DATE' or 'Relations from FROM to TO'].")
+@_fail_on_errors
+def render(data_path: Path | None, days: tuple[tuple[date, ...], ...], start: date | None, end: date | None,
+           step: Duration | None, window: Duration | None, actor: str | None, depth: int,
+           types: tuple[str, ...], min_confidence: float | None, hide_events: bool, size_by: str,
+           fmt: str | None, fragment: bool, output: Path | None, title: str | None) -> None:
+    """Draw the relations that hold on --date: an interactive HTML page, or SVG/PNG images.
+
+    With several dates (--from/--to/--step, or a list of --date), the page has
+    a slider and a play button, and actors keep their place from date to
+    date. The page is self-contained: it works offline, from a file and in an
+    iframe. --actor/--depth, --types, --min-confidence and --hide-events
+    narrow what is shown.
+    """
+    from relgraph.filters import FilterError, Filters
+    from relgraph.render import write
+
+    dates = _render_days(days, start, end, step)
+    suffix = output.suffix.lower() if output else ""
+    fmt = fmt or (suffix[1:] if suffix in (".svg", ".png") else "html")
+    if fragment and fmt != "html":
+        raise click.UsageError("--fragment is HTML: it cannot go with --format svg or png")
+    if output is None:
+        stem = "relgraph" if fmt != "html" and len(dates) > 1 else (
+            f"relgraph-{dates[0]}" if len(dates) == 1 else f"relgraph-{dates[0]}-to-{dates[-1]}")
+        output = Path(f"{stem}.{fmt}")
+    wanted = frozenset(t.strip() for group in types for t in group.split(",") if t.strip()) or None
+    filters = Filters(actor=actor, depth=depth, types=wanted, min_confidence=min_confidence,
+                      hide_events=hide_events)
+    try:
+        graphs = filters.apply(_graphs(data_path, dates, window))
+    except FilterError as exc:
+        raise click.BadParameter(str(exc), param_hint=f"'--{exc.option}'") from None
+    done = write(graphs, output, fmt=fmt, fragment=fragment, title=title, size_by=size_by)
+    counts = f"{done.actors} actors, {done.relations} relations, {done.sources} sources"
+    if len(dates) == 1:
+        click.echo(f"Wrote {done.paths[0]} ({counts})")
+    elif len(done.paths) == 1:
+        span = f"{len(dates)} dates from {dates[0]} to {dates[-1]}"
+        click.echo(f"Wrote {done.paths[0]} ({span}; {counts} in all)")
+    else:
+        click.echo(f"Wrote {len(done.paths)} images, {done.paths[0]} to {done.paths[-1]} ({counts} in all)")
 
 
 def main() -> None:

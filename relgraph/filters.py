@@ -76,8 +76,8 @@ class Filters:
 
     Relations are filtered first, then the neighbourhood is taken along what
     is left: ``Filters(actor="russia", types={"backs"})`` is whom Russia backs
-    or is backed by. ``actor`` is an id, or a name or alias that names one
-    actor only.
+    or is backed by. ``actor`` is an id, a name or an alias, in any case (see
+    :func:`relgraph.analysis.actors.find_actor`).
     """
 
     actor: str | None = None
@@ -104,10 +104,7 @@ class Filters:
                 graph = min_confidence(graph, self.min_confidence)
             if self.hide_events:
                 graph = without_events(graph)
-            if actor is not None:
-                graph = neighbourhood(graph, actor, self.depth)
-            else:
-                graph = graph.copy()
+            graph = neighbourhood(graph, actor, self.depth) if actor is not None else graph.copy()
             if description := self._describe(graphs, actor):
                 graph.graph["filters"] = description
             out.append(graph)
@@ -115,21 +112,18 @@ class Filters:
 
     def _resolve(self, graphs: Sequence[nx.MultiDiGraph]) -> str:
         """The id of the actor named by ``self.actor``, among the actors of ``graphs``."""
-        actors: dict[str, dict[str, Any]] = {}
+        from relgraph.analysis.actors import UnknownActor, find_actor
+
+        actors: dict[str, tuple[str, str, list[str]]] = {}
         for graph in graphs:
-            actors.update(graph.nodes(data=True))
-        wanted = str(self.actor)
-        if wanted in actors:
-            return wanted
-        lowered = wanted.casefold()
-        matches = sorted(node for node, a in actors.items()
-                         if lowered in {str(x).casefold() for x in [a.get("name"), *(a.get("aliases") or [])]})
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            raise FilterError("actor", f"{wanted!r} names several actors: {', '.join(matches)}; give an id")
-        raise FilterError("actor", f"no actor {wanted!r} has a relation on the dates shown"
-                                   f"{_suggest(wanted, actors)}")
+            actors.update((node, (node, a.get("name") or node, list(a.get("aliases") or [])))
+                          for node, a in graph.nodes(data=True))
+        dates = [g.graph.get("date") for g in graphs]
+        where = f"the graph of {dates[0]}" if len(dates) == 1 else f"the graphs from {dates[0]} to {dates[-1]}"
+        try:
+            return find_actor(str(self.actor), actors.values(), where=where)
+        except UnknownActor as exc:
+            raise FilterError("actor", str(exc)) from None
 
     def _describe(self, graphs: Sequence[nx.MultiDiGraph], actor: str | None) -> str | None:
         parts = []

@@ -51,9 +51,12 @@ def find_actor(query: str, actors: Iterable[tuple[str, str, Sequence[str]]], *,
         return hits[0]
     if hits:
         raise UnknownActor(f"{query!r} could be any of {', '.join(hits)}: give the id")
-    labels = {label for actor_id, name, aliases in actors for label in (actor_id, name, *aliases)}
-    close = difflib.get_close_matches(query, sorted(labels), n=3, cutoff=0.6)
-    hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+    shown: dict[str, str] = {}  # casefolded label -> how to show it: a name before an id
+    for actor_id, name, aliases in actors:
+        for label in (name, *aliases, actor_id):
+            shown.setdefault(label.casefold(), label)
+    close = difflib.get_close_matches(query.casefold(), sorted(shown), n=3, cutoff=0.8)
+    hint = f" (did you mean {' or '.join(repr(shown[c]) for c in close)}?)" if close else ""
     raise UnknownActor(f"no actor {query!r} in {where}{hint}")
 
 

@@ -6,17 +6,13 @@ camp or positive across camps; the number of such ties is the partition's
 finds a partition of least frustration, one connected group of tied actors
 at a time (groups share no tie, so their frustrations add up):
 
-Among partitions that break equally few ties, the one whose broken ties
-weigh least (by ``weight``, the ties' ``confidence``) is preferred: on
-20 December 2016 that keeps Russia with the regime it backs and cuts its
-newer, less certain cooperation with Turkey.
-
 * **exact** for a group whose labelings number at most
   :data:`EXACT_LABELINGS` (2^19): every labeling is scored, vectorised with
   NumPy. That is up to 20 actors for two camps, 12 for three, 10 for four
   (:func:`exact_limit`). The exact method also counts the distinct optimal
-  partitions of least frustration and names the actors whose side differs
-  between them (``undecided``): the signs alone cannot place them.
+  partitions of least frustration and names the actors whose camp differs
+  between them (``undecided``), read against the group's most settled
+  actor: the signs alone cannot place them.
 * **heuristic** above that: a spectral start (the signs of the leading
   eigenvector of the signed adjacency matrix, which recovers the two camps
   of any balanced graph), then greedy moves of single actors to the camp that
@@ -24,7 +20,14 @@ newer, less certain cooperation with Turkey.
   perturbations of the best partition so far drawn from ``seed``. It is
   deterministic for a given seed; its frustration is an upper bound.
 
-``method`` says which was used (``"heuristic"`` if any group needed it).
+Among partitions that break equally few ties, the one whose broken ties
+weigh least (by ``weight``, the ties' ``confidence``) is preferred: on
+20 December 2016 that keeps Russia with the regime it backs and cuts its
+newer, less certain cooperation with Turkey.
+
+``method`` says which was used (``"heuristic"`` if any group needed it);
+``optimal_partitions`` multiplies the counts of the groups (how one group's
+camps line up with another's is free and not counted).
 Camps are numbered by size; groups with no tie between them are aligned by
 size only, so whether actors of different ``components`` share a camp
 carries no meaning. Actors without a signed tie are ``unaligned``.
@@ -135,7 +138,7 @@ def camps(graph: nx.Graph, k: int = 2, *, sign: str = "sign", weight: str | None
     merged: list[list[str]] = [[] for _ in range(k)]
     methods, undecided, counts = set(), [], []
     for group in groups:
-        # The best-connected actor first: the exact method fixes its camp and reads others against it.
+        # Best-connected first: among equally settled actors, the exact method reads others against it.
         nodes = sorted(group, key=lambda n: (-ties.degree(n), n))
         index = {n: i for i, n in enumerate(nodes)}
         # Integer costs make "fewest broken ties, then least weight" one exact sum: a tie costs
@@ -144,7 +147,7 @@ def camps(graph: nx.Graph, k: int = 2, *, sign: str = "sign", weight: str | None
         edges = [(index[u], index[v], a["sign"] * (big + _weight(a, weight)))
                  for u, v, a in tied.subgraph(group).edges(data=True)]
         if len(nodes) <= limit:
-            labels, count, swing = _exact(len(nodes), edges, k, big)
+            labels, count, swing = _exact(len(nodes), edges, k)
             methods.add("exact")
             counts.append(count)
             undecided += [nodes[i] for i in swing]
@@ -175,15 +178,16 @@ def _weight(attrs: dict[str, Any], weight: str | None) -> int:
     return round(1000 * float(value)) if value is not None else 1000
 
 
-def _exact(n: int, edges: list[tuple[int, int, int]], k: int,
-           big: int) -> tuple[list[int], int, list[int]]:
-    """Score all k^(n-1) labelings with node 0 in camp 0; an edge costs |its value| when broken.
+def _exact(n: int, edges: list[tuple[int, int, int]], k: int) -> tuple[list[int], int, list[int]]:
+    """Score all k^(n-1) labelings with node 0 in camp 0; an edge costs ``abs(value)`` when broken.
 
-    Returns the first cheapest labeling, the number of distinct partitions of
-    least frustration (fewest broken edges, counted by ``cost // big``)
-    (labelings in canonical "restricted growth" form, so relabelings of one
-    partition count once) and the nodes whose sharing of node 0's camp differs
-    between optimal partitions.
+    Returns the cheapest labeling among those breaking fewest edges, the
+    number of distinct partitions breaking fewest edges (labelings in
+    canonical "restricted growth" form, so relabelings of one partition count
+    once), and the nodes whose camp differs between such partitions, read
+    against the most settled node (the one whose camp-mates vary least;
+    the first, best-connected, among equals), since a node that moves alone
+    would otherwise make every other node look unsettled.
     """
     if n == 1:
         return [0], 1, []
@@ -193,8 +197,8 @@ def _exact(n: int, edges: list[tuple[int, int, int]], k: int,
     costs = np.array([abs(e[2]) for e in edges], dtype=np.int64)
     powers = k ** np.arange(n - 1, dtype=np.int64)
     best, best_cost, best_labels, count = np.inf, np.inf, np.zeros(n, dtype=np.int64), 0
-    with_anchor = np.zeros(n, dtype=bool)
-    apart = np.zeros(n, dtype=bool)
+    reference = np.zeros((n, n), dtype=bool)  # who shares a camp with whom in the first optimum
+    varies = np.zeros((n, n), dtype=bool)  # pairs that share a camp in one optimum and not another
     total = k ** (n - 1)
     for start in range(0, total, _CHUNK):
         idx = np.arange(start, min(total, start + _CHUNK), dtype=np.int64)
@@ -205,23 +209,21 @@ def _exact(n: int, edges: list[tuple[int, int, int]], k: int,
         low = scores.min()
         if low > best:
             continue
+        rows = labels[scores == low]
+        # Restricted growth: each label at most one above every label before it.
+        rows = rows[(rows[:, 1:] <= np.maximum.accumulate(rows, axis=1)[:, :-1] + 1).all(axis=1)]
+        together = rows[:, :, None] == rows[:, None, :]
         if low < best:
             best, best_cost, count = low, np.inf, 0
-            with_anchor[:] = False
-            apart[:] = False
+            reference, varies = together[0], np.zeros((n, n), dtype=bool)
         weighted = (broken * costs).sum(axis=1)
         cheapest = int(np.argmin(np.where(scores == low, weighted, np.iinfo(np.int64).max)))
         if weighted[cheapest] < best_cost:
             best_cost, best_labels = weighted[cheapest], labels[cheapest].copy()
-        rows = labels[scores == low]
-        # Restricted growth: each label at most one above every label before it.
-        canonical = (rows[:, 1:] <= np.maximum.accumulate(rows, axis=1)[:, :-1] + 1).all(axis=1)
-        rows = rows[canonical]
         count += len(rows)
-        together = rows == rows[:, :1]
-        with_anchor |= together.any(axis=0)
-        apart |= (~together).any(axis=0)
-    return [int(x) for x in best_labels], count, [int(i) for i in np.flatnonzero(with_anchor & apart)]
+        varies |= (together != reference).any(axis=0)
+    anchor = int(np.argmin(varies.sum(axis=1)))
+    return [int(x) for x in best_labels], count, [int(i) for i in np.flatnonzero(varies[anchor])]
 
 
 def _heuristic(n: int, edges: list[tuple[int, int, int]], k: int, restarts: int, seed: int) -> list[int]:

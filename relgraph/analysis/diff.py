@@ -125,7 +125,8 @@ def diff(before: nx.Graph, after: nx.Graph, *, between: nx.Graph | None = None, 
         elif was and not now:
             dissolved.append(TieChange(a, b, was, None))
     camps_before, camps_after = camps(old, k, seed=seed), camps(new, k, seed=seed)
-    names = {n: str(attrs.get("name", n)) for g in (old, new) for n, attrs in g.nodes(data=True)}
+    names = {n: str(attrs.get("name", n)) for g in (before, after, between) if g is not None
+             for n, attrs in g.nodes(data=True)}
     return Diff(
         from_date=old.graph.get("date"), to_date=new.graph.get("date"),
         event_window=new.graph.get("event_window"),

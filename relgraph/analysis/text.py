@@ -23,6 +23,11 @@ __all__ = ["balance_text", "brokers_text", "camps_text", "diff_text", "ego_text"
 _SYMBOL = {1: "+", -1: "-", 0: "0"}
 
 
+def _signed(kind: str, sign: int) -> str:
+    """``+backs``, ``-opposes``; a neutral type reads as itself (``attends``)."""
+    return f"{_SYMBOL[sign]}{kind}" if sign else kind
+
+
 def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """Columns padded to their widest cell, two spaces apart."""
     cells = [[str(c) for c in header], *([str(c) for c in row] for row in rows)]
@@ -102,7 +107,7 @@ def brokers_text(report: BrokersReport) -> str:
     if report.deal_brokers:
         lines += ["", "Deal brokers:"]
         for d in report.deal_brokers:
-            others = ", ".join(f"{names.get(a, a)} {_SYMBOL[s]}{t}"
+            others = ", ".join(f"{names.get(a, a)} {_signed(t, s)}"
                                + (f" (camp {c + 1})" if c is not None else "") for a, t, s, c in d.others)
             across = "across camps" if d.across_camps else "within one camp"
             lines.append(f"  {names.get(d.actor, d.actor)} brokers {d.deal_name} ({d.date}), {across}"
@@ -172,7 +177,7 @@ def timeline_text(story: Timeline) -> str:
     who = names[story.actor] + (f" and {names[story.other]}" if story.other else "")
     lines = [f"{who}: {len(story.entries)} relation{'s' if len(story.entries) != 1 else ''}"]
     for e in story.entries:
-        lines.append(f"{e.when:<24}  {names.get(e.source, e.source)} {_SYMBOL[e.sign]}{e.type} "
+        lines.append(f"{e.when:<24}  {names.get(e.source, e.source)} {_signed(e.type, e.sign)} "
                      f"{names.get(e.target, e.target)}  (confidence {e.confidence:.2f}; {e.id})")
         for s in e.sources:
             where = ", ".join(str(x) for x in (s.get("publisher"), s.get("published")) if x)

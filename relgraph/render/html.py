@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from relgraph.render.scene import Frame, Scene, build_scene
-from relgraph.render.style import EDGE_COLOURS, SIGN_NAMES, kind_style, sign_symbol
+from relgraph.render.scene import Frame, Scene, build_scene, duration_words
+from relgraph.render.style import EDGE_COLOURS, SIGN_MARKS, SIGN_NAMES, kind_style
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -119,7 +119,7 @@ def _asset(name: str) -> Markup:
     text = path.read_text(encoding="utf-8")
     if re.search(r"</(script|style)", text, re.I):
         raise ValueError(f"{path} would end its <script> or <style> early")
-    return Markup(text)
+    return Markup(text)  # noqa: S704 - our own static files, checked above, never data
 
 
 @functools.cache
@@ -127,10 +127,10 @@ def _vis_loader() -> Markup:
     """vis-network, run as a CommonJS module so that a host page's AMD loader cannot capture it."""
     from markupsafe import Markup
 
-    return Markup("(function () {\n"
-                  "if (window.vis && window.vis.Network && window.vis.DataSet && window.vis.DataView) return;\n"
-                  "var module = { exports: {} }, exports = module.exports;\n") + _asset(
-        "vis-network.min.js") + Markup("\nwindow.vis = module.exports;\n})();")
+    start = ("(function () {\n"
+             "var v = window.vis; if (v && v.Network && v.DataSet && v.DataView) return;\n"
+             "var module = { exports: {} }, exports = module.exports;\n")
+    return Markup(start) + _asset("vis-network.min.js") + Markup("\nwindow.vis = module.exports;\n})();")
 
 
 def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
@@ -145,10 +145,10 @@ def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
         "vis_loader": _vis_loader(),
         "frames": frames,
         "caption": frames[-1]["caption"],
-        "window": _duration_words(window) if window else None,
-        "signs": [(sign, f"{sign_symbol(sign)} {SIGN_NAMES[sign]}") for sign in (1, -1, 0)],
+        "window": duration_words(window) if window else None,
+        "signs": [(sign, f"{SIGN_MARKS[sign]} {SIGN_NAMES[sign]}") for sign in (1, -1, 0)],
         "sign_colours": EDGE_COLOURS,
-        "sign_symbols": {1: "+", -1: "\u2212", 0: "0"},
+        "sign_symbols": SIGN_MARKS,
         "kinds": [(kind, kind_style(kind)) for kind in scene.kinds],
         "size_by": size_by,
         "sources": sorted(scene.sources, key=lambda s: str(s["title"]).lower()),
@@ -173,28 +173,11 @@ def _name_of(scene: Scene, actor: str | None) -> str | None:
 
 def _frame(frame: Frame, before: Frame | None, scene: Scene) -> dict[str, Any]:
     """A date as the page's script gets it, with its caption written out."""
-    window = (f"events of the {_duration_words(frame.window)} up to it" if frame.window
-              else "every event up to it")
-    text = f"{frame.caption}: stances that hold that day, and {window}"
-    if frame.filters:
-        text += f"; {frame.filters}"
-    text += f". Citing {frame.sources} source{'s' if frame.sources != 1 else ''}."
+    plural = "s" if frame.sources != 1 else ""
+    text = f"{frame.caption}: {frame.shows}. Citing {frame.sources} source{plural}."
     if before is not None:
         began = len(set(frame.edges) - set(before.edges))
         ended = len(set(before.edges) - set(frame.edges))
         text += f" Since {before.date}: {began} relation{'s' if began != 1 else ''} appeared, {ended} ended."
     return {"date": frame.date, "nodes": frame.nodes, "sizes": frame.sizes, "edges": frame.edges,
             "caption": text}
-
-
-def _duration_words(text: str) -> str:
-    """``30d`` as ``30 days``, ``1M`` as ``1 month``.
-
-    >>> _duration_words("30d"), _duration_words("1M"), _duration_words("2w")
-    ('30 days', '1 month', '2 weeks')
-    """
-    match = re.fullmatch(r"(\d+)([dwMy])", text)
-    if not match:
-        return text
-    count, unit = int(match[1]), {"d": "day", "w": "week", "M": "month", "y": "year"}[match[2]]
-    return f"{count} {unit}{'s' if count != 1 else ''}"

@@ -17,6 +17,7 @@ Renderers draw a scene; none of them looks at the graphs again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ from relgraph.render.style import edge_style, kind_style, node_size
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["SIZE_MEASURES", "Frame", "Scene", "build_scene", "is_web_url"]
+__all__ = ["SIZE_MEASURES", "Frame", "Scene", "build_scene", "duration_words", "is_web_url"]
 
 SIZE_MEASURES = ("degree", "none")
 """How actors are sized: by their number of relations on the date, or all alike."""
@@ -54,6 +55,13 @@ class Frame:
         return (f"{actors} actor{'s' if actors != 1 else ''} and {relations} "
                 f"relation{'s' if relations != 1 else ''} on {self.date}")
 
+    @property
+    def shows(self) -> str:
+        """What the date shows, in words: the rule of :mod:`relgraph.snapshot`, and any filters."""
+        events = (f"events of the {duration_words(self.window)} up to it" if self.window
+                  else "every event up to it")
+        return f"stances that hold that day, and {events}" + (f"; {self.filters}" if self.filters else "")
+
 
 @dataclass(frozen=True)
 class Scene:
@@ -74,6 +82,19 @@ class Scene:
     types: list[dict[str, Any]]
     kinds: list[str]
     frames: list[Frame]
+
+
+def duration_words(text: str) -> str:
+    """``30d`` as ``30 days``, ``1M`` as ``1 month``.
+
+    >>> duration_words("30d"), duration_words("1M"), duration_words("2w")
+    ('30 days', '1 month', '2 weeks')
+    """
+    match = re.fullmatch(r"(\d+)([dwMy])", text)
+    if not match:
+        return text
+    count, unit = int(match[1]), {"d": "day", "w": "week", "M": "month", "y": "year"}[match[2]]
+    return f"{count} {unit}{'s' if count != 1 else ''}"
 
 
 def is_web_url(url: object) -> bool:

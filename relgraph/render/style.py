@@ -24,6 +24,7 @@ __all__ = [
     "EDGE_COLOURS",
     "HEADS",
     "KIND_STYLES",
+    "SIGN_MARKS",
     "SIGN_NAMES",
     "EdgeStyle",
     "KindStyle",
@@ -36,6 +37,8 @@ __all__ = [
 
 EDGE_COLOURS: dict[int, str] = {1: "#0072B2", -1: "#D55E00", 0: "#8C8C8C"}
 SIGN_NAMES: dict[int, str] = {1: "positive", -1: "negative", 0: "neutral"}
+SIGN_MARKS: dict[int, str] = {1: "+", -1: "\u2212", 0: "0"}
+"""Signs as legends print them (a true minus); :func:`sign_symbol` is the ASCII form for tables."""
 
 EVENT_DASHES: tuple[int, int] = (6, 4)
 """Dash and gap lengths of an event's line, in pixels at width 1."""

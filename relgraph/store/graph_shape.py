@@ -26,12 +26,10 @@ without a server. The shape, also documented in ``cypher/README.md``:
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from datetime import date
 from typing import Any
 
-from relgraph.dataset import record_of
 from relgraph.dates import PartialDate
 from relgraph.errors import StoreError
 from relgraph.model import ACTOR_KINDS, Actor, Citation, Relation, RelationType, Source
@@ -72,15 +70,20 @@ def neo4j_type(name: str) -> str:
     return spliced
 
 
-def _fingerprint(record: dict[str, Any]) -> str:
-    """A digest of a record's content: equal digests mean a reload changes nothing."""
-    return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
+def _fingerprint(*fields: object) -> str:
+    """A digest of a record's fields: equal digests mean a reload changes nothing.
+
+    Fields are plain values (texts, numbers, tuples of them), whose ``repr``
+    is stable across runs and cheap, unlike JSON of a whole record.
+    """
+    return hashlib.blake2b(repr(fields).encode(), digest_size=12).hexdigest()
 
 
 def actor_row(actor: Actor) -> dict[str, Any]:
     props = {k: v for k, v in vars(actor).items() if v is not None}
     props["aliases"] = list(actor.aliases)
-    props["hash"] = _fingerprint(record_of(actor))
+    props["hash"] = _fingerprint(actor.id, actor.name, actor.kind, actor.aliases, actor.country,
+                                 actor.wikidata, actor.part_of, actor.description)
     return props
 
 
@@ -130,7 +133,10 @@ def relation_row(rel: Relation, kind: str) -> dict[str, Any]:
         "notes": rel.notes,
         "source_ids": [c.source.id for c in rel.sources],
         "evidence": [c.evidence or "" for c in rel.sources],
-        "hash": _fingerprint(record_of(rel)),
+        # a cited source's own details live on its :Source node, so its id stands for it here
+        "hash": _fingerprint(rel.id, rel.source, rel.type, rel.target, rel.sign, str(rel.start),
+                             str(rel.end), str(rel.date), rel.confidence, rel.notes,
+                             tuple((c.source.id, c.evidence) for c in rel.sources)),
     }
     if kind == "event":
         assert rel.date is not None
