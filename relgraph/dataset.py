@@ -19,11 +19,13 @@ there is no error, so a bad file never gives a half-built dataset.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -84,10 +86,13 @@ def validate(path: str | Path) -> Report:
 
 
 class _LineDict(dict):
-    """A mapping from YAML or JSON that knows the line of each key."""
+    """A mapping from YAML or JSON that knows its line and the line of each key.
+
+    Keys missing from ``lines`` are on ``line`` (always so for JSON Lines).
+    """
 
     line: int = 0
-    lines: dict[str, int]
+    lines: Mapping[str, int] = MappingProxyType({})
 
 
 class _LineList(list):
@@ -189,7 +194,7 @@ def _read_jsonl(path: Path, shown: str, problems: list[Problem]) -> Iterator[_Ra
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line, object_hook=functools.partial(_located, line=number))
             except json.JSONDecodeError as exc:
                 problems.append(Problem("error", shown, number, None, None, f"not valid JSON: {exc.msg}"))
                 continue
@@ -198,21 +203,14 @@ def _read_jsonl(path: Path, shown: str, problems: list[Problem]) -> Iterator[_Ra
                                         f"each line needs \"record\": one of {', '.join(sorted(kinds))}"))
                 continue
             kind = obj.pop("record")
-            values = _located(obj, number)
-            yield _Raw(kind, values, shown)
+            yield _Raw(kind, obj, shown)
 
 
-def _located(value: Any, line: int) -> Any:
-    """JSON values as the YAML loader gives them: every mapping and list knows its line."""
-    if isinstance(value, dict):
-        out = _LineDict((k, _located(v, line)) for k, v in value.items())
-        out.line, out.lines = line, dict.fromkeys(value, line)
-        return out
-    if isinstance(value, list):
-        seq = _LineList(_located(v, line) for v in value)
-        seq.line = line
-        return seq
-    return value
+def _located(value: dict[str, Any], line: int) -> _LineDict:
+    """A JSON object as the YAML loader gives mappings: knowing its line."""
+    out = _LineDict(value)
+    out.line = line
+    return out
 
 
 def _raw_records(path: Path, problems: list[Problem]) -> tuple[list[_Raw], list[Path]]:
