@@ -209,7 +209,10 @@ def _port_free(port: int) -> bool:
 
 
 def _read_ports(home: Path) -> tuple[int, int]:
-    conf = (home / "conf" / "neo4j.conf").read_text(encoding="utf-8")
+    return _read_ports_from((home / "conf" / "neo4j.conf").read_text(encoding="utf-8"))
+
+
+def _read_ports_from(conf: str) -> tuple[int, int]:
     bolt = re.search(r"^server\.bolt\.listen_address=.*:(\d+)$", conf, re.M)
     http = re.search(r"^server\.http\.listen_address=.*:(\d+)$", conf, re.M)
     return int(bolt[1]) if bolt else 7687, int(http[1]) if http else 7474
