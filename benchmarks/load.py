@@ -64,7 +64,8 @@ def synthetic(n_actors: int, n_relations: int, seed: int = 7) -> Dataset:
     relations: dict[str, Relation] = {}
     for i in range(n_relations):
         a, b = rng.sample(ids, 2)
-        cites = tuple(Citation(sources[s], f"Evidence note {i}.") for s in rng.sample(source_ids, rng.randint(1, 2)))
+        cited = rng.sample(source_ids, rng.randint(1, 2))
+        cites = tuple(Citation(sources[s], f"Evidence note {i}.") for s in cited)
         if rng.random() < 0.35:
             rtype = rng.choice(STANCE_TYPES)
             start = _when(rng, rng.choice(PRECISIONS))
@@ -164,8 +165,8 @@ def main() -> None:
         else:
             password = secrets.token_urlsafe(12)
             home = workdir / "neo4j"
-            server = neo4j_server.start(home, password=password, bolt_port=_free_port(), http_port=_free_port(),
-                                        heap=args.heap, pagecache="2g")
+            server = neo4j_server.start(home, password=password, bolt_port=_free_port(),
+                                        http_port=_free_port(), heap=args.heap, pagecache="2g")
             print(f"server: local, heap {args.heap}, page cache 2g")
             store = Neo4jStore(server.uri, "neo4j", password)
         try:

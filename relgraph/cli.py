@@ -373,7 +373,11 @@ def _emit(result: Any, fmt: str, text: Callable[[Any], str]) -> None:
         click.echo(text(result))
 
 
-def _dataset(data_path: Path | None) -> Any:
+if TYPE_CHECKING:
+    from relgraph.model import Dataset
+
+
+def _dataset(data_path: Path | None) -> Dataset:
     """The whole history from the store the options chose (timeline and export need every date)."""
     store = _open_store(data_path)
     try:

@@ -98,10 +98,11 @@ def export_graph(source: Dataset | nx.MultiDiGraph) -> nx.MultiDiGraph:
     else:
         graph = source
     out = nx.MultiDiGraph(**graph.graph)
-    for node, attrs in graph.nodes(data=True):
+    # Sorted, so the same data gives the same file whichever store it came from.
+    for node, attrs in sorted(graph.nodes(data=True), key=lambda n: str(n[0])):
         out.add_node(node, **attrs, label=attrs.get("name", node))
     spans: dict[str, list[tuple[date | None, date | None]]] = {}
-    for u, v, key, attrs in graph.edges(keys=True, data=True):
+    for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: str(e[2])):
         edge = {_RENAMED.get(k, k): value for k, value in attrs.items()}
         if history:
             first, last = _interval(source.relations[key])

@@ -119,7 +119,8 @@ class Filters:
             actors.update((node, (node, a.get("name") or node, list(a.get("aliases") or [])))
                           for node, a in graph.nodes(data=True))
         dates = [g.graph.get("date") for g in graphs]
-        where = f"the graph of {dates[0]}" if len(dates) == 1 else f"the graphs from {dates[0]} to {dates[-1]}"
+        where = (f"the graph of {dates[0]}" if len(dates) == 1
+                 else f"the graphs from {dates[0]} to {dates[-1]}")
         try:
             return find_actor(str(self.actor), actors.values(), where=where)
         except UnknownActor as exc:

@@ -53,3 +53,16 @@ def test_russia_and_turkey_are_bridges_on_20_december_2016():
     assert "turkey" in bridges["russia"].friends_by_camp[where["turkey"]]
     assert "russia" in bridges["turkey"].friends_by_camp[where["russia"]]
     assert report.to_dict()["date"] == "2016-12-20"
+
+
+def test_above_500_actors_betweenness_is_estimated_from_sampled_sources():
+    g = nx.Graph()
+    for side in "ab":
+        for u, v in nx.gnm_random_graph(300, 900, seed=3).edges:
+            g.add_edge(f"{side}{u}", f"{side}{v}", sign=1)
+    g.add_edges_from([("m", "a0"), ("m", "b0")], sign=1)
+    g.add_edge("a1", "b1", sign=-1)
+    report = brokers(g)
+    assert report.sampled == 500 and report.to_dict()["betweenness_sampled_sources"] == 500
+    assert report.centrality[0].actor in {"m", "a0", "b0"}  # every path between the halves runs a0-m-b0
+    assert brokers(bridged()).sampled is None

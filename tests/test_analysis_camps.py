@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from signed_graphs import brute_camps, on, signed_graphs, two_cliques
 
-from relgraph.analysis.camps import camps, exact_limit, frustration
+from relgraph.analysis.camps import _local_search, _score, camps, exact_limit, frustration
 
 
 def test_exact_limits_follow_the_labeling_budget():
@@ -66,6 +66,34 @@ def test_above_the_threshold_the_heuristic_recovers_planted_camps():
     # The planted split breaks exactly the 5 flipped ties, so the optimum is at most 5.
     assert result.frustration <= 5
     assert camps(graph).camps == result.camps  # deterministic for a seed
+
+
+def test_the_heuristic_opens_more_camps_than_its_spectral_start():
+    # Three mutually hostile cliques of 8: above the exact limit for three camps (12 actors).
+    graph = nx.Graph()
+    cliques = [[f"{c}{i}" for i in range(8)] for c in "xyz"]
+    for members in cliques:
+        graph.add_edges_from(((u, v) for u in members for v in members if u < v), sign=1)
+    for one, other in [(0, 1), (1, 2), (0, 2)]:
+        graph.add_edges_from(((u, v) for u in cliques[one][:3] for v in cliques[other][:3]), sign=-1)
+    result = camps(graph, 3)
+    assert (result.method, result.frustration) == ("heuristic", 0)
+    assert result.camps == sorted(sorted(c) for c in cliques)
+
+
+@given(signed_graphs(max_nodes=10), st.data())
+def test_greedy_moves_end_where_no_single_move_helps(graph, data):
+    nodes = sorted(graph)
+    index = {n: i for i, n in enumerate(nodes)}
+    adj = [[(index[m], graph.edges[n, m]["sign"]) for m in graph.adj[n]] for n in nodes]
+    k = data.draw(st.integers(2, 3))
+    start = data.draw(st.lists(st.integers(0, k - 1), min_size=len(nodes), max_size=len(nodes)))
+    labels = _local_search(adj, start, k)
+    assert _score(adj, labels) <= _score(adj, start)
+    for i in range(len(nodes)):
+        for camp in range(k):
+            moved = [*labels[:i], camp, *labels[i + 1:]]
+            assert _score(adj, moved) >= _score(adj, labels)
 
 
 def test_among_equally_frustrated_partitions_the_least_confident_tie_is_broken():

@@ -37,15 +37,17 @@ def test_the_same_snapshot_twice_changes_nothing():
 
 def test_renumbered_camps_are_not_moves_but_a_real_switch_is():
     before = nx.Graph(date="2020-01-01")
-    before.add_edges_from([("a1", "a2"), ("b1", "b2"), ("b2", "b3")], sign=1)
+    before.add_edges_from([("a1", "a2"), ("b1", "b2"), ("b2", "b3"), ("b3", "b4")], sign=1)
     before.add_edges_from([("a1", "b1"), ("x", "b1")], sign=-1)
     before.add_edge("x", "a1", sign=1)
-    # Later the a-side grows larger than the b-side (so camp numbers swap), and x changes sides.
-    after = nx.Graph(date="2021-01-01")
-    after.add_edges_from([("a1", "a2"), ("a2", "a3"), ("a3", "a4"), ("b1", "b2"), ("b2", "b3")], sign=1)
-    after.add_edges_from([("a1", "b1"), ("x", "a1")], sign=-1)
-    after.add_edge("x", "b1", sign=1)
+    # Later the a-side outgrows the b-side, so the camps' numbers swap, and x changes sides.
+    after = before.copy()
+    after.graph["date"] = "2021-01-01"
+    after.add_edges_from([("a2", "a3"), ("a3", "a4"), ("a4", "a5"), ("a5", "a6")], sign=1)
+    after.edges["x", "a1"]["sign"] = -1
+    after.edges["x", "b1"]["sign"] = 1
     change = diff(before, after)
+    assert change.camps_before.camps[0][0] == "b1" and change.camps_after.camps[0][0] == "a1"
     assert [m.actor for m in change.camp_changes] == ["x"]
     assert {(t.a, t.b) for t in change.flipped} == {("a1", "x"), ("b1", "x")}
-    assert {(t.a, t.b) for t in change.formed} == {("a2", "a3"), ("a3", "a4")}
+    assert {(t.a, t.b) for t in change.formed} == {("a2", "a3"), ("a3", "a4"), ("a4", "a5"), ("a5", "a6")}

@@ -23,13 +23,14 @@ relations:
 
 @pytest.fixture
 def run(tmp_path):
-    def _run(*args):
+    def _run(*args, env=None):
         old = os.getcwd()
         os.chdir(tmp_path)
         try:
             clean = dict.fromkeys(("RELGRAPH_DATA", "NEO4J_URI", "NEO4J_DATABASE", "NEO4J_USERNAME",
                                    "NEO4J_PASSWORD"))
-            return CliRunner().invoke(cli, list(args), env=clean, prog_name="relgraph", catch_exceptions=False)
+            return CliRunner().invoke(cli, list(args), env={**clean, **(env or {})}, prog_name="relgraph",
+                                      catch_exceptions=False)
         finally:
             os.chdir(old)
 
@@ -170,3 +171,19 @@ def test_a_dataset_with_errors_is_refused_whole(run, tmp_path, command):
     assert result.exit_code == 1
     assert last_line(result) == "Error: the dataset has 1 error; nothing was read"
     assert not list(tmp_path.glob("relgraph-*"))
+
+
+@pytest.mark.neo4j
+def test_the_answers_are_the_same_from_neo4j(run, tmp_path, example, neo4j_store, neo4j_target):
+    neo4j_store.write(example)
+    for command in (("analyze", "balance", "--date", "2016-12-20"), ("analyze", "camps", "--date", "2016-12-20"),
+                    ("analyze", "ego", "Turkey", "--date", "2016-01-01"),
+                    ("diff", "--from", "2016-01-01", "--to", "2016-12-20"), ("timeline", "russia", "turkey")):
+        from_files = run(*command, "--format", "json")
+        from_neo4j = run(*command, "--format", "json", env=neo4j_target.env)
+        assert from_neo4j.exit_code == from_files.exit_code == 0, from_neo4j.output
+        assert json.loads(from_neo4j.output) == json.loads(from_files.output), command
+    assert run("export", "--output", "db.json", env=neo4j_target.env).exit_code == 0
+    assert run("export", "--output", "files.json").exit_code == 0
+    db, files = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("db.json", "files.json"))
+    assert db == files

@@ -6,6 +6,9 @@ Three readings, each answering a different question:
   on many of the shortest chains of friendship is where influence can pass
   from one side to the other; enemies carry no influence, so negative ties
   are left out. Each actor's friends and enemies are counted beside it.
+  Exact up to :data:`BETWEENNESS_SOURCES` actors; above, estimated from
+  that many sampled sources (seeded), since the exact count grows with
+  actors times ties.
 * **bridges**: actors with positive ties into more than one camp of
   :func:`relgraph.analysis.camps.camps`, with the friends they have in each.
 * **deal brokers**: actors that ``brokers`` an agreement, resolution or
@@ -35,7 +38,8 @@ import networkx as nx
 from relgraph.analysis.camps import CampsResult, camps
 from relgraph.analysis.ties import DEAL_KINDS, as_ties
 
-__all__ = ["Bridge", "BrokersReport", "Centrality", "DealBroker", "brokers"]
+__all__ = ["BETWEENNESS_SOURCES", "BROKER_TYPES", "Bridge", "BrokersReport", "Centrality", "DealBroker",
+           "brokers"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,11 @@ class DealBroker:
 
 @dataclass
 class BrokersReport:
-    """Centrality (highest betweenness first), bridges and deal brokers on one date."""
+    """Centrality (highest betweenness first), bridges and deal brokers on one date.
+
+    ``sampled`` is the number of sources betweenness was estimated from, or
+    ``None`` when it is exact.
+    """
 
     date: str | None
     event_window: str | None
@@ -87,6 +95,7 @@ class BrokersReport:
     centrality: list[Centrality]
     bridges: list[Bridge]
     deal_brokers: list[DealBroker]
+    sampled: int | None
     ties: nx.Graph = field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +103,7 @@ class BrokersReport:
             "date": self.date, "event_window": self.event_window,
             "camps": {"method": self.camps.method, "frustration": self.camps.frustration,
                       "camps": self.camps.camps},
+            "betweenness_sampled_sources": self.sampled,
             "centrality": [vars(c) for c in self.centrality],
             "bridges": [{"actor": b.actor, "name": b.name, "camp": b.camp,
                          "friends_by_camp": {str(k): v for k, v in b.friends_by_camp.items()}}
@@ -106,8 +116,15 @@ class BrokersReport:
         }
 
 
-def brokers(graph: nx.Graph, *, k: int = 2, sign: str = "sign", broker_types: frozenset[str] = frozenset(
-            {"brokers"}), seed: int = 0) -> BrokersReport:
+BETWEENNESS_SOURCES = 500
+"""Betweenness is exact up to this many actors, and estimated from this many sampled sources above."""
+
+BROKER_TYPES: frozenset[str] = frozenset({"brokers"})
+"""Relation types that make their source a broker of the deal they point to."""
+
+
+def brokers(graph: nx.Graph, *, k: int = 2, sign: str = "sign", broker_types: frozenset[str] = BROKER_TYPES,
+            seed: int = 0) -> BrokersReport:
     """Who sits between the ``k`` camps of ``graph`` (a snapshot or a signed ``nx.Graph``).
 
     Deal brokers are read from a snapshot's relations whose ``type`` is in
@@ -120,7 +137,8 @@ def brokers(graph: nx.Graph, *, k: int = 2, sign: str = "sign", broker_types: fr
     positive = nx.Graph()
     positive.add_nodes_from(ties)
     positive.add_edges_from((u, v) for u, v, a in ties.edges(data=True) if a["sign"] > 0)
-    between = nx.betweenness_centrality(positive, normalized=True)
+    sampled = BETWEENNESS_SOURCES if positive.number_of_nodes() > BETWEENNESS_SOURCES else None
+    between = nx.betweenness_centrality(positive, k=sampled, normalized=True, seed=seed)
     centrality = sorted(
         (Centrality(n, name[n], round(between[n], 4), positive.degree(n),
                     ties.degree(n) - positive.degree(n), where.get(n)) for n in ties if ties.degree(n)),
@@ -133,7 +151,7 @@ def brokers(graph: nx.Graph, *, k: int = 2, sign: str = "sign", broker_types: fr
         if len(by_camp) > 1:
             bridges.append(Bridge(node, name[node], where[node], dict(sorted(by_camp.items()))))
     return BrokersReport(ties.graph.get("date"), ties.graph.get("event_window"), split, centrality,
-                         bridges, _deal_brokers(graph, broker_types, where), ties)
+                         bridges, _deal_brokers(graph, broker_types, where), sampled, ties)
 
 
 def _deal_brokers(graph: nx.Graph, broker_types: frozenset[str], where: dict[str, int]) -> list[DealBroker]:

@@ -15,10 +15,12 @@ at a time (groups share no tie, so their frustrations add up):
   actor: the signs alone cannot place them.
 * **heuristic** above that: a spectral start (the signs of the leading
   eigenvector of the signed adjacency matrix, which recovers the two camps
-  of any balanced graph), then greedy moves of single actors to the camp that
-  most lowers the frustration until none does, repeated from ``restarts``
-  perturbations of the best partition so far drawn from ``seed``. It is
-  deterministic for a given seed; its frustration is an upper bound.
+  of any balanced graph; for more camps, k-means on the k leading
+  eigenvectors), then greedy moves of single actors to the camp that most
+  lowers the frustration until none does, repeated from ``restarts`` starts
+  drawn from ``seed``: alternately a perturbation of the best partition so
+  far and a random partition. It is deterministic for a given seed; its
+  frustration is an upper bound.
 
 Among partitions that break equally few ties, the one whose broken ties
 weigh least (by ``weight``, the ties' ``confidence``) is preferred: on
@@ -137,13 +139,13 @@ def camps(graph: nx.Graph, k: int = 2, *, sign: str = "sign", weight: str | None
     groups = sorted((sorted(c) for c in nx.connected_components(tied)), key=lambda c: (-len(c), c))
     merged: list[list[str]] = [[] for _ in range(k)]
     methods, undecided, counts = set(), [], []
+    # Integer costs make "fewest broken ties, then least weight" one exact sum: a tie costs more
+    # than all weights together, plus its own weight in thousandths.
+    big = 1000 * tied.number_of_edges() + 1
     for group in groups:
         # Best-connected first: among equally settled actors, the exact method reads others against it.
         nodes = sorted(group, key=lambda n: (-ties.degree(n), n))
         index = {n: i for i, n in enumerate(nodes)}
-        # Integer costs make "fewest broken ties, then least weight" one exact sum: a tie costs
-        # more than all weights together, plus its own weight in thousandths.
-        big = 1000 * tied.number_of_edges() + 1
         edges = [(index[u], index[v], a["sign"] * (big + _weight(a, weight)))
                  for u, v, a in tied.subgraph(group).edges(data=True)]
         if len(nodes) <= limit:
@@ -232,14 +234,19 @@ def _heuristic(n: int, edges: list[tuple[int, int, int]], k: int, restarts: int,
         adj[u].append((v, s))
         adj[v].append((u, s))
     rng = random.Random(seed)  # noqa: S311 - reproducible restarts, not secrets
-    best = _local_search(adj, _spectral(n, edges, seed), k)
+    best = _local_search(adj, _spectral(n, edges, k, seed), k)
     best_score = _score(adj, best)
-    for _ in range(restarts):
-        # Perturb the best partition found so far (iterated local search): it keeps what is right
-        # about it, where a random start would throw that away on a large graph.
-        labels = list(best)
-        for i in rng.sample(range(n), max(1, n // 10)):
-            labels[i] = rng.randrange(k)
+    for restart in range(restarts):
+        if restart % 2 == 0:
+            # Perturb the best partition so far (iterated local search): it keeps what is right
+            # about it, where a random start would throw that away on a large graph.
+            labels = list(best)
+            for i in rng.sample(range(n), max(1, n // 10)):
+                labels[i] = rng.randrange(k)
+        else:
+            # A fresh random start escapes optima that single moves cannot leave (a whole bloc in
+            # the wrong camp).
+            labels = [rng.randrange(k) for _ in range(n)]
         labels = _local_search(adj, labels, k)
         score = _score(adj, labels)
         if score < best_score:
@@ -247,25 +254,36 @@ def _heuristic(n: int, edges: list[tuple[int, int, int]], k: int, restarts: int,
     return best
 
 
-def _spectral(n: int, edges: list[tuple[int, int, int]], seed: int) -> list[int]:
-    """Two camps from the signs of the leading eigenvector of the signed adjacency matrix."""
+def _spectral(n: int, edges: list[tuple[int, int, int]], k: int, seed: int) -> list[int]:
+    """A start from the signed adjacency matrix's leading eigenvectors.
+
+    Two camps: the signs of the leading eigenvector. More: k-means on the
+    rows of the k leading eigenvectors, where mutually hostile blocs point
+    apart.
+    """
     import scipy.sparse as sp
 
     rows = [u for u, v, _ in edges] + [v for u, v, _ in edges]
     cols = [v for u, v, _ in edges] + [u for u, v, _ in edges]
     vals = [1.0 if s > 0 else -1.0 for _, _, s in edges] * 2
     matrix = sp.csr_matrix((vals, (rows, cols)), shape=(n, n))
+    count = min(1 if k == 2 else k, n - 1)
     if n <= 500:
-        vector = np.linalg.eigh(matrix.toarray())[1][:, -1]
+        vectors = np.linalg.eigh(matrix.toarray())[1][:, -count:]
     else:
         from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
         try:
             start = np.random.default_rng(seed).random(n) + 0.5
-            vector = eigsh(matrix, k=1, which="LA", v0=start, maxiter=10 * n)[1][:, 0]
+            vectors = eigsh(matrix, k=count, which="LA", v0=start, maxiter=10 * n)[1]
         except ArpackNoConvergence:
             return [0] * n  # the greedy moves still apply; the restarts add variety
-    return [0 if x >= 0 else 1 for x in vector]
+    if k == 2 or count < 2:
+        return [0 if x >= 0 else 1 for x in vectors[:, -1]]
+    from scipy.cluster.vq import kmeans2
+
+    _, labels = kmeans2(vectors, k, seed=seed, minit="++")
+    return [int(x) for x in labels]
 
 
 def _local_search(adj: list[list[tuple[int, int]]], labels: list[int], k: int) -> list[int]:

@@ -87,7 +87,7 @@ class Diff:
             "began": self.began, "ended": self.ended, "events_between": self.events,
             "flipped": [tie(t) for t in self.flipped], "formed": [tie(t) for t in self.formed],
             "dissolved": [tie(t) for t in self.dissolved],
-            "camps_before": self.camps_before.camps, "camps_after": self.camps_after.camps,
+            "camps_before": _camps_json(self.camps_before), "camps_after": _camps_json(self.camps_after),
             "camp_changes": [vars(c) for c in self.camp_changes],
         }
 
@@ -136,6 +136,10 @@ def diff(before: nx.Graph, after: nx.Graph, *, between: nx.Graph | None = None, 
         camps_before=camps_before, camps_after=camps_after,
         camp_changes=_moves(camps_before, camps_after, names), names=names,
     )
+
+
+def _camps_json(result: CampsResult) -> dict[str, Any]:
+    return {"camps": result.camps, "method": result.method, "frustration": result.frustration}
 
 
 def _first(text: str | None) -> date:

@@ -9,9 +9,10 @@ Content-Security-Policy forbids them, and there is nothing to fetch.
 A page or fragment shows one date, or a series of dates with a slider and a
 play button; actors keep their place across dates (see
 :mod:`relgraph.render.layout`). A fragment is a ``<div>`` holding its own
-scoped style and two scripts: the first defines ``vis`` unless the host page
-already has it, the second draws the graph and defines nothing global, so
-several fragments work on one page.
+scoped style and three scripts: the first defines ``vis`` unless the host
+page already has it, the second is the graph's data (JSON, inert), the third
+draws the graph and defines nothing global, so several fragments work on one
+page.
 
 Safety: templates autoescape; graph data reaches the script only through
 Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&`` and quotes); the script
@@ -107,19 +108,16 @@ def _environment() -> Any:
 
 
 @functools.cache
-def _asset(name: str) -> Markup:
-    """A static file of ours or pyvis's, to inline as it is; never data."""
+def _vis_bundle() -> Markup:
+    """The copy of vis-network that pyvis ships, to inline as it is; never data."""
     import pyvis
     from markupsafe import Markup
 
-    if name.startswith("vis-network"):
-        path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name
-    else:
-        path = TEMPLATES / name
+    path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
     text = path.read_text(encoding="utf-8")
-    if re.search(r"</(script|style)", text, re.I):
-        raise ValueError(f"{path} would end its <script> or <style> early")
-    return Markup(text)  # noqa: S704 - our own static files, checked above, never data
+    if re.search(r"</script", text, re.I):
+        raise ValueError(f"{path} would end its <script> early")
+    return Markup(text)  # noqa: S704 - a library file, checked above, never data
 
 
 @functools.cache
@@ -129,19 +127,21 @@ def _vis_loader() -> Markup:
 
     start = ("(function () {\n"
              "var v = window.vis; if (v && v.Network && v.DataSet && v.DataView) return;\n"
-             "var module = { exports: {} }, exports = module.exports;\n")
-    return Markup(start) + _asset("vis-network.min.js") + Markup("\nwindow.vis = module.exports;\n})();")
+             "var module = { exports: {} }, exports = module.exports;\n"
+             # the bundled regenerator runtime would otherwise make itself a global
+             "var regeneratorRuntime;\n")
+    end = "\nwindow.vis = module.exports;\n})();"
+    return Markup(start) + _vis_bundle() + Markup(end)  # noqa: S704 - constants
 
 
 def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
-    frames = [_frame(f, scene.frames[k - 1] if k else None, scene) for k, f in enumerate(scene.frames)]
+    frames = [_frame(f, scene.frames[k - 1] if k else None) for k, f in enumerate(scene.frames)]
+    names = {n["id"]: n["name"] for n in scene.nodes}
     window = scene.frames[-1].window
     return {
         "scene": scene,
         "standalone": standalone,
         "csp": CSP,
-        "css": _asset("relgraph.css"),
-        "script": _asset("relgraph.js"),
         "vis_loader": _vis_loader(),
         "frames": frames,
         "caption": frames[-1]["caption"],
@@ -155,7 +155,7 @@ def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
         "payload": {
             "nodes": [{k: n[k] for k in ("id", "name", "kind", "aliases", "country", "wikidata",
                                          "description", "x", "y", "shape", "colour")}
-                      | {"part_of": _name_of(scene, n["part_of"])} for n in scene.nodes],
+                      | {"part_of": names.get(n["part_of"], n["part_of"])} for n in scene.nodes],
             "edges": scene.edges,
             "sources": scene.sources,
             "frames": frames,
@@ -165,13 +165,7 @@ def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
     }
 
 
-def _name_of(scene: Scene, actor: str | None) -> str | None:
-    if actor is None:
-        return None
-    return next((n["name"] for n in scene.nodes if n["id"] == actor), actor)
-
-
-def _frame(frame: Frame, before: Frame | None, scene: Scene) -> dict[str, Any]:
+def _frame(frame: Frame, before: Frame | None) -> dict[str, Any]:
     """A date as the page's script gets it, with its caption written out."""
     plural = "s" if frame.sources != 1 else ""
     text = f"{frame.caption}: {frame.shows}. Citing {frame.sources} source{plural}."

@@ -100,7 +100,8 @@ def _balances(series: list[nx.MultiDiGraph], index: dict[str, int]) -> np.ndarra
     seen: set[tuple[str, str, str]] = set()
     pairs: dict[tuple[int, int], list[float]] = {}
     for graph in series:
-        for u, v, key, attrs in graph.edges(keys=True, data=True):
+        # in sorted order, so that sums come out the same to the last bit whatever the store's order
+        for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
             if (u, v, key) in seen or u == v:
                 continue
             seen.add((u, v, key))

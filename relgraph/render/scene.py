@@ -124,7 +124,8 @@ def build_scene(graphs: Sequence[nx.MultiDiGraph], *, title: str | None = None,
     sources: dict[str, tuple[int, dict[str, Any]]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     for graph in graphs:
-        for u, v, key, attrs in graph.edges(keys=True, data=True):
+        # sorted, so that the page is the same byte for byte whatever order the store gave
+        for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
             if (u, v, key) not in edges:
                 edges[u, v, key] = _edge(attrs, order[u], order[v], sources)
     edge_order = {key: i for i, key in enumerate(sorted(edges))}
