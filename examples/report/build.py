@@ -49,7 +49,7 @@ PAGE = """<!DOCTYPE html>
 <h1>Moscow talks on Syria: who stood where on 20 December 2016</h1>
 <p class="byline">An example report built with relgraph from its bundled dataset.</p>
 
-<p>On 20 December 2016 the foreign and defence ministers of Russia, Iran and Turkey met in Moscow to
+<p>On 20 December 2016 the Russian, Iranian and Turkish foreign and defence ministers met in Moscow to
 discuss Syria. The meeting came a day after the Russian ambassador was shot dead in Ankara, and days
 after the last opposition districts of Aleppo fell to the regime and the forces backing it. Russia and
 Iran back the Assad regime; Turkey backs the opposition. Yet Russia and Turkey had brokered the

@@ -9,7 +9,7 @@ in :mod:`relgraph.store.graph_shape` and ``cypher/README.md``.
 A load (:meth:`Neo4jStore.write`) is all or nothing: it runs in one explicit
 transaction, rolled back on any failure. It is idempotent: each record
 carries a content fingerprint, so records whose fingerprint is unchanged are
-not written again, and relations are merged on their id.
+not written again; relations new to the database are created, the others merged on their id.
 """
 
 from __future__ import annotations
@@ -204,7 +204,10 @@ class Neo4jStore:
 
         relations = Counts()
         moved: list[str] = []
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        # (type, new?) -> rows. The ids this transaction read are all the ids there are, so a
+        # relation not among them is CREATEd, which skips MERGE's lookup; the id's uniqueness
+        # constraint still guards against a concurrent writer.
+        by_type: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
         for rel in data.relations.values():
             row = relation_row(rel, kinds[rel.type])
             before = old_rels.get(rel.id)
@@ -217,16 +220,19 @@ class Neo4jStore:
                 relations.updated += 1
                 if before[:3] != (rel.type, rel.source, rel.target):
                     moved.append(rel.id)  # a type or end changed: Neo4j cannot update that in place
-            by_type[rel.type].append(row)
+                    before = None  # deleted below, then created afresh
+            by_type[rel.type, before is None].append(row)
         if moved:
             self._delete_relations(tx, moved, {old_rels[i][0] for i in moved})
         written = 0
-        for name, rows in by_type.items():
+        for (name, new), rows in sorted(by_type.items()):
             rel_type = neo4j_type(name)
+            write = (f"CREATE (s)-[r:{rel_type}]->(t)" if new
+                     else f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(t)")
             for batch in _batches(rows):
                 tx.run(f"UNWIND $rows AS row "
                        f"MATCH (s:Actor {{id: row.source}}) MATCH (t:Actor {{id: row.target}}) "
-                       f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(t) SET r = row.props", rows=batch)
+                       f"{write} SET r = row.props", rows=batch)
                 written += len(batch)
                 if progress:
                     progress(written)
