@@ -39,3 +39,15 @@ def test_ci_runs_the_readme_test_command():
     test_command = re.search(r"```sh\n(.*?)```", README, re.S).group(1).splitlines()[1]
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
+
+
+def test_the_committed_example_report_is_what_its_build_command_writes(tmp_path):
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("report_build", root / "examples" / "report" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    fresh = build.build(tmp_path / "report.html").read_text(encoding="utf-8")
+    committed = (root / "examples" / "report" / "report.html").read_text(encoding="utf-8")
+    assert fresh == committed, "examples/report/report.html is stale: run python examples/report/build.py"
