@@ -34,6 +34,7 @@ from pathlib import Path
 
 from relgraph import dataset, neo4j_server
 from relgraph.dates import PartialDate
+from relgraph.errors import StoreError
 from relgraph.model import ACTOR_KINDS, BUILTIN_TYPES, Actor, Citation, Dataset, Relation, Source
 from relgraph.store.neo4j import Neo4jStore
 
@@ -125,7 +126,11 @@ def bench(store: Neo4jStore, n_relations: int, workdir: Path) -> None:
 
     _wipe(store)
     t0 = time.perf_counter()
-    summary = store.write(data)
+    try:
+        summary = store.write(data)
+    except StoreError as exc:
+        print(f"relgraph load failed after {time.perf_counter() - t0:.1f} s: {exc}", flush=True)
+        return
     load_s = time.perf_counter() - t0
     assert summary.relations.created == n_relations, summary
     print(f"relgraph load:   {load_s:7.1f} s  {n_relations / load_s:10,.0f} relations/s", flush=True)

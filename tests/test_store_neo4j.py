@@ -143,6 +143,28 @@ def test_a_failed_load_leaves_the_previous_data_as_it_was(neo4j_store, example, 
     assert neo4j_store.read() == snapshot_before
 
 
+def test_a_load_the_server_refuses_says_so_in_one_line_and_writes_nothing(neo4j_store, example, db_counts):
+    """A relationship written behind relgraph's back holds an id the load will create: the
+    uniqueness constraint stops the load on the server, in mid-transaction."""
+    neo4j_store.init()
+    rel = example.relations["russia.backs.assad-regime.2011-03"]
+    with neo4j_store._session(write=True) as session:
+        session.run("CREATE (:Outside)-[:BACKS {id: $id}]->(:Outside)", id=rel.id).consume()
+    before = db_counts(neo4j_store)
+    with pytest.raises(StoreError, match=r"refused the load, so nothing was written "
+                                         r"\(Neo.ClientError.Schema.ConstraintValidationFailed\)"):
+        neo4j_store.write(example)
+    assert db_counts(neo4j_store) == before
+
+
+def test_running_out_of_transaction_memory_is_explained():
+    message = neo4j_module._failed_load("bolt://127.0.0.1:7687",
+                                        "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                                        "dbms.memory.transaction.total.max threshold reached")
+    assert "ran out of transaction memory, so nothing was written" in message
+    assert "--heap" in message and "threshold reached" in message
+
+
 INJECTIONS = [
     "'}) MATCH (n) DETACH DELETE n //",
     '"}) DETACH DELETE n RETURN 1 //',

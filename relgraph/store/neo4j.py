@@ -21,7 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration
-from relgraph.errors import StoreUnavailable
+from relgraph.errors import StoreError, StoreUnavailable
 from relgraph.model import BUILTIN_TYPES, Dataset, RelationType
 from relgraph.store.base import Counts, WriteSummary
 from relgraph.store.graph_shape import (
@@ -80,6 +80,16 @@ def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 def _safe_uri(uri: str) -> str:
     """The URI without any user:password part, fit to show."""
     return re.sub(r"//[^/@]*@", "//", uri)
+
+
+def _failed_load(where: str, code: str, message: str) -> str:
+    """One sentence for a load the server refused, saying that it wrote nothing and what to do."""
+    if "MemoryPoolOutOfMemoryError" in code:
+        return (f"Neo4j at {where} ran out of transaction memory, so nothing was written: a load is "
+                "one transaction, and this one needs more than the server allows. Give the server a "
+                "larger heap (relgraph neo4j start --heap 12g, or server.memory.heap.max_size) or a "
+                f"higher db.memory.transaction.total.max. The server said: {message}")
+    return f"Neo4j at {where} refused the load, so nothing was written ({code}): {message}"
 
 
 class Neo4jStore:
@@ -158,19 +168,28 @@ class Neo4jStore:
         they are deleted. ``progress`` is called with the number of relations
         written after each batch.
         """
+        from neo4j import exceptions
+
         for rtype in data.types.values():
             neo4j_type(rtype.name)  # refuse a type that cannot be spliced before anything is written
-        self.init(data.types.values())
-        with self._session(write=True) as session:
-            tx = session.begin_transaction()
-            try:
-                summary = self._write(tx, data, prune, progress)
-                tx.commit()
-            except BaseException:
-                tx.rollback()
-                raise
-            finally:
-                tx.close()
+        try:
+            self.init(data.types.values())
+            with self._session(write=True) as session:
+                tx = session.begin_transaction()
+                try:
+                    summary = self._write(tx, data, prune, progress)
+                    tx.commit()
+                except BaseException:
+                    if not tx.closed():  # the server ends a transaction it failed; nothing to undo
+                        tx.rollback()
+                    raise
+                finally:
+                    tx.close()
+        except exceptions.Neo4jError as exc:
+            raise StoreError(_failed_load(_safe_uri(self.uri), exc.code or "", exc.message or "")) from None
+        except exceptions.DriverError as exc:
+            raise StoreError(f"lost Neo4j at {_safe_uri(self.uri)} during the load ({exc}); "
+                             "nothing was written") from None
         return summary
 
     def _write(self, tx: Transaction, data: Dataset, prune: bool, progress: Progress | None) -> WriteSummary:
