@@ -1,4 +1,4 @@
-"""Shared fixtures: the example dataset, small dataset files, and a real Neo4j server.
+"""Shared fixtures: the example dataset, small dataset files, the CLI runner, and a real Neo4j server.
 
 The Neo4j server comes from, in order: ``NEO4J_URI`` (with ``NEO4J_USERNAME``,
 ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) if set; else testcontainers' Neo4j
@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,29 @@ from relgraph.model import Dataset
 def example() -> Dataset:
     """The bundled 2016 Syria dataset, loaded once."""
     return load(example_path())
+
+
+CLEAN_ENV = dict.fromkeys(("RELGRAPH_DATA", "NEO4J_URI", "NEO4J_DATABASE", "NEO4J_USERNAME", "NEO4J_PASSWORD"))
+"""The variables relgraph reads, unset, so that the caller's environment cannot steer a test."""
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Callable[..., Any]:
+    """Run ``relgraph ARGS`` through click's CliRunner in ``tmp_path``, with a clean environment plus ``env``."""
+    from click.testing import CliRunner
+
+    from relgraph.cli import cli
+
+    def _run(*args: str, env: dict[str, str | None] | None = None) -> Any:
+        old = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            return CliRunner().invoke(cli, list(args), env={**CLEAN_ENV, **(env or {})}, prog_name="relgraph",
+                                      catch_exceptions=False)
+        finally:
+            os.chdir(old)
+
+    return _run
 
 
 @pytest.fixture

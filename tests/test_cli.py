@@ -1,11 +1,9 @@
 """The CLI through click's CliRunner: exit codes, exact error lines, no tracebacks."""
 
 import json
-import os
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from relgraph import __version__
 from relgraph.cli import cli
@@ -17,22 +15,6 @@ relations:
   - {id: r1, source: a, type: backs, target: b, start: 2012}
   - {id: r2, source: a, type: backs, target: a, start: 2012-13}
 """
-
-
-@pytest.fixture
-def run(tmp_path):
-    def _run(*args, env=None):
-        runner = CliRunner()
-        old = os.getcwd()
-        os.chdir(tmp_path)
-        try:
-            clean = dict.fromkeys(("RELGRAPH_DATA", "NEO4J_URI", "NEO4J_DATABASE", "NEO4J_USERNAME", "NEO4J_PASSWORD"))
-            return runner.invoke(cli, list(args), env={**clean, **(env or {})},
-                                 catch_exceptions=False)
-        finally:
-            os.chdir(old)
-
-    return _run
 
 
 def all_commands(group: click.Group = cli, prefix: tuple[str, ...] = ()):

@@ -1,14 +1,10 @@
 """The analysis and export commands through click's CliRunner: exit codes, outputs, exact error lines."""
 
 import json
-import os
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 from signed_graphs import EXAMPLE
-
-from relgraph.cli import cli
 
 COMMANDS = [("analyze",), ("analyze", "balance"), ("analyze", "camps"), ("analyze", "brokers"),
             ("analyze", "ego"), ("diff",), ("timeline",), ("export",)]
@@ -19,22 +15,6 @@ actors:
 relations:
   - {id: r1, source: a, type: backs, target: nobody, start: 2012}
 """
-
-
-@pytest.fixture
-def run(tmp_path):
-    def _run(*args, env=None):
-        old = os.getcwd()
-        os.chdir(tmp_path)
-        try:
-            clean = dict.fromkeys(("RELGRAPH_DATA", "NEO4J_URI", "NEO4J_DATABASE", "NEO4J_USERNAME",
-                                   "NEO4J_PASSWORD"))
-            return CliRunner().invoke(cli, list(args), env={**clean, **(env or {})}, prog_name="relgraph",
-                                      catch_exceptions=False)
-        finally:
-            os.chdir(old)
-
-    return _run
 
 
 def last_line(result):

@@ -1,7 +1,6 @@
 """relgraph load / dump / init / render / show --neo4j, and neo4j start / stop / status, for real."""
 
 import json
-import os
 import secrets
 
 import pytest
@@ -15,19 +14,9 @@ pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture
-def run(tmp_path, neo4j_target, neo4j_store):
-    """Run relgraph in tmp_path with the test server's coordinates in the environment."""
-
-    def _run(*args, env=None):
-        old = os.getcwd()
-        os.chdir(tmp_path)
-        try:
-            return CliRunner().invoke(cli, list(args), env={**neo4j_target.env, **(env or {})},
-                                      catch_exceptions=False)
-        finally:
-            os.chdir(old)
-
-    return _run
+def run(run, neo4j_target, neo4j_store):
+    """relgraph with the test server's coordinates in the environment."""
+    return lambda *args, env=None: run(*args, env={**neo4j_target.env, **(env or {})})
 
 
 def test_load_twice_then_render_show_and_dump(run, tmp_path, example, neo4j_target):

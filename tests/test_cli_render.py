@@ -16,20 +16,6 @@ from relgraph.render.series import dates_between
 from relgraph.snapshot import snapshot
 
 
-@pytest.fixture
-def run(tmp_path):
-    def _run(*args, env=None):
-        old = os.getcwd()
-        os.chdir(tmp_path)
-        try:
-            return CliRunner().invoke(cli, list(args), env={"RELGRAPH_DATA": None, "NEO4J_URI": None,
-                                                            **(env or {})}, catch_exceptions=False)
-        finally:
-            os.chdir(old)
-
-    return _run
-
-
 def frames(html):
     """The dates a page's slider goes through."""
     data = re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1)
