@@ -187,6 +187,10 @@ class Neo4jStore:
                     tx.close()
         except exceptions.Neo4jError as exc:
             raise StoreError(_failed_load(_safe_uri(self.uri), exc.code or "", exc.message or "")) from None
+        except exceptions.IncompleteCommit:
+            raise StoreError(f"the connection to Neo4j at {_safe_uri(self.uri)} broke while the load was "
+                             "committing, so it may or may not have been written; load again (a load "
+                             "that is already there changes nothing)") from None
         except exceptions.DriverError as exc:
             raise StoreError(f"lost Neo4j at {_safe_uri(self.uri)} during the load ({exc}); "
                              "nothing was written") from None
