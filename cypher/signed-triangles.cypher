@@ -1,22 +1,34 @@
-// Signed triangles on a date, each marked balanced or not.
-// Ties: the stances that hold on $date with a sign of +1 or -1, between actors that are not
-// agreements, resolutions or meetings. Parallel stances between a pair (in either
-// direction) collapse into one tie with the sign of the strongest: highest confidence, then
-// the most recent start. A triangle is balanced when the product of its three signs is +1
-// ("the friend of my friend", "the enemy of my enemy"); unbalanced ones are the tensions.
-:param date => date('2016-12-20')
+// Signed triangles on a date, each marked balanced or not: the same answer as
+// `relgraph analyze balance --date`, by the same rule (relgraph/analysis/ties.py).
+// - Only actors take sides: agreements, resolutions and meetings (:Deal) are left out.
+// - A tie is a relation of sign +1 or -1 shown on $date: a stance that holds that day
+//   (first <= $date <= last), or an event of the window before it (first <= $date and
+//   last > $since, where $since is $date minus the window: 30 days, as relgraph's default).
+// - Of several relations between a pair, in either direction, one decides: stances before
+//   events, then the highest confidence, then the latest first day, then negative before
+//   positive, then the smallest id.
+// A triangle is balanced when the product of its three signs is +1 ("the friend of my
+// friend", "the enemy of my enemy"); the unbalanced ones are the tensions.
+:param date => date('2016-12-20');
+:param since => date('2016-12-20') - duration('P30D');
 
-MATCH (a:Actor)-[r]-(b:Actor)
-WHERE r.kind = 'stance' AND r.sign <> 0 AND r.start <= $date <= r.end AND a.id < b.id
-  AND NOT a.kind IN ['agreement', 'resolution', 'meeting']
-  AND NOT b.kind IN ['agreement', 'resolution', 'meeting']
-WITH a, b, r ORDER BY r.confidence DESC, r.start DESC
-WITH a.id AS a, b.id AS b, head(collect(r.sign)) AS sign
-WITH collect([a, b, sign]) AS ties
-UNWIND ties AS ab
-UNWIND ties AS ac
-WITH ties, ab, ac WHERE ab[0] = ac[0] AND ab[1] < ac[1]
-UNWIND [t IN ties WHERE t[0] = ab[1] AND t[1] = ac[1]] AS bc
-RETURN ab[0] AS a, ab[1] AS b, ac[1] AS c, ab[2] AS ab_sign, ac[2] AS ac_sign, bc[2] AS bc_sign,
-       ab[2] * ac[2] * bc[2] = 1 AS balanced
-ORDER BY balanced, a, b, c
+MATCH (a:Actor)--(b:Actor)--(c:Actor)--(a)
+WHERE a.id < b.id < c.id AND NOT (a:Deal OR b:Deal OR c:Deal)
+WITH DISTINCT a, b, c
+UNWIND [['ab', a, b], ['bc', b, c], ['ac', a, c]] AS side
+CALL {
+  WITH side
+  MATCH (x:Actor)-[r]-(y:Actor)
+  WHERE x = side[1] AND y = side[2] AND r.sign <> 0 AND r.first <= $date
+    AND CASE r.kind WHEN 'stance' THEN r.last >= $date ELSE r.last > $since END
+  RETURN r AS tie
+  ORDER BY r.kind = 'event', r.confidence DESC, r.first DESC, r.sign, r.id
+  LIMIT 1
+}
+WITH a, b, c, collect([side[0], tie]) AS ties
+WHERE size(ties) = 3
+WITH a, b, c, [t IN ties WHERE t[0] = 'ab'][0][1] AS ab, [t IN ties WHERE t[0] = 'bc'][0][1] AS bc,
+     [t IN ties WHERE t[0] = 'ac'][0][1] AS ac
+RETURN a.id AS a, b.id AS b, c.id AS c, ab.sign AS ab_sign, bc.sign AS bc_sign, ac.sign AS ac_sign,
+       ab.sign * bc.sign * ac.sign = 1 AS balanced, [ab.type, bc.type, ac.type] AS types
+ORDER BY balanced, a, b, c;

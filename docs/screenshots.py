@@ -11,9 +11,8 @@ from pathlib import Path
 
 from relgraph import example_path
 from relgraph.dataset import load
-from relgraph.dates import Duration
+from relgraph.dates import Duration, dates_between
 from relgraph.render.html import write_html
-from relgraph.render.series import dates_between
 from relgraph.snapshot import snapshot
 
 DOCS = Path(__file__).resolve().parent

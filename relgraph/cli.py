@@ -1,14 +1,17 @@
-"""The ``relgraph`` command: each subcommand parses options, calls the library, prints.
+"""The ``relgraph`` command: each subcommand parses options, calls one API function, prints.
 
-Heavy libraries (networkx, pyvis, the Neo4j driver) are imported inside the
-commands that need them, so ``relgraph --help`` stays fast.
+Heavy libraries (networkx, pyvis, the Neo4j driver, matplotlib) are imported
+inside the commands that need them, so ``relgraph --help`` stays fast. Errors
+relgraph raises on purpose become one line: a wrong option or argument exits
+2, bad data or a failed operation 1.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,13 +19,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from relgraph import __version__
-from relgraph.dates import DEFAULT_EVENT_WINDOW, DateError, Duration, parse_day
-from relgraph.errors import DatasetError, RelgraphError
+from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration, dates_between, parse_day
+from relgraph.errors import DatasetError, DateError, OptionError, RelgraphError
 
 if TYPE_CHECKING:
-    import networkx as nx
-
-    from relgraph.store import Store
+    from relgraph.explorer import Explorer
+    from relgraph.store.base import Progress
 
 
 class DayType(click.ParamType):
@@ -35,39 +37,62 @@ class DayType(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
-class WindowType(click.ParamType):
+class DaysType(click.ParamType):
+    """One day, or several separated by commas: 2016-01-01,2016-06-01."""
+
+    name = "YYYY-MM-DD[,...]"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> tuple[date, ...]:
+        if isinstance(value, tuple):
+            return value
+        try:
+            return tuple(parse_day(part.strip()) for part in str(value).split(",") if part.strip())
+        except DateError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class DurationType(click.ParamType):
+    """A duration (30d, 2w, 1M, 1y); a window also takes 'all' (every event up to the date)."""
+
     name = "DURATION"
+
+    def __init__(self, *, window: bool) -> None:
+        self.window = window
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> Duration | None:
         if isinstance(value, Duration) or value is None:
             return value
-        if str(value).strip().lower() == "all":
+        if self.window and str(value).strip().lower() == "all":
             return None
         try:
             return Duration.parse(value)
         except DateError as exc:
-            self.fail(f"{exc}; or 'all' for every event up to the date", param, ctx)
+            message = f"{exc}; or 'all' for every event up to the date" if self.window else str(exc)
+            self.fail(message, param, ctx)
 
 
-def _fail_on_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn relgraph's own errors into one-line messages (exit 1); dataset errors list each problem."""
-    import functools
+class Relgraph(click.Group):
+    """The root group: relgraph's own errors, from any command, become one line and an exit code."""
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return func(*args, **kwargs)
+            return super().invoke(ctx)
         except DatasetError as exc:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             n = len(exc.errors)
-            plural = "s" if n != 1 else ""
-            raise click.ClickException(f"the dataset has {n} error{plural}; nothing was read") from None
+            raise click.ClickException(f"the dataset has {n} error{'s' if n != 1 else ''}; "
+                                       f"nothing was {ctx.meta.get('relgraph.verb', 'read')}") from None
+        except OptionError as exc:
+            hint = exc.option if exc.option.isupper() else f"'--{exc.option.replace('_', '-')}'"
+            raise click.BadParameter(str(exc), param_hint=hint) from None
         except RelgraphError as exc:
             raise click.ClickException(str(exc)) from None
 
-    return wrapper
+
+# -- choosing the store -----------------------------------------------------------------------------
 
 
 def _remember(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
@@ -81,7 +106,7 @@ def _remember(name: str) -> Callable[[click.Context, click.Parameter, Any], None
 
 
 def _neo4j_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--neo4j URI, --database and the credentials, all kept in ctx.meta for :func:`_open_store`.
+    """--neo4j URI, --database and the credentials, all kept in ctx.meta for :func:`_explorer`.
 
     The password is read only from NEO4J_PASSWORD, never from the command line.
     """
@@ -110,25 +135,30 @@ def _data_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return _neo4j_options(func)
 
 
-def _snapshot_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option(
-        "--window", type=WindowType(), default=str(DEFAULT_EVENT_WINDOW), show_default=True,
-        help="Show events from this long before the date: 30d, 2w, 6M, 1y, or 'all'.",
+def _window_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--window", type=DurationType(window=True), default=str(DEFAULT_EVENT_WINDOW), show_default=True,
+        help="Show events from this long before each date: 30d, 2w, 6M, 1y, or 'all'.",
     )(func)
+
+
+def _snapshot_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = _window_option(func)
     func = click.option("--date", "day", type=DayType(), required=True,
                         help="The day to show, YYYY-MM-DD.")(func)
     return _data_option(func)
 
 
-def _open_store(data_path: Path | None, *, need_neo4j: bool = False) -> Store:
-    """The store the options chose: --neo4j, else --data, else the bundled example.
+def _explorer(data_path: Path | None, *, need_neo4j: bool = False) -> Explorer:
+    """The store the options chose, opened once and closed with the command: --neo4j, else --data, else
+    the bundled example.
 
     A value typed on the command line beats one from the environment; two
     typed (or two from the environment) are a usage error rather than a guess.
     """
     from click.core import ParameterSource
 
-    from relgraph.store import open_store
+    import relgraph
 
     ctx = click.get_current_context()
     meta = ctx.meta
@@ -136,31 +166,52 @@ def _open_store(data_path: Path | None, *, need_neo4j: bool = False) -> Store:
     if uri and data_path is not None:
         typed = ParameterSource.COMMANDLINE
         uri_typed = meta.get("relgraph.neo4j.source") == typed
-        data_typed = ctx.get_parameter_source("data_path") == typed
-        if uri_typed == data_typed:
+        if uri_typed == (ctx.get_parameter_source("data_path") == typed):
             raise click.UsageError("both a dataset (--data / RELGRAPH_DATA) and Neo4j (--neo4j / NEO4J_URI) "
                                    "are given: choose one with --data or --neo4j")
-        if data_typed:
-            uri = None
-        else:
-            data_path = None
+        uri, data_path = (uri, None) if uri_typed else (None, data_path)
     if need_neo4j and not uri:
         raise click.UsageError("no Neo4j server given: pass --neo4j URI or set NEO4J_URI")
-    return open_store(data=data_path, neo4j=uri, username=meta.get("relgraph.username") or "neo4j",
-                      password=meta.get("relgraph.password"), database=meta.get("relgraph.database"))
+    explorer = relgraph.open(data_path, neo4j=uri, username=meta.get("relgraph.username") or "neo4j",
+                             password=meta.get("relgraph.password"), database=meta.get("relgraph.database"))
+    ctx.call_on_close(explorer.close)
+    return explorer
 
 
-def _graph(data_path: Path | None, day: date, window: Duration | None) -> nx.MultiDiGraph:
-    from relgraph.snapshot import to_graph
-
-    store = _open_store(data_path)
-    try:
-        return to_graph(store.at(day, window), day, window=window)
-    finally:
-        store.close()
+# -- output -----------------------------------------------------------------------------------------
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                        show_default=True,
+                        help="A table, or versioned JSON (see the README) with what it was "
+                             "computed from.")(func)
+
+
+def _emit(result: Any, fmt: str, text: Callable[[Any], str]) -> None:
+    """A result as text, or as its versioned JSON (``to_dict()``)."""
+    if fmt == "json":
+        click.echo(json.dumps(result if isinstance(result, dict) else result.to_dict(), indent=2,
+                              ensure_ascii=False))
+    else:
+        click.echo(text(result))
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Progress]:
+    """A progress bar on stderr, and the callback that moves it to a running count."""
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        done = 0
+
+        def advance(count: int) -> None:
+            nonlocal done
+            bar.update(count - done)
+            done = count
+
+        yield advance
+
+
+@click.group(cls=Relgraph, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="relgraph")
 def cli() -> None:
     """Explore signed, dated, sourced relations between political actors.
@@ -170,44 +221,39 @@ def cli() -> None:
     """
 
 
+# -- datasets and snapshots -------------------------------------------------------------------------
+
+
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@_fail_on_errors
 def validate(path: Path) -> None:
     """Check the dataset at PATH and list every problem with file, line and field.
 
     Exits 1 when there are errors; warnings alone do not fail.
     """
-    from relgraph.dataset import validate as check
+    import relgraph
+    from relgraph.render.text import validated_text
 
-    report = check(path)
+    report = relgraph.validate(path)
     for problem in report.problems:
         click.echo(str(problem), err=True)
-    data = report.dataset
-    summary = (f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in "
-               f"{len(report.files)} file(s): {len(data.actors)} actors, {len(data.relations)} relations, "
-               f"{len(data.sources)} sources, {len(data.custom_types)} custom types")
     if not report.ok:
-        raise click.ClickException(summary)
-    click.echo(summary)
+        raise click.ClickException(validated_text(report))
+    click.echo(validated_text(report))
 
 
 @cli.command()
 @_snapshot_options
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_fail_on_errors
+@_format_option
 def show(data_path: Path | None, day: date, window: Duration | None, fmt: str) -> None:
     """Print the relations that hold on --date, as a table or as JSON."""
-    from relgraph.render.text import relations_json, relations_table
+    from relgraph.render.text import relations_table, snapshot_json
 
-    graph = _graph(data_path, day, window)
-    if fmt == "json":
-        click.echo(json.dumps(relations_json(graph), indent=2, ensure_ascii=False))
-    else:
-        click.echo(relations_table(graph))
+    graph = _explorer(data_path).snapshot(day, window=window)
+    _emit(snapshot_json(graph) if fmt == "json" else graph, fmt, relations_table)
 
 
-# --- a local Neo4j server (issue 3) ---
+# -- a local Neo4j server ---------------------------------------------------------------------------
 
 
 @cli.group()
@@ -229,64 +275,52 @@ def _home_option(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Password of user neo4j, set when the instance is created [env NEO4J_PASSWORD].")
 @click.option("--heap", default="1g", show_default=True, help="JVM heap size.")
 @click.option("--pagecache", default="512m", show_default=True, help="Neo4j page cache size.")
-@_fail_on_errors
 def neo4j_start(home: Path | None, bolt_port: int, http_port: int, password: str, heap: str,
                 pagecache: str) -> None:
     """Start Neo4j Community in the background on 127.0.0.1 and wait until it answers.
 
-    The first start downloads the server with Maven (about 140 MB, kept for
-    later starts); auth is on, user neo4j.
+    The first start downloads the server with Maven (kept for later starts);
+    auth is on, user neo4j.
     """
-    from relgraph import neo4j_server
+    from relgraph.render.text import server_text
+    from relgraph.store import server
 
-    server = neo4j_server.start(home, password=password, bolt_port=bolt_port, http_port=http_port,
-                                heap=heap, pagecache=pagecache)
-    click.echo(f"Neo4j {neo4j_server.NEO4J_VERSION} is running (pid {server.pid})\n"
-               f"  Bolt:    {server.uri}   (export NEO4J_URI={server.uri})\n"
-               f"  Browser: {server.browser}\n"
-               f"  Data:    {server.home / 'data'}\n"
-               f"  Logs:    {server.home / 'logs'}")
+    click.echo(server_text(server.start(home, password=password, bolt_port=bolt_port, http_port=http_port,
+                                        heap=heap, pagecache=pagecache)))
 
 
 @neo4j.command("stop")
 @_home_option
-@_fail_on_errors
 def neo4j_stop(home: Path | None) -> None:
     """Stop the local Neo4j server cleanly; its data is kept."""
-    from relgraph import neo4j_server
+    from relgraph.store import server
 
-    click.echo("Stopped Neo4j" if neo4j_server.stop(home) else "Neo4j was not running")
+    click.echo("Stopped Neo4j" if server.stop(home) else "Neo4j was not running")
 
 
 @neo4j.command("status")
 @_home_option
-@_fail_on_errors
 def neo4j_status(home: Path | None) -> None:
     """Say whether the local Neo4j server runs, and where. Exits 1 when it does not."""
-    from relgraph import neo4j_server
+    from relgraph.store import server
 
-    server = neo4j_server.status(home)
-    if server is None:
-        raise click.ClickException(f"no Neo4j instance in {home or neo4j_server.default_home()}")
-    if not server.running:
-        raise click.ClickException(f"Neo4j in {server.home} is stopped")
-    click.echo(f"Neo4j is running (pid {server.pid}) at {server.uri}, Browser {server.browser}, "
-               f"data in {server.home / 'data'}")
+    found = server.status(home)
+    if found is None:
+        raise click.ClickException(f"no Neo4j instance in {home or server.default_home()}")
+    if not found.running:
+        raise click.ClickException(f"Neo4j in {found.home} is stopped")
+    click.echo(f"Neo4j is running (pid {found.pid}) at {found.uri}, Browser {found.browser}, "
+               f"data in {found.home / 'data'}")
 
 
-# --- Neo4j: schema, load, dump (issue 3) ---
+# -- Neo4j: schema, load, dump ----------------------------------------------------------------------
 
 
 @cli.command()
 @_neo4j_options
-@_fail_on_errors
 def init() -> None:
     """Create relgraph's constraints and indexes in Neo4j (safe to repeat)."""
-    store = _open_store(None, need_neo4j=True)
-    try:
-        statements = store.init()
-    finally:
-        store.close()
+    statements = _explorer(None, need_neo4j=True).init()
     click.echo(f"Schema ready: {len(statements)} constraints and indexes (created if missing)")
 
 
@@ -294,96 +328,42 @@ def init() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--prune", is_flag=True, help="Also delete what the database holds and PATH does not.")
 @_neo4j_options
-@_fail_on_errors
-def load(path: Path, prune: bool) -> None:
+@click.pass_context
+def load(ctx: click.Context, path: Path, prune: bool) -> None:
     """Validate the dataset at PATH and load it into Neo4j in one transaction.
 
     Loading again changes nothing; a changed relation is updated in place. A
     relation in the database but not in PATH is reported, and deleted only
     with --prune. On any error nothing is written.
     """
-    from relgraph.dataset import load as read_dataset
+    import relgraph
+    from relgraph.render.text import loaded_text
 
-    data = read_dataset(path)
-    store = _open_store(None, need_neo4j=True)
-    try:
-        with click.progressbar(length=len(data.relations), label="Loading relations",
-                               file=sys.stderr) as bar:
-            done = 0
-
-            def progress(written: int) -> None:
-                nonlocal done
-                bar.update(written - done)
-                done = written
-
-            summary = store.write(data, prune=prune, progress=progress)
-        stale = [] if prune else store.stale(data)
-    finally:
-        store.close()
-    click.echo(f"Loaded {path}: {summary}")
-    if stale:
-        shown = ", ".join(stale[:5]) + (", ..." if len(stale) > 5 else "")
-        click.echo(f"{len(stale)} relation(s) in the database are not in {path} ({shown}); "
-                   "load with --prune to delete them")
+    ctx.meta["relgraph.verb"] = "written"
+    data = relgraph.load(path)
+    explorer = _explorer(None, need_neo4j=True)
+    with _progress(len(data.relations), "Loading relations") as progress:
+        loaded = explorer.load(data, prune=prune, progress=progress)
+    click.echo(loaded_text(path, loaded))
 
 
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @_neo4j_options
-@_fail_on_errors
 def dump(directory: Path) -> None:
     """Write everything in Neo4j to DIRECTORY as dataset files (YAML), which load reads back."""
-    from relgraph.store.files import FilesStore
+    from relgraph.render.text import counts
 
-    store = _open_store(None, need_neo4j=True)
-    try:
-        data = store.read()
-    finally:
-        store.close()
-    FilesStore(directory).write(data, prune=True)
-    click.echo(f"Wrote {directory}: {len(data.actors)} actors, {len(data.relations)} relations, "
-               f"{len(data.sources)} sources, {len(data.custom_types)} custom types")
+    data = _explorer(None, need_neo4j=True).dump(directory)
+    click.echo(f"Wrote {directory}: {counts(data)}")
 
 
-# --- analysis and export commands (issue 5) ---
-
-
-def _window_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--window", type=WindowType(), default=str(DEFAULT_EVENT_WINDOW), show_default=True,
-        help="Show events from this long before each date: 30d, 2w, 6M, 1y, or 'all'.",
-    )(func)
-
-
-def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-                        show_default=True,
-                        help="A table, or JSON with the date and the signed ties it was computed from.")(func)
+# -- analysis ---------------------------------------------------------------------------------------
 
 
 def _camps_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--camps", "k", type=click.IntRange(2, 6), default=2, show_default=True,
                         help="How many camps to split the actors into.")(func)
-
-
-def _emit(result: Any, fmt: str, text: Callable[[Any], str]) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        click.echo(text(result))
-
-
-if TYPE_CHECKING:
-    from relgraph.model import Dataset
-
-
-def _dataset(data_path: Path | None) -> Dataset:
-    """The whole history from the store the options chose (timeline and export need every date)."""
-    store = _open_store(data_path)
-    try:
-        return store.read()
-    finally:
-        store.close()
 
 
 @cli.group()
@@ -400,14 +380,14 @@ def analyze() -> None:
 @_snapshot_options
 @click.option("--all", "everything", is_flag=True, help="List the balanced triangles too, not only tensions.")
 @_format_option
-@_fail_on_errors
 def analyze_balance(data_path: Path | None, day: date, window: Duration | None, everything: bool,
                     fmt: str) -> None:
     """Classify every signed triangle on --date as balanced or not, and list the unbalanced ones."""
-    from relgraph.analysis.balance import balance
-    from relgraph.analysis.text import balance_text
+    from relgraph.analysis import balance
+    from relgraph.render.text import balance_text
 
-    _emit(balance(_graph(data_path, day, window)), fmt, lambda r: balance_text(r, everything=everything))
+    report = balance(_explorer(data_path).snapshot(day, window=window))
+    _emit(report, fmt, lambda r: balance_text(r, everything=everything))
 
 
 @analyze.command("camps")
@@ -415,52 +395,43 @@ def analyze_balance(data_path: Path | None, day: date, window: Duration | None, 
 @_camps_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the heuristic's restarts.")
 @_format_option
-@_fail_on_errors
 def analyze_camps(data_path: Path | None, day: date, window: Duration | None, k: int, seed: int,
                   fmt: str) -> None:
     """Split the actors on --date into camps that as few ties as possible break.
 
     Exact for groups of up to 20 actors (two camps); a seeded heuristic above.
     """
-    from relgraph.analysis.camps import camps
-    from relgraph.analysis.text import camps_text
+    from relgraph.analysis import camps
+    from relgraph.render.text import camps_text
 
-    _emit(camps(_graph(data_path, day, window), k, seed=seed), fmt, camps_text)
+    _emit(camps(_explorer(data_path).snapshot(day, window=window), k, seed=seed), fmt, camps_text)
 
 
 @analyze.command("brokers")
 @_snapshot_options
 @_camps_option
 @_format_option
-@_fail_on_errors
 def analyze_brokers(data_path: Path | None, day: date, window: Duration | None, k: int, fmt: str) -> None:
     """Who sits between the camps on --date: betweenness, bridges, and brokers of deals."""
-    from relgraph.analysis.brokers import brokers
-    from relgraph.analysis.text import brokers_text
+    from relgraph.analysis import brokers
+    from relgraph.render.text import brokers_text
 
-    _emit(brokers(_graph(data_path, day, window), k=k), fmt, brokers_text)
+    _emit(brokers(_explorer(data_path).snapshot(day, window=window), k=k), fmt, brokers_text)
 
 
 @analyze.command("ego")
 @click.argument("actor")
 @_snapshot_options
 @_format_option
-@_fail_on_errors
 def analyze_ego(actor: str, data_path: Path | None, day: date, window: Duration | None, fmt: str) -> None:
     """ACTOR's allies and adversaries on --date, and those balance implies (marked inferred).
 
     ACTOR is an id, a name or an alias, in any case: russia, Russia, Moscow.
     """
-    from relgraph.analysis.actors import UnknownActor
-    from relgraph.analysis.ego import ego
-    from relgraph.analysis.text import ego_text
+    from relgraph.analysis import ego
+    from relgraph.render.text import ego_text
 
-    graph = _graph(data_path, day, window)
-    try:
-        report = ego(graph, actor)
-    except UnknownActor as exc:
-        raise click.BadParameter(str(exc), param_hint="ACTOR") from None
-    _emit(report, fmt, ego_text)
+    _emit(ego(_explorer(data_path).snapshot(day, window=window), actor), fmt, ego_text)
 
 
 @cli.command()
@@ -470,20 +441,14 @@ def analyze_ego(actor: str, data_path: Path | None, day: date, window: Duration 
 @_window_option
 @_camps_option
 @_format_option
-@_fail_on_errors
 def diff(data_path: Path | None, start: date, end: date, window: Duration | None, k: int, fmt: str) -> None:
     """What changed from --from to --to: ties that flipped, stances begun or ended, camp moves.
 
     Also lists the events that happened in between.
     """
-    from relgraph.analysis.diff import diff as compare
-    from relgraph.analysis.text import diff_text
+    from relgraph.render.text import diff_text
 
-    if end < start:
-        raise click.BadParameter(f"{end} is before --from {start}", param_hint="'--to'")
-    between = _graph(data_path, end, Duration((end - start).days, "d"))
-    change = compare(_graph(data_path, start, window), _graph(data_path, end, window), between=between, k=k)
-    _emit(change, fmt, diff_text)
+    _emit(_explorer(data_path).diff(start, end, window=window, k=k), fmt, diff_text)
 
 
 @cli.command()
@@ -493,95 +458,22 @@ def diff(data_path: Path | None, start: date, end: date, window: Duration | None
 @click.option("--events/--no-events", default=True, show_default=True,
               help="Include events, or stances only.")
 @_format_option
-@_fail_on_errors
 def timeline(actor: str, other: str | None, data_path: Path | None, events: bool, fmt: str) -> None:
     """The dated history of ACTOR's relations, or of the pair ACTOR OTHER, in order, with sources.
 
     Actors are ids, names or aliases, in any case.
     """
-    from relgraph.analysis.actors import UnknownActor
-    from relgraph.analysis.text import timeline_text
-    from relgraph.analysis.timeline import timeline as history
+    from relgraph.render.text import timeline_text
 
-    data = _dataset(data_path)
-    try:
-        story = history(data, actor, other, events=events)
-    except UnknownActor as exc:
-        raise click.BadParameter(str(exc), param_hint="ACTOR" if other is None else "ACTOR/OTHER") from None
-    if story.other == story.actor:
-        raise click.BadParameter("give two different actors", param_hint="OTHER")
-    _emit(story, fmt, timeline_text)
+    _emit(_explorer(data_path).history(actor, other, events=events), fmt, timeline_text)
 
 
-@cli.command()
-@_data_option
-@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "json"]),
-              help="File format [default: from the --output suffix, else gexf].")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write [default: relgraph-history.FORMAT, or relgraph-DATE.FORMAT with --date].")
-@click.option("--date", "day", type=DayType(), help="Export the snapshot of this day, not the whole history.")
-@_window_option
-@_fail_on_errors
-def export(data_path: Path | None, fmt: str | None, output: Path | None, day: date | None,
-           window: Duration | None) -> None:
-    """Write the graph for Gephi (GEXF), yEd or Cytoscape (GraphML), or scripts (node-link JSON).
-
-    Without --date, the whole history, with time intervals that Gephi's
-    timeline plays; with --date, that day's snapshot.
-    """
-    from relgraph.export import export as write
-    from relgraph.export import format_for
-
-    if fmt is None:
-        fmt = format_for(output) if output else "gexf"
-        if fmt is None:
-            raise click.BadParameter(f"cannot tell the format from {output.name!r}: give --format "
-                                     "gexf, graphml or json", param_hint="'--output'")
-    output = output or Path(f"relgraph-{day.isoformat() if day else 'history'}.{fmt}")
-    source = _graph(data_path, day, window) if day else _dataset(data_path)
-    try:
-        summary = write(source, output, format=fmt)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
-    what = "the whole history, with time intervals" if summary.history else day.isoformat() if day else ""
-    click.echo(f"Wrote {output} ({fmt}, {what}: {summary.actors} actors, {summary.relations} relations)")
-
-
-# --- render (issue 4) ---
-
-
-class DaysType(click.ParamType):
-    """One day, or several separated by commas: 2016-01-01,2016-06-01."""
-
-    name = "YYYY-MM-DD[,...]"
-
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> tuple[date, ...]:
-        if isinstance(value, tuple):
-            return value
-        try:
-            return tuple(parse_day(part.strip()) for part in str(value).split(",") if part.strip())
-        except DateError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-class StepType(click.ParamType):
-    name = "DURATION"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Duration:
-        if isinstance(value, Duration):
-            return value
-        try:
-            return Duration.parse(value)
-        except DateError as exc:
-            self.fail(str(exc), param, ctx)
+# -- drawing and exporting --------------------------------------------------------------------------
 
 
 def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: date | None,
                  step: Duration | None) -> list[date]:
     """The dates the options ask for: --date (repeated or listed), or --from/--to by --step."""
-    from relgraph.render.series import dates_between
-
     listed = sorted({day for group in days for day in group})
     if listed and (start or end):
         raise click.UsageError("give --date, or --from and --to, not both")
@@ -595,19 +487,8 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
         return listed
     try:
         return dates_between(start, end, step or Duration(1, "M"))
-    except ValueError as exc:
+    except DateError as exc:
         raise click.BadParameter(str(exc), param_hint="'--from' / '--to' / '--step'") from None
-
-
-def _graphs(data_path: Path | None, days: list[date], window: Duration | None) -> list[nx.MultiDiGraph]:
-    """The snapshot graph of each day, from one opening of the store the options chose."""
-    from relgraph.snapshot import to_graph
-
-    store = _open_store(data_path)
-    try:
-        return [to_graph(store.at(day, window), day, window=window) for day in days]
-    finally:
-        store.close()
 
 
 @cli.command()
@@ -616,7 +497,7 @@ def _graphs(data_path: Path | None, days: list[date], window: Duration | None) -
               help="The day to show, YYYY-MM-DD. Repeat it, or list days with commas, for a series.")
 @click.option("--from", "start", type=DayType(), help="First day of a series, YYYY-MM-DD (with --to).")
 @click.option("--to", "end", type=DayType(), help="Last day of a series, YYYY-MM-DD (with --from).")
-@click.option("--step", type=StepType(),
+@click.option("--step", type=DurationType(window=False),
               help="Time between the days of a series: 1d, 2w, 1M, 1y [default: 1M].")
 @_window_option
 @click.option("--actor", help="Show only this actor's neighbourhood: an id, a name or an alias.")
@@ -637,7 +518,6 @@ def _graphs(data_path: Path | None, days: list[date], window: Duration | None) -
               help="Where to write [default: relgraph-DATE.html, relgraph-FROM-to-TO.html for a series; "
                    "images: one per date, relgraph-DATE.svg].")
 @click.option("--title", help="Title [default: 'Relations on DATE' or 'Relations from FROM to TO'].")
-@_fail_on_errors
 def render(data_path: Path | None, days: tuple[tuple[date, ...], ...], start: date | None, end: date | None,
            step: Duration | None, window: Duration | None, actor: str | None, depth: int,
            types: tuple[str, ...], min_confidence: float | None, hide_events: bool, size_by: str,
@@ -650,34 +530,40 @@ def render(data_path: Path | None, days: tuple[tuple[date, ...], ...], start: da
     iframe. --actor/--depth, --types, --min-confidence and --hide-events
     narrow what is shown.
     """
-    from relgraph.filters import FilterError, Filters
-    from relgraph.render import write
+    import relgraph.render
+    from relgraph.filters import Filters
+    from relgraph.render.text import written_text
 
-    dates = _render_days(days, start, end, step)
-    suffix = output.suffix.lower() if output else ""
-    fmt = fmt or (suffix[1:] if suffix in (".svg", ".png") else "html")
-    if fragment and fmt != "html":
-        raise click.UsageError("--fragment is HTML: it cannot go with --format svg or png")
-    if output is None:
-        stem = "relgraph" if fmt != "html" and len(dates) > 1 else (
-            f"relgraph-{dates[0]}" if len(dates) == 1 else f"relgraph-{dates[0]}-to-{dates[-1]}")
-        output = Path(f"{stem}.{fmt}")
     wanted = frozenset(t.strip() for group in types for t in group.split(",") if t.strip()) or None
     filters = Filters(actor=actor, depth=depth, types=wanted, min_confidence=min_confidence,
                       hide_events=hide_events)
-    try:
-        graphs = filters.apply(_graphs(data_path, dates, window))
-    except FilterError as exc:
-        raise click.BadParameter(str(exc), param_hint=f"'--{exc.option}'") from None
-    done = write(graphs, output, fmt=fmt, fragment=fragment, title=title, size_by=size_by)
-    counts = f"{done.actors} actors, {done.relations} relations, {done.sources} sources"
-    if len(dates) == 1:
-        click.echo(f"Wrote {done.paths[0]} ({counts})")
-    elif len(done.paths) == 1:
-        span = f"{len(dates)} dates from {dates[0]} to {dates[-1]}"
-        click.echo(f"Wrote {done.paths[0]} ({span}; {counts} in all)")
-    else:
-        click.echo(f"Wrote {len(done.paths)} images, {done.paths[0]} to {done.paths[-1]} ({counts} in all)")
+    dates = _render_days(days, start, end, step)
+    graphs = _explorer(data_path).snapshots(dates, window=window, filters=filters)
+    done = relgraph.render.write(graphs, output, format=fmt, fragment=fragment, title=title, size_by=size_by)
+    click.echo(written_text(done))
+
+
+@cli.command()
+@_data_option
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "json"]),
+              help="File format [default: from the --output suffix, else gexf].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write [default: relgraph-history.FORMAT, or relgraph-DATE.FORMAT with --date].")
+@click.option("--date", "day", type=DayType(), help="Export the snapshot of this day, not the whole history.")
+@_window_option
+def export(data_path: Path | None, fmt: str | None, output: Path | None, day: date | None,
+           window: Duration | None) -> None:
+    """Write the graph for Gephi (GEXF), yEd or Cytoscape (GraphML), or scripts (node-link JSON).
+
+    Without --date, the whole history, with time intervals that Gephi's
+    timeline plays; with --date, that day's snapshot.
+    """
+    import relgraph
+    from relgraph.render.text import written_text
+
+    explorer = _explorer(data_path)
+    source = explorer.snapshot(day, window=window) if day else explorer.dataset()
+    click.echo(written_text(relgraph.export(source, output, format=fmt)))
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from relgraph.errors import DatasetError, Problem
+from relgraph.errors import DatasetError, FieldError, Problem
 from relgraph.model import (
     BUILTIN_TYPES,
     Actor,
@@ -41,7 +41,8 @@ from relgraph.model import (
     Source,
     relation_id,
 )
-from relgraph.schema import RECORDS, SECTIONS, FieldError
+from relgraph.records import actor_record, relation_record, source_record
+from relgraph.schema import RECORDS, SECTIONS
 
 __all__ = ["Report", "files", "load", "read", "record_of", "validate", "write"]
 
@@ -164,7 +165,7 @@ def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Iterator[_Raw
         return
     if doc is None:
         return
-    if not isinstance(doc, dict):
+    if not isinstance(doc, _LineDict):
         problems.append(Problem("error", shown, 1, None, None,
                                 f"expected a mapping with sections {', '.join(SECTIONS)}"))
         return
@@ -198,7 +199,7 @@ def _read_jsonl(path: Path, shown: str, problems: list[Problem]) -> Iterator[_Ra
             except json.JSONDecodeError as exc:
                 problems.append(Problem("error", shown, number, None, None, f"not valid JSON: {exc.msg}"))
                 continue
-            if not isinstance(obj, dict) or obj.get("record") not in kinds:
+            if not isinstance(obj, _LineDict) or obj.get("record") not in kinds:
                 problems.append(Problem("error", shown, number, None, "record",
                                         f"each line needs \"record\": one of {', '.join(sorted(kinds))}"))
                 continue
@@ -317,7 +318,7 @@ class _Checker:
 
     def part_of(self, raws: list[_Raw]) -> None:
         for raw in raws:
-            actor = self.data.actors.get(raw.values.get("id"))
+            actor = self.data.actors.get(str(raw.values.get("id")))
             if actor and actor.part_of and actor.part_of not in self.data.actors:
                 self.problem("error", raw, f"actor {actor.id!r}", "part_of",
                              f"unknown actor {actor.part_of!r}"
@@ -481,28 +482,29 @@ def read(path: str | Path) -> Report:
 # -- writing -------------------------------------------------------------------------------------
 
 
+_FILE_FIELDS = ("id", "source", "type", "target", "sign", "start", "end", "date", "confidence", "notes")
+"""A relation's fields in a file, in order; the rest of its record (kind, first day...) is derived."""
+
+
 def record_of(obj: Actor | Relation | Source | RelationType) -> dict[str, Any]:
-    """The file form of a model object: plain JSON-ready values, defaults and empties left out.
+    """The file form of a model object: its record (:mod:`relgraph.records`), empties left out.
 
     >>> record_of(Actor("iran", "Iran", "state", country="IRN"))
     {'id': 'iran', 'name': 'Iran', 'kind': 'state', 'country': 'IRN'}
     """
     if isinstance(obj, Relation):
-        out: dict[str, Any] = {
-            "id": obj.id, "source": obj.source, "type": obj.type, "target": obj.target,
-            "sign": obj.sign, "start": obj.start, "end": obj.end, "date": obj.date,
-            "confidence": obj.confidence, "notes": obj.notes,
-            "sources": [{"ref": c.source.id, "evidence": c.evidence} for c in obj.sources],
-        }
+        full = relation_record(obj, BUILTIN_TYPES)
+        out = {k: full[k] for k in _FILE_FIELDS}
+        out["sources"] = [{"ref": c.source.id, "evidence": c.evidence} for c in obj.sources]
     elif isinstance(obj, RelationType):
         out = {"name": obj.name, "sign": obj.sign, "kind": obj.kind, "description": obj.description,
                "symmetric": obj.symmetric or None,
                "source_kinds": sorted(obj.source_kinds) if obj.source_kinds else None,
                "target_kinds": sorted(obj.target_kinds) if obj.target_kinds else None}
+    elif isinstance(obj, Actor):
+        out = actor_record(obj)
     else:
-        out = dict(vars(obj))
-        if isinstance(obj, Actor):
-            out["aliases"] = list(obj.aliases)
+        out = source_record(obj)
     return {k: _plain(v) for k, v in out.items() if v not in (None, [], (), "")}
 
 
@@ -510,9 +512,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [{k: v for k, v in item.items() if v is not None} if isinstance(item, dict) else item
                 for item in value]
-    if value is None or isinstance(value, (int, float, str)):
-        return value
-    return str(value)
+    return value
 
 
 def _sections(data: Dataset) -> dict[str, list[dict[str, Any]]]:

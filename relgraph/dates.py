@@ -1,4 +1,4 @@
-"""Partial dates, durations and the rules for what is active on a day.
+"""Partial dates, durations, series of days, and the rules for what is active on a day.
 
 Sources rarely give exact days: "in November 2015", "in the summer", "last
 weekend". A :class:`PartialDate` keeps what the source said and the precision
@@ -51,12 +51,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from relgraph.errors import DateError
+
 __all__ = [
     "DEFAULT_EVENT_WINDOW",
-    "DateError",
+    "MAX_DATES",
     "Duration",
     "PartialDate",
     "Precision",
+    "dates_between",
     "holds_on",
     "parse_day",
     "shown_on",
@@ -71,10 +74,6 @@ _YEAR = re.compile(r"^(\d{4})$")
 _SEASON = re.compile(r"^(\d{4})-([a-z]+|2[1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-class DateError(ValueError):
-    """A text that is not a date relgraph understands; the message says why."""
 
 
 def _add_months(d: date, months: int) -> date:
@@ -247,3 +246,35 @@ def shown_on(when: PartialDate, day: date, window: Duration | None = DEFAULT_EVE
     if when.first > day:
         return False
     return window is None or when.last > window.before(day)
+
+
+MAX_DATES = 500
+"""More dates than this make a page too heavy to scrub through; a longer step is the cure."""
+
+
+def dates_between(first: date, last: date, step: Duration) -> list[date]:
+    """``first``, then every ``step`` after it up to ``last``; ``last`` itself always ends the list.
+
+    Months are counted from ``first``, so a series from the 31st keeps the
+    last day of shorter months rather than drifting. Raises :class:`DateError`
+    when ``last`` comes before ``first`` or the series would pass
+    :data:`MAX_DATES`.
+
+    >>> [d.isoformat() for d in dates_between(date(2016, 1, 31), date(2016, 4, 15), Duration.parse("1M"))]
+    ['2016-01-31', '2016-02-29', '2016-03-31', '2016-04-15']
+    >>> dates_between(date(2016, 12, 20), date(2016, 12, 20), Duration.parse("1d"))
+    [datetime.date(2016, 12, 20)]
+    """
+    if last < first:
+        raise DateError(f"the series ends ({last}) before it starts ({first})")
+    if step.count == 0:
+        raise DateError("the step must be longer than 0")
+    days: list[date] = []
+    day = first
+    while day < last:
+        days.append(day)
+        if len(days) >= MAX_DATES:
+            raise DateError(f"from {first} to {last} by {step} is more than {MAX_DATES} dates; "
+                            "take a longer step")
+        day = step.after(first, len(days))
+    return [*days, last]

@@ -1,7 +1,12 @@
-"""Exceptions relgraph raises for user mistakes and unavailable services.
+"""Every exception relgraph raises on purpose, in one place.
 
 The CLI turns each into one line and an exit code; nothing below the CLI
-prints or exits.
+prints or exits. :class:`OptionError` and its subclasses name the option
+that was wrong, so the CLI reports them as a wrong invocation (exit 2);
+the others are failures of data or services (exit 1).
+
+>>> issubclass(DateError, RelgraphError) and issubclass(DateError, ValueError)
+True
 """
 
 from __future__ import annotations
@@ -9,7 +14,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["DatasetError", "Problem", "RelgraphError", "StoreError", "StoreUnavailable"]
+__all__ = [
+    "DatasetError",
+    "DateError",
+    "FieldError",
+    "FilterError",
+    "FormatError",
+    "OptionError",
+    "OutputError",
+    "Problem",
+    "RelgraphError",
+    "ServerError",
+    "StoreError",
+    "StoreUnavailable",
+    "UnknownActor",
+]
 
 
 @dataclass(frozen=True)
@@ -44,7 +63,7 @@ class DatasetError(RelgraphError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        errors = [p for p in problems if p.severity == "error"]
+        errors = self.errors
         super().__init__(
             f"{len(errors)} error{'s' if len(errors) != 1 else ''} in the dataset; "
             f"first: {errors[0] if errors else 'none'}"
@@ -55,9 +74,52 @@ class DatasetError(RelgraphError):
         return [p for p in self.problems if p.severity == "error"]
 
 
+class DateError(RelgraphError, ValueError):
+    """A text that is not a date relgraph understands; the message says why."""
+
+
+class FieldError(RelgraphError, ValueError):
+    """A field's value in a dataset record is not acceptable; the message says why.
+
+    Raised by the parsers of :mod:`relgraph.schema` and reported by
+    :mod:`relgraph.dataset` as a located :class:`Problem`.
+    """
+
+
+class OptionError(RelgraphError):
+    """A request names something that does not fit; ``option`` says which option or argument."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+
+
+class FilterError(OptionError):
+    """A filter names a relation type or an actor that the graphs do not hold."""
+
+
+class FormatError(OptionError):
+    """An output format that cannot be told, or does not go with the other options."""
+
+
+class UnknownActor(OptionError):
+    """No actor, or more than one, answers to the name given."""
+
+    def __init__(self, message: str, option: str = "ACTOR") -> None:
+        super().__init__(option, message)
+
+
+class OutputError(RelgraphError):
+    """A file cannot be written where it was asked for (a missing permission, a folder in the way)."""
+
+
 class StoreUnavailable(RelgraphError):
     """A store cannot be reached or used (server down, wrong credentials, no such database)."""
 
 
 class StoreError(RelgraphError):
-    """A store refused an operation that would lose or corrupt data."""
+    """A store refused an operation that would lose or corrupt data, or cannot do it."""
+
+
+class ServerError(RelgraphError):
+    """A local server cannot be assembled, started or stopped; the message says what to do."""

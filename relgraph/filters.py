@@ -25,21 +25,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from relgraph.errors import RelgraphError
+from relgraph.actors import Known, find_actor
+from relgraph.errors import FilterError
 from relgraph.model import BUILTIN_TYPES
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["FilterError", "Filters", "min_confidence", "neighbourhood", "only_types", "without_events"]
-
-
-class FilterError(RelgraphError):
-    """A filter names something the graphs do not hold; ``option`` is the filter's name."""
-
-    def __init__(self, option: str, message: str) -> None:
-        super().__init__(message)
-        self.option = option
+__all__ = ["Filters", "min_confidence", "neighbourhood", "only_types", "without_events"]
 
 
 def neighbourhood(graph: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
@@ -77,7 +70,7 @@ class Filters:
     Relations are filtered first, then the neighbourhood is taken along what
     is left: ``Filters(actor="russia", types={"backs"})`` is whom Russia backs
     or is backed by. ``actor`` is an id, a name or an alias, in any case (see
-    :func:`relgraph.analysis.actors.find_actor`).
+    :func:`relgraph.actors.find_actor`).
     """
 
     actor: str | None = None
@@ -90,7 +83,8 @@ class Filters:
         return self.apply([graph])[0]
 
     def apply(self, graphs: Sequence[nx.MultiDiGraph]) -> list[nx.MultiDiGraph]:
-        """Filter each graph; raise :class:`FilterError` for a type or actor that none of them knows."""
+        """Filter each graph; raise :class:`~relgraph.errors.FilterError` for a type that none of them
+        knows, :class:`~relgraph.errors.UnknownActor` for such an actor."""
         if self.types is not None:
             known = set(BUILTIN_TYPES).union(*(g.graph.get("types", {}) for g in graphs))
             for name in sorted(self.types - known):
@@ -112,19 +106,14 @@ class Filters:
 
     def _resolve(self, graphs: Sequence[nx.MultiDiGraph]) -> str:
         """The id of the actor named by ``self.actor``, among the actors of ``graphs``."""
-        from relgraph.analysis.actors import UnknownActor, find_actor
-
-        actors: dict[str, tuple[str, str, list[str]]] = {}
+        actors: dict[str, Known] = {}
         for graph in graphs:
             actors.update((node, (node, a.get("name") or node, list(a.get("aliases") or [])))
                           for node, a in graph.nodes(data=True))
         dates = [g.graph.get("date") for g in graphs]
         where = (f"the graph of {dates[0]}" if len(dates) == 1
                  else f"the graphs from {dates[0]} to {dates[-1]}")
-        try:
-            return find_actor(str(self.actor), actors.values(), where=where)
-        except UnknownActor as exc:
-            raise FilterError("actor", str(exc)) from None
+        return find_actor(str(self.actor), actors.values(), where=where, option="actor")
 
     def _describe(self, graphs: Sequence[nx.MultiDiGraph], actor: str | None) -> str | None:
         parts = []

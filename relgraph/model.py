@@ -12,6 +12,7 @@ The model is plain frozen dataclasses; reading and checking files is
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -21,31 +22,65 @@ from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration, PartialDate, holds_on
 __all__ = [
     "ACTOR_KINDS",
     "BUILTIN_TYPES",
+    "DEAL_KINDS",
+    "SIGN_SYMBOLS",
     "Actor",
+    "ActorKind",
     "Citation",
     "Dataset",
     "Relation",
     "RelationType",
     "Source",
     "relation_id",
+    "sign_symbol",
 ]
 
-ACTOR_KINDS: dict[str, str] = {
-    "state": "a sovereign state (Russia, Turkey)",
-    "government": "a government or regime, as distinct from its state (the Assad regime)",
-    "person": "a named individual (a leader, an envoy)",
-    "armed-group": "a militia, rebel force or non-state armed group",
-    "organisation": "an international or domestic body (the UN Security Council, a ministry)",
-    "coalition": "an alliance or umbrella of actors (the Syrian opposition)",
-    "agreement": "a deal, ceasefire or accord; parties, brokers and spoilers relate to it",
-    "resolution": "a resolution or draft put to a vote",
-    "meeting": "a summit, round of talks or conference; attendees relate to it",
-}
+@dataclass(frozen=True)
+class ActorKind:
+    """An entry of the actor-kind vocabulary.
+
+    A ``deal`` kind (an agreement, a resolution, a meeting) is a fact with
+    several parties rather than a side: analysis leaves deals out of signed
+    ties, and Neo4j gives them the ``:Deal`` label.
+    """
+
+    name: str
+    description: str
+    deal: bool = False
+
+
+ACTOR_KINDS: dict[str, ActorKind] = {k.name: k for k in (
+    ActorKind("state", "a sovereign state (Russia, Turkey)"),
+    ActorKind("government", "a government or regime, as distinct from its state (the Assad regime)"),
+    ActorKind("person", "a named individual (a leader, an envoy)"),
+    ActorKind("armed-group", "a militia, rebel force or non-state armed group"),
+    ActorKind("organisation", "an international or domestic body (the UN Security Council, a ministry)"),
+    ActorKind("coalition", "an alliance or umbrella of actors (the Syrian opposition)"),
+    ActorKind("agreement", "a deal, ceasefire or accord; parties, brokers and spoilers relate to it",
+              deal=True),
+    ActorKind("resolution", "a resolution or draft put to a vote", deal=True),
+    ActorKind("meeting", "a summit, round of talks or conference; attendees relate to it", deal=True),
+)}
 """Actor kinds, with what each is for. Agreements, resolutions and meetings are
 nodes so that facts with more than two parties keep every party."""
 
+DEAL_KINDS: frozenset[str] = frozenset(k.name for k in ACTOR_KINDS.values() if k.deal)
+"""The kinds that are facts rather than sides: ``agreement``, ``meeting``, ``resolution``."""
+
 Sign = Literal[-1, 0, 1]
 TypeKind = Literal["stance", "event"]
+
+SIGN_SYMBOLS: dict[int, str] = {1: "+", -1: "-", 0: "0"}
+"""How a sign is written in tables and descriptions (legends print a true minus; see render.style)."""
+
+
+def sign_symbol(sign: int) -> str:
+    """``+``, ``-`` or ``0``.
+
+    >>> sign_symbol(-1) + "opposes"
+    '-opposes'
+    """
+    return SIGN_SYMBOLS[sign]
 
 
 @dataclass(frozen=True)
@@ -69,9 +104,6 @@ class RelationType:
     builtin: bool = field(default=False, compare=False)
 
 
-_DEALS = frozenset({"agreement", "resolution", "meeting"})
-
-
 def _t(name: str, sign: Sign, kind: TypeKind, description: str, symmetric: bool = False,
        source_kinds: frozenset[str] | None = None,
        target_kinds: frozenset[str] | None = None) -> RelationType:
@@ -93,11 +125,11 @@ BUILTIN_TYPES: dict[str, RelationType] = {t.name: t for t in (
        source_kinds=frozenset({"person", "organisation"})),
     _t("negotiates-with", 0, "stance", "holds talks towards a settlement with", symmetric=True),
     _t("tolerates", 0, "stance", "stands aside from or acquiesces in what the target does"),
-    _t("party-to", 1, "stance", "is a party to", target_kinds=_DEALS),
+    _t("party-to", 1, "stance", "is a party to", target_kinds=DEAL_KINDS),
     # events
-    _t("brokers", 1, "event", "brokers or mediates", target_kinds=_DEALS),
+    _t("brokers", 1, "event", "brokers or mediates", target_kinds=DEAL_KINDS),
     _t("accepts", 1, "event", "agrees to (terms, a measure, a deal)"),
-    _t("undermines", -1, "event", "acts to defeat or delay", target_kinds=_DEALS),
+    _t("undermines", -1, "event", "acts to defeat or delay", target_kinds=DEAL_KINDS),
     _t("vetoes", -1, "event", "casts a veto against",
        target_kinds=frozenset({"resolution", "organisation"})),
     _t("attends", 0, "event", "takes part in", target_kinds=frozenset({"meeting"})),
@@ -179,7 +211,19 @@ class Relation:
     def is_event(self) -> bool:
         return self.date is not None
 
-    def active_on(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW) -> bool:
+    @property
+    def first(self) -> datetime.date | None:
+        """The first day it holds (a stance) or may have happened (an event); ``None``: open."""
+        when = self.date or self.start
+        return when.first if when else None
+
+    @property
+    def last(self) -> datetime.date | None:
+        """The last day it holds (a stance) or may have happened (an event); ``None``: ongoing."""
+        when = self.date or self.end
+        return when.last if when else None
+
+    def active_on(self, day: datetime.date, window: Duration | None = DEFAULT_EVENT_WINDOW) -> bool:
         """Whether a snapshot on ``day`` shows this relation (see :mod:`relgraph.dates`)."""
         if self.date is not None:
             return shown_on(self.date, day, window)

@@ -8,7 +8,7 @@ a message fit to show the user.
 >>> RECORDS["actor"]["country"].parse("rus")
 Traceback (most recent call last):
 ...
-relgraph.schema.FieldError: 'rus' is not an ISO 3166 alpha-3 code (three capital letters, e.g. RUS)
+relgraph.errors.FieldError: 'rus' is not an ISO 3166 alpha-3 code (three capital letters, e.g. RUS)
 """
 
 from __future__ import annotations
@@ -18,14 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from relgraph.dates import DateError, PartialDate
+from relgraph.dates import PartialDate
+from relgraph.errors import DateError, FieldError
 from relgraph.model import ACTOR_KINDS
 
-__all__ = ["RECORDS", "SECTIONS", "Field", "FieldError"]
-
-
-class FieldError(ValueError):
-    """A field's value is not acceptable; the message says why."""
+__all__ = ["RECORDS", "SECTIONS", "Field"]
 
 
 @dataclass(frozen=True)

@@ -8,22 +8,26 @@ Graph
     event up to the date), ``types`` (for each relation type shown: ``sign``,
     ``kind``, ``symmetric``, ``description``).
 Node
-    ``id``, ``name``, ``kind``, ``aliases`` (list), ``country``, ``wikidata``,
+    the actor's record (:func:`relgraph.records.actor_record`): ``id``,
+    ``name``, ``kind``, ``aliases`` (list), ``country``, ``wikidata``,
     ``part_of``, ``description`` (``None`` when not given).
 Edge
-    ``id``, ``type``, ``sign`` (1, 0 or -1), ``kind`` (``"stance"`` or
-    ``"event"``), ``symmetric``; ``start``, ``end`` (stances) or ``date``
-    (events) as text such as ``"2016-summer"``, ``None`` when open, each with
-    ``start_precision``/``end_precision``/``date_precision`` (``year``,
-    ``season``, ``month``, ``day``, ``range``); ``confidence``; ``sources``, a
-    list of dicts with ``id``, ``title``, ``publisher``, ``url``,
-    ``published`` and ``evidence``; ``notes``.
+    the relation's record (:func:`relgraph.records.relation_record`) without
+    ``source`` and ``target``, which are the edge's ends: ``id``, ``type``,
+    ``sign``, ``kind``, ``symmetric``, ``start``/``end``/``date`` as recorded
+    with their precisions, ``first`` and ``last`` as ``datetime.date`` (``None``
+    when open), ``confidence``, ``sources`` and ``notes``.
+
+:func:`history_graph` gives the same graph for every relation of a dataset,
+whatever its date, for exports of the whole history.
 
 >>> from relgraph.dataset import load
 >>> from relgraph import example_path
 >>> g = snapshot(load(example_path()), "2016-12-20")
 >>> g.has_edge("russia", "assad-regime"), g.graph["date"]
 (True, '2016-12-20')
+>>> g.edges["russia", "turkey", "russia.cooperates.turkey.2016-summer"]["first"]
+datetime.date(2016, 6, 1)
 """
 
 from __future__ import annotations
@@ -31,13 +35,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration, PartialDate, parse_day
-from relgraph.model import Dataset, Relation
+from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration, parse_day
+from relgraph.model import Dataset
+from relgraph.records import actor_record, relation_record
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["snapshot", "to_graph"]
+__all__ = ["history_graph", "relations", "snapshot", "to_graph"]
 
 
 def snapshot(data: Dataset, on: date | str, *, window: Duration | None = DEFAULT_EVENT_WINDOW,
@@ -54,9 +59,26 @@ def snapshot(data: Dataset, on: date | str, *, window: Duration | None = DEFAULT
 def to_graph(data: Dataset, day: date, *, window: Duration | None = DEFAULT_EVENT_WINDOW,
              isolated: bool = False) -> nx.MultiDiGraph:
     """Build the snapshot graph from relations already selected for ``day`` (by a store)."""
+    return _graph(data, {"date": day.isoformat(), "event_window": str(window) if window else None},
+                  isolated=isolated)
+
+
+def history_graph(data: Dataset) -> nx.MultiDiGraph:
+    """Every actor and relation of ``data``, whatever their dates; the graph attribute ``history`` is true.
+
+    >>> from relgraph.dataset import load
+    >>> from relgraph import example_path
+    >>> g = history_graph(load(example_path()))
+    >>> g.edges["russia", "turkey", "russia.hostile-to.turkey.2015-11"]["last"]
+    datetime.date(2016, 8, 31)
+    """
+    return _graph(data, {"history": True}, isolated=True)
+
+
+def _graph(data: Dataset, attrs: dict[str, Any], *, isolated: bool) -> nx.MultiDiGraph:
     import networkx as nx
 
-    graph = nx.MultiDiGraph(date=day.isoformat(), event_window=str(window) if window else None)
+    graph = nx.MultiDiGraph(**attrs)
     used = {r.type for r in data.relations.values()}
     graph.graph["types"] = {
         name: {"sign": t.sign, "kind": t.kind, "symmetric": t.symmetric, "description": t.description}
@@ -65,27 +87,21 @@ def to_graph(data: Dataset, day: date, *, window: Duration | None = DEFAULT_EVEN
     touched = {end for r in data.relations.values() for end in (r.source, r.target)}
     for actor in data.actors.values():
         if isolated or actor.id in touched:
-            graph.add_node(actor.id, **{**vars(actor), "aliases": list(actor.aliases)})
+            graph.add_node(actor.id, **actor_record(actor))
     for rel in data.relations.values():
-        rtype = data.types[rel.type]
-        graph.add_edge(rel.source, rel.target, key=rel.id,
-                       **_edge(rel), kind=rtype.kind, symmetric=rtype.symmetric)
+        edge = relation_record(rel, data.types)
+        del edge["source"], edge["target"]
+        graph.add_edge(rel.source, rel.target, key=rel.id, **edge)
     return graph
 
 
-def _edge(rel: Relation) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": rel.id, "type": rel.type, "sign": rel.sign}
-    for name in ("start", "end", "date"):
-        value: PartialDate | None = getattr(rel, name)
-        out[name] = value.text if value else None
-        out[f"{name}_precision"] = value.precision if value else None
-    out["confidence"] = rel.confidence
-    out["sources"] = [
-        {"id": c.source.id, "title": c.source.title, "publisher": c.source.publisher,
-         "url": c.source.url,
-         "published": c.source.published.text if c.source.published else None,
-         "evidence": c.evidence}
-        for c in rel.sources
-    ]
-    out["notes"] = rel.notes
-    return out
+def relations(graph: nx.Graph, kind: str | None = None) -> list[dict[str, Any]]:
+    """The relation records of a snapshot graph, with ``source`` and ``target`` back in, by id.
+
+    ``kind`` keeps only ``"stance"`` or ``"event"`` records; a graph that is not
+    a multigraph (signed ties) holds no relations.
+    """
+    if not graph.is_multigraph():
+        return []
+    return sorted(({"source": u, "target": v, **a} for u, v, a in graph.edges(data=True)
+                   if kind is None or a.get("kind") == kind), key=lambda r: str(r.get("id")))

@@ -126,7 +126,7 @@ def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
         with Neo4jContainer("neo4j:5.26", password=password) as container:
             yield Neo4jTarget(container.get_connection_url(), "neo4j", password, None, "testcontainers")
         return
-    from relgraph import neo4j_server
+    from relgraph.store import server as neo4j_server
 
     home = tmp_path_factory.mktemp("neo4j")
     try:

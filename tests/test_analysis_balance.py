@@ -35,8 +35,8 @@ def test_the_russia_turkey_assad_triangle_is_unbalanced_on_20_december_2016():
     report = balance(on("2016-12-20"))
     [t] = [t for t in report.triangles if t.actors == ("assad-regime", "russia", "turkey")]
     assert not t.balanced
-    assert t.describe(report.ties) == ("Russia +backs Assad regime, Russia +cooperates Turkey, "
-                                       "Turkey -opposes Assad regime")
+    assert t.description == ("Russia +backs Assad regime, Russia +cooperates Turkey, "
+                             "Turkey -opposes Assad regime")
     assert t in report.tensions
 
 
@@ -49,10 +49,13 @@ def test_the_same_triangle_was_balanced_while_russia_and_turkey_were_hostile():
 def test_counts_agree_with_the_triangles_listed():
     report = balance(on("2016-12-20"))
     data = report.to_dict()
+    assert (data["version"], data["kind"]) == (1, "balance")
     assert data["date"] == "2016-12-20" and data["event_window"] == "30d"
-    assert data["balanced"] + data["unbalanced"] == data["triangles"] == sum(data["by_pattern"].values())
-    assert data["share_balanced"] == pytest.approx(data["balanced"] / data["triangles"])
-    assert len(data["tensions"]) == data["unbalanced"]
+    assert data["balanced"] + data["unbalanced"] == len(data["triangles"]) == sum(data["by_pattern"].values())
+    assert data["share_balanced"] == pytest.approx(data["balanced"] / len(data["triangles"]))
+    assert sum(not t["balanced"] for t in data["triangles"]) == data["unbalanced"] == 2
+    assert {t["description"] for t in data["triangles"] if not t["balanced"]} == {
+        t.description for t in report.tensions}
     assert {"a": "russia", "b": "turkey"}.items() <= next(
         t for t in data["signed_ties"] if (t["a"], t["b"]) == ("russia", "turkey")).items()
 

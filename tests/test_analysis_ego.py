@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from signed_graphs import on, signed_graphs
 
-from relgraph.analysis.actors import UnknownActor
 from relgraph.analysis.ego import ego
+from relgraph.errors import UnknownActor
 
 
 def test_turkey_on_20_december_2016():

@@ -5,15 +5,21 @@ import pytest
 from signed_graphs import on
 
 from relgraph.analysis.ties import signed_ties, tie_of
+from relgraph.dates import PartialDate
 
 
 def pair(*relations, kinds=("state", "state")):
-    """A snapshot-shaped graph of actors a and b with the given relations (dicts of edge attributes)."""
+    """A snapshot-shaped graph of actors a and b with the given relations (dicts of edge attributes).
+
+    ``start`` (a stance's) or ``date`` (an event's) is written as text; the edge gets its ``first`` day.
+    """
     g = nx.MultiDiGraph(date="2016-12-20")
     g.add_node("a", name="A", kind=kinds[0])
     g.add_node("b", name="B", kind=kinds[1])
     for i, rel in enumerate(relations):
         attrs = {"id": f"r{i}", "type": "t", "kind": "stance", "confidence": 1.0, "start": None, "date": None, **rel}
+        when = attrs["date"] or attrs["start"]
+        attrs["first"] = PartialDate.parse(when).first if when else None
         u, v = attrs.pop("ends", ("a", "b"))
         g.add_edge(u, v, key=attrs["id"], **attrs)
     return g
@@ -49,7 +55,7 @@ def test_direction_is_dropped_and_the_tie_reads_as_its_deciding_relation():
     g = pair({"sign": 1, "type": "backs", "ends": ("b", "a")})
     tie = tie_of(signed_ties(g), "a", "b")
     assert (tie.a, tie.b, tie.source, tie.target) == ("a", "b", "b", "a")
-    assert tie.describe(signed_ties(g)) == "B +backs A"
+    assert tie.description == "B +backs A"
 
 
 def test_neutral_relations_and_deals_make_no_tie():

@@ -217,9 +217,9 @@ def test_the_slider_shows_each_date_and_play_runs_through_them(browser, example,
 def test_two_fragments_work_on_one_page_and_add_no_global_but_vis(browser, example, tmp_path):
     from relgraph.render.html import render_html
 
-    one = render_html(snapshot(example, "2016-12-20"), fragment=True).html
+    one = render_html(snapshot(example, "2016-12-20"), fragment=True)
     two = render_html([snapshot(example, d) for d in ("2016-01-01", "2016-12-20")], fragment=True,
-                      title="Russia and Turkey").html
+                      title="Russia and Turkey")
     # a host page with an AMD loader, as many report templates have: the fragments must not feed it vis
     host = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Report</title>"
             "<script>window.define = function () { window.amdUsed = true; }; window.define.amd = {};"

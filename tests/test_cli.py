@@ -50,7 +50,7 @@ def test_validate_lists_every_problem_and_exits_1(run, tmp_path):
     assert result.output.splitlines() == [
         "bad.yaml:4: error: relation 'r1', field 'target': unknown actor 'b'",
         "bad.yaml:5: error: relation 'r2', field 'start': '2012-13' has no month 13",
-        "Error: 2 error(s), 0 warning(s) in 1 file(s): 1 actors, 0 relations, 0 sources, 0 custom types",
+        "Error: 2 error(s), 0 warning(s) in 1 file(s): 1 actor, 0 relations, 0 sources, 0 custom types",
     ]
 
 
@@ -75,7 +75,7 @@ def test_render_output_and_data_options(run, tmp_path, write):
           "relations:\n  - {source: a, type: backs, target: b, start: 2012}\n", "mine.yaml")
     result = run("render", "--date", "2013-01-01", "--data", "mine.yaml", "--output", "out/page.html")
     assert result.exit_code == 0, result.output
-    assert result.output == "Wrote out/page.html (2 actors, 1 relations, 0 sources)\n"
+    assert result.output == "Wrote out/page.html (2 actors, 1 relation, 0 sources)\n"
     assert "Aleph" in (tmp_path / "out" / "page.html").read_text()
 
 

@@ -86,15 +86,16 @@ def test_diff_reports_the_russia_turkey_flip(run):
     assert result.exit_code == 0
     assert "  Russia – Turkey: Russia -hostile-to Turkey -> Russia +cooperates Turkey" in result.output.splitlines()
     data = json.loads(run("diff", "--from", "2016-01-01", "--to", "2016-12-20", "--format", "json").output)
-    assert (data["from"], data["to"]) == ("2016-01-01", "2016-12-20")
+    assert (data["version"], data["kind"], data["from_date"], data["to_date"]) == (1, "diff", "2016-01-01",
+                                                                                  "2016-12-20")
     assert [(t["a"], t["b"]) for t in data["flipped"]] == [("russia", "turkey")]
-    assert "ankara-gunman.assassinates.andrei-karlov.2016-12-19" in [e["id"] for e in data["events_between"]]
+    assert "ankara-gunman.assassinates.andrei-karlov.2016-12-19" in [e["id"] for e in data["events"]]
 
 
 def test_diff_backwards_is_a_usage_error(run):
     result = run("diff", "--from", "2016-12-20", "--to", "2016-01-01")
     assert result.exit_code == 2
-    assert last_line(result) == "Error: Invalid value for '--to': 2016-01-01 is before --from 2016-12-20"
+    assert last_line(result) == "Error: Invalid value for '--to': 2016-01-01 is before the earlier date, 2016-12-20"
 
 
 def test_timeline_of_a_pair_by_alias(run):
@@ -121,7 +122,8 @@ def test_export_the_history_as_gexf_by_default(run, tmp_path):
     result = run("export")
     assert result.exit_code == 0
     assert result.output == ("Wrote relgraph-history.gexf (gexf, the whole history, with time intervals: "
-                             f"{len(EXAMPLE.actors)} actors, {len(EXAMPLE.relations)} relations)\n")
+                             f"{len(EXAMPLE.actors)} actors, {len(EXAMPLE.relations)} relations, "
+                             f"{len(EXAMPLE.sources)} sources)\n")
     graph = nx.read_gexf(tmp_path / "relgraph-history.gexf")
     assert graph.graph["mode"] == "dynamic"
 
@@ -133,14 +135,15 @@ def test_export_a_snapshot_with_the_format_from_the_suffix(run, tmp_path):
     assert nx.read_graphml(tmp_path / "moscow.graphml").number_of_edges() > 0
 
 
-def test_export_errors(run):
+def test_export_errors(run, tmp_path):
     result = run("export", "--output", "graph.dot")
     assert result.exit_code == 2
     assert last_line(result) == ("Error: Invalid value for '--output': cannot tell the format from 'graph.dot': "
                                  "give --format gexf, graphml or json")
-    result = run("export", "--output", "missing/graph.gexf")
+    (tmp_path / "a-file").write_text("")
+    result = run("export", "--output", "a-file/graph.gexf")
     assert result.exit_code == 1
-    assert last_line(result) == "Error: cannot write missing/graph.gexf: No such file or directory"
+    assert last_line(result) == "Error: cannot write a-file/graph.gexf: File exists"
 
 
 @pytest.mark.parametrize("command", [("analyze", "balance", "--date", "2016-12-20"), ("timeline", "a"),

@@ -6,9 +6,10 @@ import secrets
 import pytest
 from click.testing import CliRunner
 
-from relgraph import example_path, neo4j_server
+from relgraph import example_path
 from relgraph.cli import cli
 from relgraph.dataset import load
+from relgraph.store import server as neo4j_server
 
 pytestmark = pytest.mark.neo4j
 
@@ -53,7 +54,7 @@ def test_a_dataset_with_an_error_halfway_through_writes_nothing(run, tmp_path, n
     result = run("load", "bad")
     assert result.exit_code == 1
     assert "field 'target': unknown actor 'nobody'" in result.output
-    assert result.output.splitlines()[-1] == "Error: the dataset has 1 error; nothing was read"
+    assert result.output.splitlines()[-1] == "Error: the dataset has 1 error; nothing was written"
     assert db_counts(neo4j_store) == {}
 
 

@@ -11,8 +11,7 @@ from click.testing import CliRunner
 from relgraph import example_path
 from relgraph.cli import cli
 from relgraph.dataset import load
-from relgraph.dates import Duration
-from relgraph.render.series import dates_between
+from relgraph.dates import Duration, dates_between
 from relgraph.snapshot import snapshot
 
 
@@ -48,7 +47,7 @@ def test_a_list_of_dates_repeated_or_with_commas(run, tmp_path):
 
 def test_filters_narrow_the_page(run, tmp_path):
     result = run("render", "--date", "2016-12-20", "--actor", "Putin", "--depth", "1", "--hide-events")
-    assert result.output == "Wrote relgraph-2016-12-20.html (2 actors, 1 relations, 1 sources)\n"
+    assert result.output == "Wrote relgraph-2016-12-20.html (2 actors, 1 relation, 1 source)\n"
     result = run("render", "--date", "2016-12-20", "--types", "backs,fights", "--types", "leads",
                  "--min-confidence", "0.9", "-o", "typed.html")
     assert result.exit_code == 0, result.output
@@ -106,7 +105,7 @@ def test_a_fragment(run, tmp_path):
         (["render", "--date", "2016-12-20", "--min-confidence", "2"],
          "Error: Invalid value for '--min-confidence': 2.0 is not in the range 0<=x<=1."),
         (["render", "--date", "2016-12-20", "--fragment", "--format", "png"],
-         "Error: --fragment is HTML: it cannot go with --format svg or png"),
+         "Error: Invalid value for '--format': png cannot go with --fragment, which is HTML"),
         (["render", "--date", "2016-12-20", "--format", "gif"], "Error: Invalid value for '--format'"),
     ],
 )

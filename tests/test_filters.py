@@ -2,7 +2,8 @@
 
 import pytest
 
-from relgraph.filters import FilterError, Filters, min_confidence, neighbourhood, only_types, without_events
+from relgraph.errors import OptionError
+from relgraph.filters import Filters, min_confidence, neighbourhood, only_types, without_events
 from relgraph.snapshot import snapshot
 
 
@@ -69,7 +70,7 @@ def test_a_series_is_filtered_date_by_date(example):
     ],
 )
 def test_unknown_names_are_refused_with_a_suggestion(day, filters, option, message):
-    with pytest.raises(FilterError) as caught:
+    with pytest.raises(OptionError) as caught:
         filters(day)
     assert (str(caught.value), caught.value.option) == (message, option)
 

@@ -5,7 +5,7 @@ import pytest
 
 from relgraph.dataset import load
 from relgraph.dates import Duration
-from relgraph.snapshot import snapshot, to_graph
+from relgraph.snapshot import history_graph, relations, snapshot, to_graph
 
 DATA = """
 sources:
@@ -41,12 +41,14 @@ def test_documented_attributes(data):
     assert g.edges["a", "b", "ab-backs"] == {
         "id": "ab-backs", "type": "backs", "sign": 1, "kind": "stance", "symmetric": False,
         "start": "2016-summer", "start_precision": "season", "end": None, "end_precision": None,
-        "date": None, "date_precision": None, "confidence": 0.8, "notes": None,
+        "date": None, "date_precision": None, "first": date(2016, 6, 1), "last": None,
+        "confidence": 0.8, "notes": None,
         "sources": [{"id": "s", "title": "T", "publisher": "P", "url": "https://example.org/t",
                      "published": "2016-12-20", "evidence": "E"}],
     }
-    assert g.edges["a", "deal", "brokered"]["date"] == "2016-12-18"
-    assert g.edges["a", "deal", "brokered"]["kind"] == "event"
+    brokered = g.edges["a", "deal", "brokered"]
+    assert (brokered["date"], brokered["kind"], brokered["first"], brokered["last"]) == (
+        "2016-12-18", "event", date(2016, 12, 18), date(2016, 12, 18))
     assert g.edges["a", "b", "ab-coop"]["symmetric"]
 
 
@@ -74,12 +76,24 @@ def test_event_window(data):
     assert not snapshot(data, "2016-12-17", window=None).has_edge("a", "deal")
 
 
-def test_to_graph_takes_a_preselected_dataset(data):
-    day = date(2016, 12, 20)
-    assert nx.utils.graphs_equal(to_graph(data.at(day), day), snapshot(data, day))
+def test_to_graph_shows_every_relation_a_store_selected(data):
+    # A store selects what a day shows; to_graph draws whatever it is handed, under that day's name.
+    g = to_graph(data, date(2000, 1, 1), window=None)
+    assert {k for _, _, k in g.edges(keys=True)} == set(data.relations)
+    assert (g.graph["date"], g.graph["event_window"]) == ("2000-01-01", None)
 
 
-def test_example_snapshot_on_the_article_date(example):
-    g = snapshot(example, date(2016, 12, 20))
-    assert g.number_of_edges() == len(example.at(date(2016, 12, 20)).relations)
-    assert all(g.nodes[n]["name"] for n in g)
+def test_the_history_graph_holds_every_relation_and_actor(data):
+    g = history_graph(data)
+    assert g.graph["history"] is True and "date" not in g.graph
+    assert set(g) == set(data.actors) and g.number_of_edges() == len(data.relations)
+    assert g.edges["a", "b", "ab-hostile"]["last"] == date(2016, 5, 31)
+
+
+def test_relations_gives_back_the_records_with_their_ends(data):
+    g = snapshot(data, "2016-12-20")
+    records = relations(g)
+    assert [r["id"] for r in records] == ["ab-backs", "ab-coop", "brokered"]
+    assert (records[0]["source"], records[0]["target"]) == ("a", "b")
+    assert [r["id"] for r in relations(g, "event")] == ["brokered"]
+    assert relations(nx.Graph()) == []

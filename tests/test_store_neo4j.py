@@ -30,24 +30,63 @@ def test_load_is_idempotent(neo4j_store, example, db_counts):
     assert db_counts(neo4j_store) == after_first
     assert after_first[":Actor"] == len(example.actors)
     assert after_first[":Source"] == len(example.sources)
-    assert sum(n for k, n in after_first.items() if k.startswith("[")) == len(example.relations)
+    assert sum(n for k, n in after_first.items() if k.startswith("[") and k != "[SPEAKS_ABOUT]") == len(
+        example.relations)
 
 
 def test_graph_shape(neo4j_store, example):
     neo4j_store.write(example)
     (row,) = neo4j_store.query(
         "MATCH (t:Actor:State {id: 'turkey'})-[r:SHOOTS_DOWN]->(r2:Actor:State {id: 'russia'}) "
-        "RETURN r.date AS date, r.date_last AS last, r.date_precision AS precision, r.sign AS sign, "
-        "r.source_ids AS sources")
-    assert (row["date"].to_native(), row["last"].to_native()) == (date(2015, 11, 1), date(2015, 11, 30))
-    assert (row["precision"], row["sign"], row["sources"]) == ("month", -1, ["syria-daily-2016-12-20"])
+        "RETURN r.first AS first, r.last AS last, r.date AS date, r.date_precision AS precision, "
+        "r.sign AS sign, r.source_ids AS sources")
+    assert (row["first"].to_native(), row["last"].to_native()) == (date(2015, 11, 1), date(2015, 11, 30))
+    assert (row["date"], row["precision"], row["sign"], row["sources"]) == (
+        "2015-11", "month", -1, ["syria-daily-2016-12-20"])
     (open_end,) = neo4j_store.query(
         "MATCH (:Actor {id: 'russia'})-[r:BACKS]->(:Actor {id: 'assad-regime'}) "
-        "RETURN r.start AS start, r.end AS end, r.end_text AS end_text")
-    assert (open_end["start"].to_native(), open_end["end"].to_native(), open_end["end_text"]) == (
-        date(2011, 3, 1), date(9999, 12, 31), None)
-    labels = neo4j_store.query("MATCH (a:Actor {id: 'iraqi-militias'}) RETURN labels(a) AS labels")
-    assert sorted(labels[0]["labels"]) == ["Actor", "ArmedGroup"]
+        "RETURN r.first AS first, r.last AS last, r.start AS start, r.end AS end")
+    assert (open_end["first"].to_native(), open_end["last"].to_native(), open_end["start"], open_end["end"]) == (
+        date(2011, 3, 1), date(9999, 12, 31), "2011-03", None)
+    labels = {r["id"]: sorted(r["labels"]) for r in neo4j_store.query(
+        "MATCH (a:Actor) WHERE a.id IN ['iraqi-militias', 'aleppo-evacuation-deal-1', 'moscow-talks-2016-12-20'] "
+        "RETURN a.id AS id, labels(a) AS labels")}
+    assert labels == {"iraqi-militias": ["Actor", "ArmedGroup"],
+                      "aleppo-evacuation-deal-1": ["Actor", "Agreement", "Deal"],
+                      "moscow-talks-2016-12-20": ["Actor", "Deal", "Meeting"]}
+
+
+def source_links(data):
+    """The (source, actor) pairs a dataset's citations support: what SPEAKS_ABOUT must hold."""
+    return {(c.source.id, end) for r in data.relations.values() for c in r.sources for end in (r.source, r.target)}
+
+
+def stored_links(store):
+    return {(r["s"], r["a"]) for r in store.query("MATCH (s:Source)-[:SPEAKS_ABOUT]->(a:Actor) "
+                                                  "RETURN s.id AS s, a.id AS a")}
+
+
+def test_sources_link_to_the_actors_their_claims_are_about_and_follow_every_change(neo4j_store, example):
+    neo4j_store.write(example)
+    assert stored_links(neo4j_store) == source_links(example)
+    assert ("un-veto-list", "un-security-council") in stored_links(neo4j_store)
+    # Re-cite the shoot-down to the veto list: the article still speaks of both actors elsewhere, so
+    # only the new links appear; then drop every Russia-Turkey relation and prune.
+    rid = "turkey.shoots-down.russia.2015-11"
+    veto = example.sources["un-veto-list"]
+    recited = Dataset(actors=example.actors, sources=example.sources, types=example.types,
+                      relations={**example.relations, rid: replace(example.relations[rid],
+                                                                   sources=(Citation(veto, "moved"),))})
+    neo4j_store.write(recited)
+    assert stored_links(neo4j_store) == source_links(recited)
+    assert ("un-veto-list", "turkey") in stored_links(neo4j_store)
+    fewer = Dataset(actors=example.actors, sources=example.sources, types=example.types,
+                    relations={k: r for k, r in example.relations.items()
+                               if {r.source, r.target} != {"russia", "turkey"}
+                               and not (r.source == "turkey" or r.target == "turkey")})
+    neo4j_store.write(fewer, prune=True)
+    assert stored_links(neo4j_store) == source_links(fewer)
+    assert not {a for _, a in stored_links(neo4j_store)} & {"turkey"}
 
 
 @pytest.mark.parametrize("day", DAYS, ids=str)
@@ -185,7 +224,8 @@ def test_cypher_injection_is_stored_as_plain_text(neo4j_store, db_counts):
     neo4j_store.write(data)
     back = neo4j_store.read()
     assert back.actors == actors and back.relations == relations and back.sources == {"s1": source}
-    assert db_counts(neo4j_store) == {":Actor": 5, ":Person": 5, ":Source": 1, "[OPPOSES]": 5}
+    assert db_counts(neo4j_store) == {":Actor": 5, ":Person": 5, ":Source": 1, "[OPPOSES]": 5,
+                                      "[SPEAKS_ABOUT]": 5}
 
 
 def test_types_that_cannot_be_spliced_are_refused_before_anything_is_written(neo4j_store, db_counts):

@@ -13,16 +13,10 @@ own page. The report's text is ours; the facts come from the example dataset.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from relgraph import example_path
-from relgraph.dataset import load
-from relgraph.dates import Duration
-from relgraph.filters import Filters
+import relgraph
 from relgraph.render.html import CSP, render_html
-from relgraph.render.series import dates_between
-from relgraph.snapshot import snapshot
 
 HERE = Path(__file__).resolve().parent
 
@@ -80,13 +74,11 @@ the report works offline and makes no request.</footer>
 
 
 def build(out: Path = HERE / "report.html") -> Path:
-    data = load(example_path())
-    moscow = render_html(snapshot(data, "2016-12-20"), fragment=True,
-                         title="Relations on 20 December 2016").html
-    days = dates_between(date(2015, 1, 1), date(2016, 12, 20), Duration(1, "M"))
-    turkey = Filters(actor="turkey").apply([snapshot(data, day) for day in days])
-    series = render_html(turkey, fragment=True,
-                         title="Turkey's neighbourhood, January 2015 to December 2016").html
+    with relgraph.open() as rg:
+        day = rg.snapshot("2016-12-20")
+        turkey = rg.series("2015-01-01", "2016-12-20", "1M", filters=relgraph.Filters(actor="turkey"))
+    moscow = render_html(day, fragment=True, title="Relations on 20 December 2016")
+    series = render_html(turkey, fragment=True, title="Turkey's neighbourhood, January 2015 to December 2016")
     out.write_text(PAGE.format(csp=CSP, moscow=moscow, turkey=series), encoding="utf-8")
     return out
 

@@ -3,10 +3,10 @@
 One module per question; each function takes the graph first (a snapshot
 from :func:`relgraph.snapshot.snapshot` or a store, or an undirected
 ``nx.Graph`` whose edges carry ``sign`` = 1 or -1), options after, and
-returns a dataclass with a ``to_dict()`` for JSON. Snapshots are collapsed
-into one signed tie per pair of actors by the rule in
-:mod:`relgraph.analysis.ties`. :mod:`relgraph.analysis.text` prints results
-as tables.
+returns a dataclass whose ``to_dict()`` is its versioned JSON form
+(:mod:`relgraph.records`). Snapshots are collapsed into one signed tie per
+pair of actors by the rule in :mod:`relgraph.analysis.ties`.
+:mod:`relgraph.render.text` prints results as tables.
 
 >>> from relgraph import example_path
 >>> from relgraph.dataset import load
@@ -15,24 +15,22 @@ as tables.
 >>> report = balance(graph)
 >>> report.unbalanced, round(report.share_balanced, 2)
 (2, 0.75)
->>> print(report.tensions[0].describe(report.ties))
+>>> print(report.tensions[0].description)
 Russia +backs Assad regime, Russia +cooperates Turkey, Turkey -opposes Assad regime
 >>> split = camps(graph)
 >>> split.method, split.frustration
 ('exact', 2)
 """
 
-from relgraph.analysis.actors import UnknownActor, find_actor
 from relgraph.analysis.balance import BalanceReport, Triangle, balance
 from relgraph.analysis.brokers import BrokersReport, brokers
 from relgraph.analysis.camps import CampsResult, camps, frustration
 from relgraph.analysis.diff import Diff, diff
 from relgraph.analysis.ego import EgoReport, ego
-from relgraph.analysis.ties import DEAL_KINDS, Tie, signed_ties
+from relgraph.analysis.ties import Tie, signed_ties
 from relgraph.analysis.timeline import Timeline, timeline
 
 __all__ = [
-    "DEAL_KINDS",
     "BalanceReport",
     "BrokersReport",
     "CampsResult",
@@ -41,13 +39,11 @@ __all__ = [
     "Tie",
     "Timeline",
     "Triangle",
-    "UnknownActor",
     "balance",
     "brokers",
     "camps",
     "diff",
     "ego",
-    "find_actor",
     "frustration",
     "signed_ties",
     "timeline",

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 
-from relgraph.analysis.ties import Tie, as_ties, signed_ties_json, tie_of
+from relgraph.analysis.ties import Tie, as_ties, tie_list, tie_of
+from relgraph.records import Result
 
 __all__ = ["BalanceReport", "Triangle", "balance", "triangles"]
 
@@ -44,6 +44,8 @@ class Triangle:
     actors: tuple[str, str, str]
     ties: tuple[Tie, Tie, Tie]
 
+    json_extra = ("balanced", "pattern", "description")
+
     @property
     def negatives(self) -> int:
         return sum(t.sign < 0 for t in self.ties)
@@ -56,27 +58,36 @@ class Triangle:
     def pattern(self) -> str:
         return "+" * (3 - self.negatives) + "-" * self.negatives
 
-    def describe(self, graph: nx.Graph | None = None) -> str:
+    @property
+    def description(self) -> str:
         """``"Russia +cooperates Turkey, Turkey -opposes Assad regime, Russia +backs Assad regime"``."""
-        return ", ".join(t.describe(graph) for t in self.ties)
-
-    def to_dict(self, graph: nx.Graph | None = None) -> dict[str, Any]:
-        return {"actors": list(self.actors), "balanced": self.balanced, "pattern": self.pattern,
-                "description": self.describe(graph), "ties": [t.to_dict() for t in self.ties]}
+        return ", ".join(t.description for t in self.ties)
 
 
 @dataclass
-class BalanceReport:
+class BalanceReport(Result):
     """Every signed triangle on a date, and the share that is balanced.
 
     ``share_balanced`` is ``None`` when there is no triangle. ``ties`` is
-    the signed graph the report was computed from.
+    the signed graph the report was computed from (in JSON: ``signed_ties``).
     """
 
     date: str | None
     event_window: str | None
     triangles: list[Triangle]
-    ties: nx.Graph = field(repr=False)
+    ties: nx.Graph = field(repr=False, metadata={"json": False})
+
+    json_kind = "balance"
+    json_extra = ("actors", "balanced", "unbalanced", "share_balanced", "by_pattern", "signed_ties")
+
+    @property
+    def actors(self) -> list[str]:
+        """The actors with a signed tie, by id."""
+        return sorted(self.ties.nodes)
+
+    @property
+    def signed_ties(self) -> list[Tie]:
+        return tie_list(self.ties)
 
     @property
     def balanced(self) -> int:
@@ -101,17 +112,6 @@ class BalanceReport:
         for t in self.triangles:
             counts[t.pattern] += 1
         return counts
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date, "event_window": self.event_window,
-            "actors": self.ties.number_of_nodes(), "ties": self.ties.number_of_edges(),
-            "triangles": len(self.triangles), "balanced": self.balanced, "unbalanced": self.unbalanced,
-            "share_balanced": self.share_balanced, "by_pattern": self.by_pattern,
-            "tensions": [t.to_dict(self.ties) for t in self.tensions],
-            "balanced_triangles": [t.to_dict(self.ties) for t in self.triangles if t.balanced],
-            "signed_ties": signed_ties_json(self.ties),
-        }
 
 
 def triangles(ties: nx.Graph) -> Iterator[tuple[str, str, str]]:

@@ -31,15 +31,16 @@ Three readings, each answering a different question:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 
 from relgraph.analysis.camps import CampsResult, camps
-from relgraph.analysis.ties import DEAL_KINDS, as_ties
+from relgraph.analysis.ties import as_ties
+from relgraph.model import DEAL_KINDS
+from relgraph.records import Result
 
 __all__ = ["BETWEENNESS_SOURCES", "BROKER_TYPES", "Bridge", "BrokersReport", "Centrality", "DealBroker",
-           "brokers"]
+           "DealParty", "brokers"]
 
 
 @dataclass(frozen=True)
@@ -65,28 +66,40 @@ class Bridge:
 
 
 @dataclass(frozen=True)
+class DealParty:
+    """An actor related to a deal: how (relation type and sign), and its camp index (``None``: none)."""
+
+    actor: str
+    name: str
+    type: str
+    sign: int
+    camp: int | None
+
+
+@dataclass(frozen=True)
 class DealBroker:
     """An actor that brokers a deal, and the other actors related to the deal.
 
-    ``others`` holds ``(actor, relation type, sign, camp index or None)``;
     ``across_camps`` is true when they and the broker sit in more than one camp.
     """
 
     actor: str
+    name: str
     deal: str
     deal_name: str
     relation: str
     date: str | None
-    others: list[tuple[str, str, int, int | None]]
+    others: list[DealParty]
     across_camps: bool
 
 
 @dataclass
-class BrokersReport:
+class BrokersReport(Result):
     """Centrality (highest betweenness first), bridges and deal brokers on one date.
 
     ``sampled`` is the number of sources betweenness was estimated from, or
-    ``None`` when it is exact.
+    ``None`` when it is exact. ``camps`` is the split the camps are read
+    from, with the signed ties it was computed from.
     """
 
     date: str | None
@@ -96,24 +109,9 @@ class BrokersReport:
     bridges: list[Bridge]
     deal_brokers: list[DealBroker]
     sampled: int | None
-    ties: nx.Graph = field(repr=False)
+    ties: nx.Graph = field(repr=False, metadata={"json": False})
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date, "event_window": self.event_window,
-            "camps": {"method": self.camps.method, "frustration": self.camps.frustration,
-                      "camps": self.camps.camps},
-            "betweenness_sampled_sources": self.sampled,
-            "centrality": [vars(c) for c in self.centrality],
-            "bridges": [{"actor": b.actor, "name": b.name, "camp": b.camp,
-                         "friends_by_camp": {str(k): v for k, v in b.friends_by_camp.items()}}
-                        for b in self.bridges],
-            "deal_brokers": [
-                {**{k: v for k, v in vars(d).items() if k != "others"},
-                 "others": [{"actor": a, "type": t, "sign": s, "camp": c} for a, t, s, c in d.others]}
-                for d in self.deal_brokers],
-            "signed_ties": self.camps.to_dict()["signed_ties"],
-        }
+    json_kind = "brokers"
 
 
 BETWEENNESS_SOURCES = 500
@@ -154,6 +152,10 @@ def brokers(graph: nx.Graph, *, k: int = 2, sign: str = "sign", broker_types: fr
                          bridges, _deal_brokers(graph, broker_types, where), sampled, ties)
 
 
+def _name(graph: nx.Graph, node: str) -> str:
+    return str(graph.nodes[node].get("name", node))
+
+
 def _deal_brokers(graph: nx.Graph, broker_types: frozenset[str], where: dict[str, int]) -> list[DealBroker]:
     if not graph.is_multigraph() or not graph.is_directed():
         return []
@@ -165,8 +167,8 @@ def _deal_brokers(graph: nx.Graph, broker_types: frozenset[str], where: dict[str
         related = {(x if y == deal else y, str(a.get("type")), int(a.get("sign", 0)))
                    for x, y, a in [*graph.in_edges(deal, data=True), *graph.out_edges(deal, data=True)]}
         related.discard((u, str(attrs.get("type")), int(attrs.get("sign", 0))))
-        others = [(x, t, s, where.get(x)) for x, t, s in sorted(related)]
-        camps_of = {c for _, _, _, c in others if c is not None} | ({where[u]} if u in where else set())
-        found.append(DealBroker(u, deal, str(graph.nodes[deal].get("name", deal)), str(attrs.get("id", key)),
+        others = [DealParty(x, _name(graph, x), t, s, where.get(x)) for x, t, s in sorted(related)]
+        camps_of = {p.camp for p in others if p.camp is not None} | ({where[u]} if u in where else set())
+        found.append(DealBroker(u, _name(graph, u), deal, _name(graph, deal), str(attrs.get("id", key)),
                                 attrs.get("date") or attrs.get("start"), others, len(camps_of) > 1))
     return found

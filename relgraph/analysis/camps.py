@@ -53,7 +53,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from relgraph.analysis.ties import Tie, as_ties, signed_ties_json, tie_of
+from relgraph.analysis.ties import Tie, as_ties, tie_list, tie_of
+from relgraph.records import Result
 
 __all__ = ["EXACT_LABELINGS", "CampsResult", "camps", "exact_limit", "frustration"]
 
@@ -76,8 +77,13 @@ def exact_limit(k: int) -> int:
 
 
 @dataclass
-class CampsResult:
-    """A partition of the tied actors into camps, and the ties that break it."""
+class CampsResult(Result):
+    """A partition of the tied actors into camps, and the ties that break it.
+
+    ``camps`` are lists of actor ids, largest first; ``frustrated`` the ties
+    that break the partition; ``components`` the groups of actors tied to each
+    other; ``unaligned`` the actors with no signed tie.
+    """
 
     date: str | None
     event_window: str | None
@@ -90,22 +96,19 @@ class CampsResult:
     undecided: list[str]
     components: list[list[str]]
     unaligned: list[str]
-    ties: nx.Graph = field(repr=False)
+    ties: nx.Graph = field(repr=False, metadata={"json": False})
+
+    json_kind = "camps"
+    json_extra = ("signed_ties",)
 
     @property
     def assignment(self) -> dict[str, int]:
         """Actor id -> index of its camp in :attr:`camps`."""
         return {actor: i for i, camp in enumerate(self.camps) for actor in camp}
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date, "event_window": self.event_window, "k": self.k, "method": self.method,
-            "frustration": self.frustration, "optimal_partitions": self.optimal_partitions,
-            "camps": self.camps, "undecided": self.undecided, "unaligned": self.unaligned,
-            "components": self.components,
-            "frustrated": [{**t.to_dict(), "description": t.describe(self.ties)} for t in self.frustrated],
-            "signed_ties": signed_ties_json(self.ties),
-        }
+    @property
+    def signed_ties(self) -> list[Tie]:
+        return tie_list(self.ties)
 
 
 def frustration(graph: nx.Graph, assignment: dict[str, int], *, sign: str = "sign") -> int:

@@ -33,9 +33,10 @@ import numpy as np
 
 from relgraph.analysis.camps import CampsResult, camps
 from relgraph.analysis.ties import Tie, as_ties, tie_of
-from relgraph.dates import DateError, PartialDate
+from relgraph.records import Result
+from relgraph.snapshot import relations
 
-__all__ = ["CampChange", "Diff", "TieChange", "diff", "relation_records"]
+__all__ = ["CampChange", "Diff", "TieChange", "diff"]
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,13 @@ class CampChange:
 
 
 @dataclass
-class Diff:
-    """Everything that changed from ``from_date`` to ``to_date``."""
+class Diff(Result):
+    """Everything that changed from ``from_date`` to ``to_date``.
+
+    ``began``, ``ended`` and ``events`` are relation records
+    (:mod:`relgraph.records`) with ``source`` and ``target``; ``events`` is
+    ``None`` when no snapshot of the time between was given.
+    """
 
     from_date: str | None
     to_date: str | None
@@ -74,30 +80,9 @@ class Diff:
     camps_before: CampsResult
     camps_after: CampsResult
     camp_changes: list[CampChange]
-    names: dict[str, str] = field(repr=False)
+    names: dict[str, str] = field(repr=False, metadata={"json": False})
 
-    def to_dict(self) -> dict[str, Any]:
-        def tie(change: TieChange) -> dict[str, Any]:
-            return {"a": change.a, "b": change.b,
-                    "before": change.before.to_dict() if change.before else None,
-                    "after": change.after.to_dict() if change.after else None}
-
-        return {
-            "from": self.from_date, "to": self.to_date, "event_window": self.event_window,
-            "began": self.began, "ended": self.ended, "events_between": self.events,
-            "flipped": [tie(t) for t in self.flipped], "formed": [tie(t) for t in self.formed],
-            "dissolved": [tie(t) for t in self.dissolved],
-            "camps_before": _camps_json(self.camps_before), "camps_after": _camps_json(self.camps_after),
-            "camp_changes": [vars(c) for c in self.camp_changes],
-        }
-
-
-def relation_records(graph: nx.MultiDiGraph, kind: str | None = None) -> list[dict[str, Any]]:
-    """The relations of a snapshot as plain dicts (``source``, ``target`` and the edge attributes), by id."""
-    if not graph.is_multigraph():
-        return []
-    return sorted(({"source": u, "target": v, **a} for u, v, a in graph.edges(data=True)
-                   if kind is None or a.get("kind") == kind), key=lambda r: str(r.get("id")))
+    json_kind = "diff"
 
 
 def diff(before: nx.Graph, after: nx.Graph, *, between: nx.Graph | None = None, k: int = 2,
@@ -107,12 +92,12 @@ def diff(before: nx.Graph, after: nx.Graph, *, between: nx.Graph | None = None, 
     Either may be a signed ``nx.Graph`` instead of a snapshot; it then has no
     relations to begin or end, only ties.
     """
-    old_stances = {r["id"]: r for r in relation_records(before, "stance")}
-    new_stances = {r["id"]: r for r in relation_records(after, "stance")}
+    old_stances = {r["id"]: r for r in relations(before, "stance")}
+    new_stances = {r["id"]: r for r in relations(after, "stance")}
     events = None
     if between is not None:
-        events = sorted(relation_records(between, "event"),
-                        key=lambda r: (_first(r.get("date")), str(r["id"])))
+        events = sorted(relations(between, "event"),
+                        key=lambda r: (r.get("first") or date.min, str(r["id"])))
     old, new = as_ties(before, sign=sign), as_ties(after, sign=sign)
     flipped, formed, dissolved = [], [], []
     for a, b in sorted({tuple(sorted(e)) for e in old.edges} | {tuple(sorted(e)) for e in new.edges}):
@@ -136,17 +121,6 @@ def diff(before: nx.Graph, after: nx.Graph, *, between: nx.Graph | None = None, 
         camps_before=camps_before, camps_after=camps_after,
         camp_changes=_moves(camps_before, camps_after, names), names=names,
     )
-
-
-def _camps_json(result: CampsResult) -> dict[str, Any]:
-    return {"camps": result.camps, "method": result.method, "frustration": result.frustration}
-
-
-def _first(text: str | None) -> date:
-    try:
-        return PartialDate.parse(text).first if text else date.min
-    except DateError:
-        return date.min
 
 
 def _moves(old: CampsResult, new: CampsResult, names: dict[str, str]) -> list[CampChange]:

@@ -22,12 +22,14 @@ contested. Inferences are candidates for an analyst to check, never facts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 
-from relgraph.analysis.actors import UnknownActor, find_actor, graph_actors
-from relgraph.analysis.ties import DEAL_KINDS, Tie, as_ties, tie_of
+from relgraph.actors import find_actor, graph_actors
+from relgraph.analysis.ties import Tie, as_ties, tie_of
+from relgraph.errors import UnknownActor
+from relgraph.model import DEAL_KINDS
+from relgraph.records import Result
 
 __all__ = ["EgoReport", "Inferred", "Path", "TieTo", "ego"]
 
@@ -52,6 +54,8 @@ class Path:
     first: int
     second: int
 
+    json_extra = ("sign", "reason")
+
     @property
     def sign(self) -> int:
         return self.first * self.second
@@ -73,7 +77,7 @@ class Inferred:
 
 
 @dataclass
-class EgoReport:
+class EgoReport(Result):
     """The ego's allies and adversaries (direct), and the inferred ones, on one date."""
 
     date: str | None
@@ -83,27 +87,16 @@ class EgoReport:
     allies: list[TieTo]
     adversaries: list[TieTo]
     inferred: list[Inferred]
-    ties: nx.Graph = field(repr=False)
+    ties: nx.Graph = field(repr=False, metadata={"json": False})
 
-    def to_dict(self) -> dict[str, Any]:
-        def direct(items: list[TieTo]) -> list[dict[str, Any]]:
-            return [{"actor": t.actor, "name": t.name, "inferred": False,
-                     "description": t.tie.describe(self.ties), "tie": t.tie.to_dict()} for t in items]
-
-        return {
-            "date": self.date, "event_window": self.event_window, "actor": self.actor, "name": self.name,
-            "allies": direct(self.allies), "adversaries": direct(self.adversaries),
-            "inferred": [{"actor": i.actor, "name": i.name, "sign": i.sign, "inferred": True,
-                          "via": [{"actor": p.via, "sign": p.sign, "reason": p.reason} for p in i.via]}
-                         for i in self.inferred],
-        }
+    json_kind = "ego"
 
 
 def ego(graph: nx.Graph, actor: str, *, sign: str = "sign") -> EgoReport:
     """Allies, adversaries and inferred ones of ``actor`` (an id, a name or an alias).
 
     ``graph`` is a snapshot or a signed ``nx.Graph``. Raises
-    :class:`~relgraph.analysis.actors.UnknownActor` when no node answers to
+    :class:`~relgraph.errors.UnknownActor` when no node answers to
     ``actor``, or when it is a deal (an agreement takes no side).
     """
     where = f"the graph of {graph.graph['date']}" if graph.graph.get("date") else "the graph"

@@ -7,7 +7,8 @@ it. Structural balance needs one sign per pair, so :func:`signed_ties`
 collapses them by this rule:
 
 1. **Only actors take sides.** Agreements, resolutions and meetings
-   (:data:`DEAL_KINDS`) are dropped with their relations: they are the hubs
+   (the deal kinds, :data:`relgraph.model.DEAL_KINDS`) are dropped with
+   their relations: they are the hubs
    of facts with more than two parties, and a triangle through a deal says
    nothing about whether its parties are friends. (Who brokers deals is
    read from the snapshot itself, by :mod:`relgraph.analysis.brokers`.)
@@ -21,8 +22,8 @@ collapses them by this rule:
    are context; when it has only events (Russia *excludes* the United States
    on the day of the Moscow talks), the events decide.
 5. **Among those, the strongest, then the latest, decides:** highest
-   ``confidence``; then the latest first day of ``start`` (stances) or
-   ``date`` (events), an open start counting as the oldest; then a negative
+   ``confidence``; then the latest ``first`` day (a stance's start, an
+   event's date), an open start counting as the oldest; then a negative
    relation over a positive one, since a hostility stated as firmly and as
    recently as a cooperation is not cancelled by it; then the smallest
    relation id, so the result never depends on input order.
@@ -36,43 +37,38 @@ tests feed the analyses.
 >>> g = nx.MultiDiGraph(date="2016-12-20")
 >>> g.add_node("ru", name="Russia", kind="state"); g.add_node("tr", name="Turkey", kind="state")
 >>> _ = g.add_edge("ru", "tr", key="r1", id="r1", type="cooperates", sign=1, kind="stance",
-...                start="2016-summer", confidence=0.8)
+...                first=date(2016, 6, 1), confidence=0.8)
 >>> _ = g.add_edge("ru", "tr", key="r2", id="r2", type="tolerates", sign=0, kind="stance",
-...                start="2016-08", confidence=0.8)
+...                first=date(2016, 8, 1), confidence=0.8)
 >>> ties = signed_ties(g)
 >>> ties.edges["ru", "tr"]["sign"], ties.edges["ru", "tr"]["relation"]
 (1, 'r1')
->>> tie_of(ties, "tr", "ru").describe(ties)
+>>> tie_of(ties, "tr", "ru").description
 'Russia +cooperates Turkey'
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import networkx as nx
 
-from relgraph.dates import DateError, PartialDate
+from relgraph.model import DEAL_KINDS, sign_symbol
 
-__all__ = ["DEAL_KINDS", "Tie", "as_ties", "signed_ties", "signed_ties_json", "tie_of"]
-
-DEAL_KINDS: frozenset[str] = frozenset({"agreement", "resolution", "meeting"})
-"""Actor kinds that are facts rather than sides; left out of ties (rule 1)."""
-
-_SYMBOL = {1: "+", -1: "-"}
+__all__ = ["Tie", "as_ties", "signed_ties", "tie_list", "tie_of"]
 
 
 @dataclass(frozen=True)
 class Tie:
     """The signed tie between actors ``a`` and ``b`` (``a < b``) and the relation that decided it.
 
-    ``source``, ``type`` and ``target`` are the deciding relation's, so a tie
-    reads the way the data says it; they are ``None`` for ties given directly
-    as a signed ``nx.Graph``. ``relations`` lists every signed relation on the
-    pair; ``mixed`` is true when their signs disagreed.
+    ``names`` are the names of ``a`` and ``b``. ``source``, ``type`` and
+    ``target`` are the deciding relation's, so a tie reads the way the data
+    says it; they are ``None`` for ties given directly as a signed
+    ``nx.Graph``. ``relations`` lists every signed relation on the pair;
+    ``mixed`` is true when their signs disagreed.
     """
 
     a: str
@@ -85,48 +81,39 @@ class Tie:
     confidence: float | None = None
     relations: tuple[str, ...] = ()
     mixed: bool = False
+    names: tuple[str, str] | None = None
 
-    def describe(self, names: nx.Graph | Mapping[str, str] | None = None) -> str:
-        """``"Russia +cooperates Turkey"``, with names from a graph's ``name`` attribute or a mapping."""
-        def name(node: str) -> str:
-            if isinstance(names, nx.Graph):
-                return str(names.nodes[node].get("name", node)) if node in names else node
-            return names.get(node, node) if names is not None else node
+    json_extra = ("description",)
 
+    def name(self, actor: str) -> str:
+        """The name of ``a`` or ``b``, or the id where the tie has no names."""
+        if self.names is None:
+            return actor
+        return self.names[0] if actor == self.a else self.names[1]
+
+    @property
+    def description(self) -> str:
+        """``"Russia +cooperates Turkey"``: the deciding relation as the data says it, with names."""
         if self.type is None or self.source is None or self.target is None:
-            return f"{name(self.a)} {_SYMBOL[self.sign]} {name(self.b)}"
-        return f"{name(self.source)} {_SYMBOL[self.sign]}{self.type} {name(self.target)}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "sign": self.sign, "relation": self.relation,
-                "source": self.source, "type": self.type, "target": self.target,
-                "confidence": self.confidence, "relations": list(self.relations), "mixed": self.mixed}
+            return f"{self.name(self.a)} {sign_symbol(self.sign)} {self.name(self.b)}"
+        return f"{self.name(self.source)} {sign_symbol(self.sign)}{self.type} {self.name(self.target)}"
 
 
 def tie_of(ties: nx.Graph, u: str, v: str) -> Tie:
     """The :class:`Tie` on the edge ``u``-``v`` of a graph made by :func:`signed_ties`."""
     a, b = sorted((u, v))
     attrs = ties.edges[a, b]
+    names = (str(ties.nodes[a].get("name", a)), str(ties.nodes[b].get("name", b)))
     return Tie(a, b, attrs["sign"], attrs.get("relation"), attrs.get("source"), attrs.get("type"),
                attrs.get("target"), attrs.get("confidence"), tuple(attrs.get("relations", ())),
-               attrs.get("mixed", False))
-
-
-def _first_day(attrs: dict[str, Any]) -> date:
-    """When a relation began (stance) or happened (event), for "most recent"; open = oldest."""
-    text = attrs.get("date") if attrs.get("kind") == "event" else attrs.get("start")
-    if not text:
-        return date.min
-    try:
-        return PartialDate.parse(text).first
-    except DateError:
-        return date.min
+               attrs.get("mixed", False), names)
 
 
 def _rank(attrs: dict[str, Any]) -> tuple[bool, float, int, int, str]:
     # Sorted ascending, the first candidate decides: stances first, then rule 5 in order.
+    first = attrs.get("first") or date.min
     return (attrs.get("kind") == "event", -float(attrs.get("confidence", 1.0)),
-            -_first_day(attrs).toordinal(), attrs["_sign"], str(attrs.get("id", "")))
+            -first.toordinal(), attrs["_sign"], str(attrs.get("id", "")))
 
 
 def signed_ties(graph: nx.Graph, *, sign: str = "sign",
@@ -134,7 +121,7 @@ def signed_ties(graph: nx.Graph, *, sign: str = "sign",
     """Collapse a snapshot into one signed, undirected tie per pair of actors (rule above).
 
     Reads the edge attribute named by ``sign`` and, when present, ``kind``,
-    ``confidence``, ``start``, ``date``, ``id`` and ``type``; nodes whose
+    ``confidence``, ``first`` (a ``date``), ``id`` and ``type``; nodes whose
     ``kind`` is in ``exclude_kinds`` are dropped. Returns an ``nx.Graph`` with
     the snapshot's graph attributes and every remaining node (with ``name``
     and ``kind``), whose edges carry ``sign`` (1 or -1) and the fields of
@@ -175,9 +162,9 @@ def signed_ties(graph: nx.Graph, *, sign: str = "sign",
     return out
 
 
-def signed_ties_json(ties: nx.Graph) -> list[dict[str, Any]]:
-    """Every tie as a dict (by actor ids): the data a result was computed from, for JSON output."""
-    return [tie_of(ties, u, v).to_dict() for u, v in sorted(tuple(sorted(e)) for e in ties.edges)]
+def tie_list(ties: nx.Graph) -> list[Tie]:
+    """Every tie of a graph made by :func:`signed_ties`, by actor ids: the data a result was computed from."""
+    return [tie_of(ties, u, v) for u, v in sorted(tuple(sorted(e)) for e in ties.edges)]
 
 
 def as_ties(graph: nx.Graph, *, sign: str = "sign") -> nx.Graph:

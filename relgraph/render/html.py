@@ -21,7 +21,7 @@ sets every text with ``textContent`` and makes links of ``http(s)`` URLs only.
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph(date="2016-12-20", event_window="30d", types={})
 >>> g.add_node("a", name="A <b>", kind="state", aliases=[])
->>> html = render_html(g, title="Talks <in Moscow>").html
+>>> html = render_html(g, title="Talks <in Moscow>")
 >>> "Talks &lt;in Moscow&gt;" in html, "<in Moscow>" in html, "A <b>" in html
 (True, False, False)
 """
@@ -31,10 +31,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from relgraph.render import Written, save
 from relgraph.render.scene import Frame, Scene, build_scene, duration_words
 from relgraph.render.style import EDGE_COLOURS, SIGN_MARKS, SIGN_NAMES, kind_style
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from markupsafe import Markup
 
-__all__ = ["CSP", "Page", "render_html", "write_html"]
+__all__ = ["CSP", "render_html", "write_html"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -57,40 +57,29 @@ LARGE = 2000
 """From this many relations, lines are hidden while the view is dragged or zoomed, to keep it fluid."""
 
 
-@dataclass(frozen=True)
-class Page:
-    """What was rendered: the HTML and the counts shown in its caption (over all dates)."""
-
-    html: str
-    actors: int
-    relations: int
-    sources: int
-    dates: tuple[str, ...]
-
-
 def render_html(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], *, title: str | None = None,
-                fragment: bool = False, size_by: str = "degree") -> Page:
+                fragment: bool = False, size_by: str = "degree") -> str:
     """Render one snapshot graph, or a series (one per date, in order), to HTML.
 
     ``fragment=True`` gives a ``<div>`` to paste into a larger page instead of
     a whole document. ``size_by`` is ``"degree"`` or ``"none"``.
     """
-    scene = build_scene(_as_series(graphs), title=title, size_by=size_by)
-    env = _environment()
-    context = _context(scene, size_by, standalone=not fragment)
-    html = env.get_template("fragment.html" if fragment else "page.html").render(**context)
-    return Page(html, len(scene.nodes), len(scene.edges), len(scene.sources),
-                tuple(f.date for f in scene.frames))
+    return _page(build_scene(_as_series(graphs), title=title, size_by=size_by), size_by, fragment)
 
 
 def write_html(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], path: str | Path, *,
-               title: str | None = None, fragment: bool = False, size_by: str = "degree") -> Page:
+               title: str | None = None, fragment: bool = False, size_by: str = "degree") -> Written:
     """Render and write to ``path`` (parent folders are created); see :func:`render_html`."""
-    page = render_html(graphs, title=title, fragment=fragment, size_by=size_by)
+    scene = build_scene(_as_series(graphs), title=title, size_by=size_by)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page.html, encoding="utf-8")
-    return page
+    save(path, _page(scene, size_by, fragment))
+    return Written((path,), "html", len(scene.nodes), len(scene.edges), len(scene.sources),
+                   tuple(f.date for f in scene.frames))
+
+
+def _page(scene: Scene, size_by: str, fragment: bool) -> str:
+    context = _context(scene, size_by, standalone=not fragment)
+    return str(_environment().get_template("fragment.html" if fragment else "page.html").render(**context))
 
 
 def _as_series(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph]) -> list[nx.MultiDiGraph]:

@@ -13,10 +13,10 @@ import io
 import math
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from relgraph.render import FORMATS, Written, save
 from relgraph.render.scene import Frame, Scene, build_scene, duration_words
 from relgraph.render.style import EDGE_COLOURS, SIGN_MARKS, SIGN_NAMES, kind_style
 
@@ -24,9 +24,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.axes import Axes
 
-__all__ = ["FORMATS", "Picture", "render_image", "write_images"]
-
-FORMATS = ("svg", "png")
+__all__ = ["render_image", "write_images"]
 
 DPI = 200
 LABELS_UP_TO = 300
@@ -42,17 +40,6 @@ _ROW = 11.0
 """Height of a legend row, in points."""
 
 
-@dataclass(frozen=True)
-class Picture:
-    """What was written: one file per date, and the counts over all of them."""
-
-    paths: tuple[Path, ...]
-    actors: int
-    relations: int
-    sources: int
-    dates: tuple[str, ...]
-
-
 def render_image(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], fmt: str = "svg", *,
                  title: str | None = None, size_by: str = "degree") -> list[bytes]:
     """One image per date of ``graphs`` (a snapshot graph or a series), as SVG or PNG bytes."""
@@ -61,25 +48,24 @@ def render_image(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], fmt: str =
 
 
 def write_images(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], path: str | Path, fmt: str = "svg", *,
-                 title: str | None = None, size_by: str = "degree") -> Picture:
+                 title: str | None = None, size_by: str = "degree") -> Written:
     """Write the images of :func:`render_image`; with several dates, each file name gets its date."""
     scene = _scene(graphs, fmt, title, size_by)
     path = Path(path)
     dates = tuple(f.date for f in scene.frames)
     paths = ([path] if len(dates) == 1
              else [path.with_name(f"{path.stem}-{day}{path.suffix}") for day in dates])
-    path.parent.mkdir(parents=True, exist_ok=True)
     for target, frame in zip(paths, scene.frames, strict=True):
-        target.write_bytes(_draw(scene, frame, fmt))
-    return Picture(tuple(paths), len(scene.nodes), len(scene.edges), len(scene.sources), dates)
+        save(target, _draw(scene, frame, fmt))
+    return Written(tuple(paths), fmt, len(scene.nodes), len(scene.edges), len(scene.sources), dates)
 
 
 def _scene(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], fmt: str, title: str | None,
            size_by: str) -> Scene:
     import networkx as nx
 
-    if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt not in FORMATS or not FORMATS[fmt].per_date:
+        raise ValueError(f"{fmt!r} is not an image format")
     return build_scene([graphs] if isinstance(graphs, nx.Graph) else list(graphs), title=title,
                        size_by=size_by)
 
@@ -135,7 +121,7 @@ def _graph(ax: Axes, scene: Scene, frame: Frame, box: tuple[float, float, float,
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
     # points per page pixel, so that sizes given in pixels look as they do on the page
-    scale = ax.get_position().width * ax.figure.get_figwidth() * 72 / (box[1] - box[0])
+    scale = _points(ax)[0] / (box[1] - box[0])
     size = dict(zip(frame.nodes, frame.sizes, strict=True))
     for k in frame.edges:
         edge = scene.edges[k]
@@ -241,12 +227,18 @@ def _legend_rows(scene: Scene, frame: Frame) -> list[tuple[str, dict[str, Any]]]
     return rows
 
 
+def _points(ax: Axes) -> tuple[float, float]:
+    """The width and height of ``ax`` in points."""
+    figure_width, figure_height = ax.get_figure(root=True).get_size_inches()  # type: ignore[union-attr]
+    box = ax.get_position()
+    return box.width * figure_width * 72, box.height * figure_height * 72
+
+
 def _legend(ax: Axes, rows: list[tuple[str, dict[str, Any]]]) -> None:
     """Draw the legend rows; the axes are set up in points, so that icons keep their shape."""
     import numpy as np
 
-    width = ax.get_position().width * ax.figure.get_figwidth() * 72
-    height = ax.get_position().height * ax.figure.get_figheight() * 72
+    width, height = _points(ax)
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)
     ax.set_axis_off()

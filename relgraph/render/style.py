@@ -32,13 +32,12 @@ __all__ = [
     "head_for",
     "kind_style",
     "node_size",
-    "sign_symbol",
 ]
 
 EDGE_COLOURS: dict[int, str] = {1: "#0072B2", -1: "#D55E00", 0: "#8C8C8C"}
 SIGN_NAMES: dict[int, str] = {1: "positive", -1: "negative", 0: "neutral"}
 SIGN_MARKS: dict[int, str] = {1: "+", -1: "\u2212", 0: "0"}
-"""Signs as legends print them (a true minus); :func:`sign_symbol` is the ASCII form for tables."""
+"""Signs as legends print them (a true minus); :func:`relgraph.model.sign_symbol` is the ASCII form."""
 
 EVENT_DASHES: tuple[int, int] = (6, 4)
 """Dash and gap lengths of an event's line, in pixels at width 1."""
@@ -130,8 +129,3 @@ def node_size(degree: int) -> float:
     (10.0, 18.0, 40.0)
     """
     return round(min(10 + 4 * degree**0.5, 40.0), 1)
-
-
-def sign_symbol(sign: int) -> str:
-    """``+``, ``-`` or ``0``: how a sign is written in labels and tables."""
-    return {1: "+", -1: "-", 0: "0"}[sign]

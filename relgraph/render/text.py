@@ -1,31 +1,159 @@
-"""A snapshot graph as a plain-text table or a JSON-ready dict, for terminals and scripts."""
+"""Everything relgraph prints for a terminal: tables of relations and results, and one-line summaries.
+
+Every function returns text; the CLI prints it. JSON is not made here: each
+result's ``to_dict()`` (and :func:`snapshot_json`) gives the versioned shape
+of :mod:`relgraph.records`.
+
+>>> print(table(("actor", "camp"), [("Iran", "1"), ("Syrian opposition", "2")]))
+actor              camp
+Iran               1
+Syrian opposition  2
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from relgraph.render.style import sign_symbol
+from relgraph.model import sign_symbol
+from relgraph.records import envelope, when
+from relgraph.snapshot import relations
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["relations_json", "relations_table"]
+    from relgraph.analysis import BalanceReport, BrokersReport, CampsResult, Diff, EgoReport, Timeline
+    from relgraph.dataset import Report
+    from relgraph.explorer import Loaded
+    from relgraph.model import Dataset
+    from relgraph.render import Written
+    from relgraph.store.base import WriteSummary
+    from relgraph.store.server import Server
+
+__all__ = [
+    "balance_text",
+    "brokers_text",
+    "camps_text",
+    "counts",
+    "diff_text",
+    "ego_text",
+    "loaded_text",
+    "relations_table",
+    "server_text",
+    "snapshot_json",
+    "table",
+    "timeline_text",
+    "validated_text",
+    "written_text",
+]
 
 
-def _when(attrs: dict[str, Any]) -> str:
-    if attrs["kind"] == "event":
-        return attrs["date"]
-    return f"{attrs['start'] or '…'} – {attrs['end'] or ''}".rstrip()
+def plural(n: int, word: str) -> str:
+    """``1 source``, ``2 sources``.
+
+    >>> plural(1, "source"), plural(0, "relation")
+    ('1 source', '0 relations')
+    """
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _rows(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
-    """Stances first, then events; each by source, type and id."""
-    return sorted(graph.edges(data=True),
-                  key=lambda e: (e[2]["kind"] == "event", e[0], e[2]["type"], e[2]["id"]))
+def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """Columns padded to their widest cell, two spaces apart."""
+    cells = [[str(c) for c in header], *([str(c) for c in row] for row in rows)]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells)
+
+
+def _signed(kind: str, sign: int) -> str:
+    """``+backs``, ``-opposes``; a neutral type reads as itself (``attends``)."""
+    return f"{sign_symbol(sign)}{kind}" if sign else kind
+
+
+def _on(day: str | None, window: str | None) -> str:
+    if day is None:
+        return ""
+    return f" on {day} (events of the {window} up to it)" if window else f" on {day} (every event up to it)"
+
+
+def _names(ids: Iterable[str], names: Mapping[str, str]) -> str:
+    return ", ".join(sorted(names.get(i, i) for i in ids))
+
+
+# -- datasets and stores ----------------------------------------------------------------------------
+
+
+def counts(data: Dataset) -> str:
+    """``22 actors, 54 relations, 2 sources, 0 custom types``."""
+    return (f"{plural(len(data.actors), 'actor')}, {plural(len(data.relations), 'relation')}, "
+            f"{plural(len(data.sources), 'source')}, {plural(len(data.custom_types), 'custom type')}")
+
+
+def validated_text(report: Report) -> str:
+    """The last line of ``relgraph validate``: errors, warnings, files, and what was read."""
+    return (f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {len(report.files)} "
+            f"file(s): {counts(report.dataset)}")
+
+
+def _write_summary(summary: WriteSummary) -> str:
+    return "; ".join(
+        f"{name}: {c.created} created, {c.updated} updated, {c.unchanged} unchanged, {c.removed} removed"
+        for name, c in (("actors", summary.actors), ("relations", summary.relations)))
+
+
+def loaded_text(path: object, loaded: Loaded) -> str:
+    """What a load did, and the relations the database holds that the dataset does not."""
+    lines = [f"Loaded {path}: {_write_summary(loaded.summary)}"]
+    if loaded.stale:
+        shown = ", ".join(loaded.stale[:5]) + (", ..." if len(loaded.stale) > 5 else "")
+        lines.append(f"{len(loaded.stale)} relation(s) in the database are not in {path} ({shown}); "
+                     "load with --prune to delete them")
+    return "\n".join(lines)
+
+
+def written_text(done: Written) -> str:
+    """``Wrote relgraph-2016-12-20.html (22 actors, 41 relations, 2 sources)``, or its series form."""
+    what = (f"{plural(done.actors, 'actor')}, {plural(done.relations, 'relation')}, "
+            f"{plural(done.sources, 'source')}")
+    from relgraph.render import FORMATS
+
+    if done.history:
+        return f"Wrote {done.paths[0]} ({done.format}, the whole history, with time intervals: {what})"
+    if FORMATS[done.format].purpose == "export":
+        return f"Wrote {done.paths[0]} ({done.format}, {done.dates[0]}: {what})"
+    if len(done.dates) == 1:
+        return f"Wrote {done.paths[0]} ({what})"
+    if len(done.paths) == 1:
+        span = f"{len(done.dates)} dates from {done.dates[0]} to {done.dates[-1]}"
+        return f"Wrote {done.paths[0]} ({span}; {what} in all)"
+    return f"Wrote {len(done.paths)} images, {done.paths[0]} to {done.paths[-1]} ({what} in all)"
+
+
+def server_text(server: Server) -> str:
+    """Where a local Neo4j server runs: Bolt, Browser, data and logs."""
+    from relgraph.store.server import NEO4J_VERSION
+
+    return (f"Neo4j {NEO4J_VERSION} is running (pid {server.pid})\n"
+            f"  Bolt:    {server.uri}   (export NEO4J_URI={server.uri})\n"
+            f"  Browser: {server.browser}\n"
+            f"  Data:    {server.home / 'data'}\n"
+            f"  Logs:    {server.home / 'logs'}")
+
+
+# -- snapshots --------------------------------------------------------------------------------------
+
+
+def _relations(records: list[dict[str, Any]], names: Mapping[str, str], *, detail: bool = False) -> str:
+    header = ("source", "type", "target", "sign", "when") + (("conf", "sources") if detail else ())
+    rows = [(names.get(r["source"], r["source"]), r["type"], names.get(r["target"], r["target"]),
+             sign_symbol(r["sign"]), when(r))
+            + ((f"{r['confidence']:.2f}", len(r["sources"])) if detail else ()) for r in records]
+    return table(header, rows)
 
 
 def relations_table(graph: nx.MultiDiGraph) -> str:
     """One line per relation: source, type, target, sign, when, confidence, number of sources.
+
+    Stances first, then events; each by source, type and id.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph(date="2016-12-20")
@@ -36,25 +164,151 @@ def relations_table(graph: nx.MultiDiGraph) -> str:
     source  type   target  sign  when    conf  sources
     A       backs  B       +     2011 –  0.90  0
     """
-    header = ("source", "type", "target", "sign", "when", "conf", "sources")
-    name = {n: a.get("name", n) for n, a in graph.nodes(data=True)}
-    rows = [
-        (name[u], a["type"], name[v], sign_symbol(a["sign"]), _when(a),
-         f"{a['confidence']:.2f}", str(len(a["sources"])))
-        for u, v, a in _rows(graph)
-    ]
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    lines = ("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-             for r in [header, *rows])
-    return "\n".join(lines)
+    records = sorted(relations(graph), key=lambda r: (r["kind"] == "event", r["source"], r["type"], r["id"]))
+    names = {n: a.get("name", n) for n, a in graph.nodes(data=True)}
+    return _relations(records, names, detail=True)
 
 
-def relations_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """The snapshot as plain data: the date, the window, the actors and the relations shown."""
-    return {
+def snapshot_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """The snapshot as versioned JSON: the date, the window, the actors and the relation records shown."""
+    return envelope("snapshot", {
         "date": graph.graph["date"],
         "event_window": graph.graph.get("event_window"),
         "actors": [dict(a) for _, a in sorted(graph.nodes(data=True))],
-        "relations": [{"source": u, "target": v, **a}
-                      for u, v, a in sorted(graph.edges(data=True), key=lambda e: e[2]["id"])],
-    }
+        "relations": relations(graph),
+    })
+
+
+# -- analysis results ---------------------------------------------------------------------------------
+
+
+def balance_text(report: BalanceReport, *, everything: bool = False) -> str:
+    """The counts, then the unbalanced triangles (and, with ``everything``, the balanced ones)."""
+    share = f"{report.share_balanced:.0%} balanced" if report.share_balanced is not None else "no triangle"
+    patterns = ", ".join(f"{p} {n}" for p, n in report.by_pattern.items())
+    lines = [f"Balance{_on(report.date, report.event_window)}: {report.ties.number_of_nodes()} actors, "
+             f"{report.ties.number_of_edges()} signed ties, {len(report.triangles)} triangles",
+             f"{report.balanced} balanced, {report.unbalanced} unbalanced: {share} ({patterns})"]
+    shown = report.triangles if everything else report.tensions
+    if shown:
+        rows = [(t.pattern, "yes" if t.balanced else "NO", t.description) for t in shown]
+        lines += ["", table(("pattern", "balanced", "triangle"), rows)]
+    return "\n".join(lines)
+
+
+def camps_text(result: CampsResult) -> str:
+    """The camps of the largest group of tied actors, the ties that break them, and the rest."""
+    names = {n: str(a.get("name", n)) for n, a in result.ties.nodes(data=True)}
+    how = (f"exact; {plural(result.optimal_partitions or 0, 'partition')} "
+           f"reach{'es' if result.optimal_partitions == 1 else ''} it" if result.method == "exact"
+           else "heuristic: an upper bound")
+    lines = [f"Camps{_on(result.date, result.event_window)}: {len(result.camps)} camps, "
+             f"frustration {result.frustration} ({how})"]
+    where = result.assignment
+    groups = result.components
+    if groups:
+        main = set(groups[0])
+        lines += ["", table(("camp", "actors"), [(i + 1, _names(main & set(c), names))
+                                                 for i, c in enumerate(result.camps) if main & set(c)])]
+    if result.frustrated:
+        lines += ["", "Ties that break it:", *(f"  {t.description}" for t in result.frustrated)]
+    if result.undecided:
+        lines += ["", "Undecided (their side differs between partitions of least frustration): "
+                  + _names(result.undecided, names)]
+    if len(groups) > 1:
+        lines += ["", "Other groups, with no tie to the rest (their camp numbers are arbitrary):"]
+        for group in groups[1:]:
+            by_camp: dict[int, list[str]] = {}
+            for n in group:
+                by_camp.setdefault(where[n], []).append(n)
+            lines.append("  " + "; ".join(f"camp {c + 1}: {_names(m, names)}"
+                                          for c, m in sorted(by_camp.items())))
+    if result.unaligned:
+        lines += ["", f"Unaligned (no signed tie): {_names(result.unaligned, names)}"]
+    return "\n".join(lines)
+
+
+def brokers_text(report: BrokersReport) -> str:
+    """Centrality table, then bridges between camps, then the brokers of deals."""
+    names = {n: str(a.get("name", n)) for n, a in report.ties.nodes(data=True)}
+    split = report.camps
+    lines = [f"Brokers{_on(report.date, report.event_window)}: {len(split.camps)} camps, "
+             f"frustration {split.frustration} ({split.method})", "",
+             table(("actor", "camp", "betweenness (+ ties)", "friends", "enemies"),
+                   [(c.name, "" if c.camp is None else c.camp + 1, f"{c.betweenness:.3f}", c.friends,
+                     c.enemies) for c in report.centrality])]
+    if report.bridges:
+        lines += ["", "Bridges (friends in more than one camp):"]
+        lines += [f"  {b.name} (camp {b.camp + 1}): " + "; ".join(
+            f"camp {c + 1}: {_names(f, names)}" for c, f in b.friends_by_camp.items())
+            for b in report.bridges]
+    if report.deal_brokers:
+        lines += ["", "Deal brokers:"]
+        for d in report.deal_brokers:
+            others = ", ".join(f"{p.name} {_signed(p.type, p.sign)}"
+                               + (f" (camp {p.camp + 1})" if p.camp is not None else "") for p in d.others)
+            across = "across camps" if d.across_camps else "within one camp"
+            lines.append(f"  {d.name} brokers {d.deal_name} ({d.date}), {across}"
+                         + (f": {others}" if others else ""))
+    return "\n".join(lines)
+
+
+def ego_text(report: EgoReport) -> str:
+    """Allies and adversaries, direct first, then those balance implies (marked inferred)."""
+    names = {n: str(a.get("name", n)) for n, a in report.ties.nodes(data=True)}
+    rows = [("ally", t.name, t.tie.description) for t in report.allies]
+    rows += [("adversary", t.name, t.tie.description) for t in report.adversaries]
+    label = {1: "ally (inferred)", -1: "adversary (inferred)", 0: "contested (inferred)"}
+    for i in report.inferred:
+        reasons: dict[str, list[str]] = {}
+        for p in i.via:
+            reasons.setdefault(p.reason, []).append(names.get(p.via, p.via))
+        rows.append((label[i.sign], i.name, "; ".join(f"{r}: {', '.join(v)}" for r, v in reasons.items())))
+    head = f"{report.name}{_on(report.date, report.event_window)}"
+    if not rows:
+        return f"{head}: no signed tie"
+    return f"{head}\n\n" + table(("stance", "actor", "tie, or why it is inferred"), rows)
+
+
+def diff_text(change: Diff) -> str:
+    """Flipped ties first (the news), then relations begun and ended, events, ties and camp moves."""
+    names = change.names
+    lines = [f"Changes from {change.from_date} to {change.to_date}"
+             + (f" (events of the {change.event_window} up to each date)" if change.event_window else "")]
+
+    def section(title: str, body: list[str] | str) -> None:
+        if body:
+            lines.extend(["", title, *([body] if isinstance(body, str) else body)])
+
+    section("Ties that changed sign:", [
+        f"  {names.get(t.a, t.a)} – {names.get(t.b, t.b)}: {t.before.description} -> {t.after.description}"
+        for t in change.flipped if t.before and t.after])
+    section("Stances that began:", _relations(change.began, names) if change.began else "")
+    section("Stances that ended:", _relations(change.ended, names) if change.ended else "")
+    if change.events is not None:
+        section("Events in between:", _relations(change.events, names) if change.events else "  none")
+    section("Ties formed:", [f"  {t.after.description}" for t in change.formed if t.after])
+    section("Ties dissolved:", [f"  {t.before.description}" for t in change.dissolved if t.before])
+    before, after = change.camps_before.camps, change.camps_after.camps
+    section("Camp changes:", [
+        f"  {m.name}: from the camp of {_names([n for n in before[m.before] if n != m.actor][:4], names)} "
+        f"to that of {_names([n for n in after[m.after] if n != m.actor][:4], names)}"
+        for m in change.camp_changes] or "  none")
+    return "\n".join(lines)
+
+
+def timeline_text(story: Timeline) -> str:
+    """One paragraph per relation: when, what, confidence, then each source with its evidence."""
+    names = story.names
+    who = story.name + (f" and {story.other_name}" if story.other_name else "")
+    lines = [f"{who}: {plural(len(story.entries), 'relation')}"]
+    for e in story.entries:
+        lines.append(f"{when(e):<24}  {names.get(e['source'], e['source'])} {_signed(e['type'], e['sign'])} "
+                     f"{names.get(e['target'], e['target'])}  (confidence {e['confidence']:.2f}; {e['id']})")
+        for s in e["sources"]:
+            where = ", ".join(str(x) for x in (s.get("publisher"), s.get("published")) if x)
+            lines.append(f"    {s['title']}" + (f" ({where})" if where else "")
+                         + (f": {s['evidence']}" if s.get("evidence") else ""))
+        if e["notes"]:
+            lines.append(f"    note: {e['notes']}")
+    return "\n".join(lines)

@@ -1,15 +1,28 @@
-"""The interface every store implements: write a dataset, read it back, read what holds on a day."""
+"""The interfaces of stores: one every store reads through, one more for databases.
+
+* :class:`ReadStore`: the whole dataset, or what a snapshot on a day shows;
+  dataset files (:class:`~relgraph.store.files.FilesStore`) and Neo4j both
+  implement it.
+* :class:`Database`: a :class:`ReadStore` that also takes loads, keeps a
+  schema and answers queries (:class:`~relgraph.store.neo4j.Neo4jStore`).
+
+A new store is a new module implementing one of them; nothing else changes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration
-from relgraph.model import Dataset
+from relgraph.model import Dataset, RelationType
 
-__all__ = ["Counts", "Store", "WriteSummary"]
+__all__ = ["Counts", "Database", "Progress", "ReadStore", "WriteSummary"]
+
+Progress = Callable[[int], None]
+"""Called with the number of relations written so far, after each batch of a load."""
 
 
 @dataclass
@@ -24,28 +37,37 @@ class Counts:
 
 @dataclass
 class WriteSummary:
+    """What a write did to actors and to relations."""
+
     actors: Counts = field(default_factory=Counts)
     relations: Counts = field(default_factory=Counts)
 
-    def __str__(self) -> str:
-        return "; ".join(
-            f"{name}: {c.created} created, {c.updated} updated, {c.unchanged} unchanged, {c.removed} removed"
-            for name, c in (("actors", self.actors), ("relations", self.relations))
-        )
 
+@runtime_checkable
+class ReadStore(Protocol):
+    """A place that holds one dataset and reads it back.
 
-class Store(Protocol):
-    """A place that holds one dataset.
-
-    ``at`` returns the relations a snapshot on ``day`` shows (with every
-    actor, source and type), so that a store can select them where the data
-    is (a Cypher query on the server) instead of handing everything over.
+    ``at`` returns the relations a snapshot on ``day`` shows (with the actors,
+    sources and types they need), so that a store can select them where the
+    data is (a Cypher query on the server) instead of handing everything over.
     """
 
     def read(self) -> Dataset: ...
 
     def at(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW) -> Dataset: ...
 
-    def write(self, data: Dataset, *, prune: bool = False) -> WriteSummary: ...
-
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class Database(ReadStore, Protocol):
+    """A store that takes loads (all or nothing), keeps a schema and runs queries."""
+
+    def init(self, types: Iterable[RelationType] = ...) -> list[str]: ...
+
+    def write(self, data: Dataset, *, prune: bool = False,
+              progress: Progress | None = None) -> WriteSummary: ...
+
+    def stale(self, data: Dataset) -> list[str]: ...
+
+    def query(self, cypher: str, **params: Any) -> list[dict[str, Any]]: ...

@@ -1,24 +1,31 @@
 """How relgraph's model maps onto Neo4j's property graph, in both directions.
 
 Kept apart from the driver code so the mapping can be read (and tested)
-without a server. The shape, also documented in ``cypher/README.md``:
+without a server. Rows are the records of :mod:`relgraph.records` with the
+few changes a database needs. The shape, also documented in ``cypher/README.md``:
 
-``(:Actor:<Kind> {id, name, kind, aliases, country, wikidata, part_of, description, hash})``
-    ``<Kind>`` is a second label from :data:`KIND_LABELS` (``:State``, ``:ArmedGroup``...).
+``(:Actor:<Kind>[:Deal] {id, name, kind, aliases, country, wikidata, part_of, description, hash})``
+    ``<Kind>`` is a second label from :data:`KIND_LABELS` (``:State``,
+    ``:ArmedGroup``...); agreements, resolutions and meetings also carry
+    ``:Deal`` (:data:`relgraph.model.DEAL_KINDS`), so queries can leave them
+    out with ``NOT a:Deal``.
 ``(:Actor)-[:<TYPE> {...}]->(:Actor)``
     One relationship per relation; ``<TYPE>`` is the relation type in Neo4j style
-    (``backs`` -> ``BACKS``, ``shoots-down`` -> ``SHOOTS_DOWN``). Properties: ``id``,
-    ``type`` (the vocabulary name), ``sign``, ``kind`` (``stance``/``event``),
-    ``confidence``, ``notes``, ``source_ids`` and ``evidence`` (parallel lists: the
-    i-th evidence note is what the i-th source supports), ``hash``; stances carry
-    ``start`` (first day) and ``end`` (last day) as Neo4j dates, with ``start_text``,
-    ``start_precision``, ``end_text``, ``end_precision``; an open end is stored as
-    :data:`OPEN_START` / :data:`OPEN_END` with ``*_text`` null, so that
-    ``r.start <= $date <= r.end`` is the whole "holds on" rule and range indexes
-    serve it. Events carry ``date`` (first day), ``date_last`` (last day),
-    ``date_text`` and ``date_precision``.
-``(:Source {id, title, publisher, url, published, published_text, published_precision})``
-    A cited document; relations name it in ``source_ids``.
+    (``backs`` -> ``BACKS``, ``shoots-down`` -> ``SHOOTS_DOWN``). Properties are the
+    relation's record: ``id``, ``type``, ``sign``, ``kind`` (``stance``/``event``),
+    ``confidence``, ``notes``; ``start``, ``end`` (stances) or ``date`` (events) as
+    recorded (``"2016-summer"``) with ``start_precision`` and so on; and, on stances
+    and events alike, ``first`` and ``last``, the first and last day it holds or may
+    have happened, as Neo4j dates. An open start is stored as :data:`OPEN_START` and an
+    ongoing end as :data:`OPEN_END` (with ``start``/``end`` null), so that
+    ``r.first <= $date <= r.last`` is the whole "holds on" rule and range indexes serve
+    it. Citations are ``source_ids`` and ``evidence``, parallel lists (the i-th
+    evidence note is what the i-th source supports); ``hash`` fingerprints the lot.
+``(:Source {id, title, publisher, url, published})``
+    A cited document (``published`` as recorded).
+``(:Source)-[:SPEAKS_ABOUT]->(:Actor)``
+    One per source and actor that a relation citing the source links: Browser
+    expands from a source to what it speaks about, and from an actor to its sources.
 ``(:RelationType {name, sign, kind, symmetric, description, source_kinds, target_kinds})``
     A dataset's own relation types (the built-in ones are not stored).
 """
@@ -33,12 +40,17 @@ from typing import Any
 from relgraph.dates import PartialDate
 from relgraph.errors import StoreError
 from relgraph.model import ACTOR_KINDS, Actor, Citation, Relation, RelationType, Source
+from relgraph.records import actor_record, relation_record, source_record
 
 __all__ = [
+    "DEAL_LABEL",
     "KIND_LABELS",
     "OPEN_END",
     "OPEN_START",
+    "SHAPE_VERSION",
+    "SOURCE_LINK",
     "actor_from",
+    "actor_labels",
     "actor_row",
     "neo4j_type",
     "relation_from",
@@ -53,7 +65,16 @@ OPEN_START = date(1, 1, 1)
 OPEN_END = date(9999, 12, 31)
 
 KIND_LABELS: dict[str, str] = {kind: "".join(p.capitalize() for p in kind.split("-")) for kind in ACTOR_KINDS}
-"""Actor kind -> its second label: ``armed-group`` -> ``ArmedGroup``. The only labels ever spliced."""
+"""Actor kind -> its second label: ``armed-group`` -> ``ArmedGroup``. With :data:`DEAL_LABEL`, the only labels
+ever spliced."""
+
+DEAL_LABEL = "Deal"
+
+SOURCE_LINK = "SPEAKS_ABOUT"
+"""The relationship type from a source to the actors it speaks about; no relation type may take it."""
+
+SHAPE_VERSION = 2
+"""Part of every fingerprint: when the shape changes, the next load rewrites every record in the new shape."""
 
 _SAFE_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
@@ -63,11 +84,27 @@ def neo4j_type(name: str) -> str:
 
     >>> neo4j_type("shoots-down")
     'SHOOTS_DOWN'
+    >>> neo4j_type("speaks-about")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    relgraph.errors.StoreError: relation type 'speaks-about' is SPEAKS_ABOUT in Neo4j, which links sources...
     """
     spliced = re.sub(r"[-.]", "_", name.upper())
     if not _SAFE_TYPE.match(spliced):
         raise StoreError(f"relation type {name!r} cannot be a Neo4j relationship type")
+    if spliced == SOURCE_LINK:
+        raise StoreError(f"relation type {name!r} is {SOURCE_LINK} in Neo4j, which links sources to actors; "
+                         "choose another name")
     return spliced
+
+
+def actor_labels(kind: str) -> str:
+    """The labels an actor of ``kind`` carries beside ``:Actor``, for splicing: ``State``, ``Agreement:Deal``.
+
+    >>> actor_labels("armed-group"), actor_labels("meeting")
+    ('ArmedGroup', 'Meeting:Deal')
+    """
+    return KIND_LABELS[kind] + (f":{DEAL_LABEL}" if ACTOR_KINDS[kind].deal else "")
 
 
 def _fingerprint(*fields: object) -> str:
@@ -79,11 +116,15 @@ def _fingerprint(*fields: object) -> str:
     return hashlib.blake2b(repr(fields).encode(), digest_size=12).hexdigest()
 
 
+def _present(record: dict[str, Any]) -> dict[str, Any]:
+    # Neo4j stores no nulls: an absent property is how a missing value reads back
+    return {k: v for k, v in record.items() if v is not None}
+
+
 def actor_row(actor: Actor) -> dict[str, Any]:
-    props = {k: v for k, v in vars(actor).items() if v is not None}
-    props["aliases"] = list(actor.aliases)
-    props["hash"] = _fingerprint(actor.id, actor.name, actor.kind, actor.aliases, actor.country,
-                                 actor.wikidata, actor.part_of, actor.description)
+    props = _present(actor_record(actor))
+    props["hash"] = _fingerprint(SHAPE_VERSION, actor.id, actor.name, actor.kind, actor.aliases,
+                                 actor.country, actor.wikidata, actor.part_of, actor.description)
     return props
 
 
@@ -95,16 +136,11 @@ def actor_from(props: dict[str, Any]) -> Actor:
 
 
 def source_row(source: Source) -> dict[str, Any]:
-    props: dict[str, Any] = {"id": source.id, "title": source.title, "publisher": source.publisher,
-                             "url": source.url}
-    if source.published:
-        props |= {"published": source.published.first, "published_text": source.published.text,
-                  "published_precision": source.published.precision}
-    return {k: v for k, v in props.items() if v is not None}
+    return _present(source_record(source))
 
 
 def source_from(props: dict[str, Any]) -> Source:
-    published = props.get("published_text")
+    published = props.get("published")
     return Source(id=props["id"], title=props["title"], publisher=props.get("publisher"),
                   url=props.get("url"), published=PartialDate.parse(published) if published else None)
 
@@ -126,38 +162,24 @@ def type_from(props: dict[str, Any]) -> RelationType:
                         target_kinds=kinds(props.get("target_kinds")))
 
 
-def relation_row(rel: Relation, kind: str) -> dict[str, Any]:
+def relation_row(rel: Relation, types: dict[str, RelationType]) -> dict[str, Any]:
     """Everything a load sends for one relation: endpoints, and the relationship's properties."""
-    props: dict[str, Any] = {
-        "id": rel.id, "type": rel.type, "sign": rel.sign, "kind": kind, "confidence": rel.confidence,
-        "notes": rel.notes,
-        "source_ids": [c.source.id for c in rel.sources],
-        "evidence": [c.evidence or "" for c in rel.sources],
-        # a cited source's own details live on its :Source node, so its id stands for it here
-        "hash": _fingerprint(rel.id, rel.source, rel.type, rel.target, rel.sign, str(rel.start),
-                             str(rel.end), str(rel.date), rel.confidence, rel.notes,
-                             tuple((c.source.id, c.evidence) for c in rel.sources)),
-    }
-    if kind == "event":
-        assert rel.date is not None
-        props |= {"date": rel.date.first, "date_last": rel.date.last, "date_text": rel.date.text,
-                  "date_precision": rel.date.precision}
-    else:
-        props |= {
-            "start": rel.start.first if rel.start else OPEN_START,
-            "start_text": rel.start.text if rel.start else None,
-            "start_precision": rel.start.precision if rel.start else None,
-            "end": rel.end.last if rel.end else OPEN_END,
-            "end_text": rel.end.text if rel.end else None,
-            "end_precision": rel.end.precision if rel.end else None,
-        }
-    return {"source": rel.source, "target": rel.target, "id": rel.id,
-            "props": {k: v for k, v in props.items() if v is not None}}
+    props = relation_record(rel, types)
+    del props["source"], props["target"], props["symmetric"], props["sources"]
+    props["first"] = rel.first or OPEN_START
+    props["last"] = rel.last or OPEN_END
+    props["source_ids"] = [c.source.id for c in rel.sources]
+    props["evidence"] = [c.evidence or "" for c in rel.sources]
+    # a cited source's own details live on its :Source node, so its id stands for it here
+    props["hash"] = _fingerprint(SHAPE_VERSION, rel.id, rel.source, rel.type, rel.target, rel.sign,
+                                 str(rel.start), str(rel.end), str(rel.date), rel.confidence, rel.notes,
+                                 tuple((c.source.id, c.evidence) for c in rel.sources))
+    return {"source": rel.source, "target": rel.target, "id": rel.id, "props": _present(props)}
 
 
 def relation_from(source: str, target: str, props: dict[str, Any], sources: dict[str, Source]) -> Relation:
     def partial(name: str) -> PartialDate | None:
-        text = props.get(f"{name}_text")
+        text = props.get(name)
         return PartialDate.parse(text) if text else None
 
     citations = tuple(Citation(sources[sid], evidence or None)

@@ -10,24 +10,29 @@ A load (:meth:`Neo4jStore.write`) is all or nothing: it runs in one explicit
 transaction, rolled back on any failure. It is idempotent: each record
 carries a content fingerprint, so records whose fingerprint is unchanged are
 not written again; relations new to the database are created, the others merged on their id.
+The links from sources to the actors they speak about follow the relations
+written, and a link no relation supports any more is removed.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration
 from relgraph.errors import StoreError, StoreUnavailable
 from relgraph.model import BUILTIN_TYPES, Dataset, RelationType
-from relgraph.store.base import Counts, WriteSummary
+from relgraph.store.base import Counts, Progress, WriteSummary
 from relgraph.store.graph_shape import (
+    DEAL_LABEL,
     KIND_LABELS,
     OPEN_START,
+    SOURCE_LINK,
     actor_from,
+    actor_labels,
     actor_row,
     neo4j_type,
     relation_from,
@@ -46,14 +51,13 @@ __all__ = ["BATCH", "Neo4jStore", "schema_statements"]
 BATCH = 10_000
 """Rows sent per ``UNWIND $rows`` statement."""
 
-Progress = Callable[[int], None]
-
 
 def schema_statements(types: Iterable[RelationType]) -> list[str]:
     """Constraints and indexes, idempotent (``IF NOT EXISTS``): the content of ``cypher/schema.cypher``.
 
     Relationship indexes in Neo4j are per type, so each type in use gets a
-    uniqueness constraint on ``id`` and range indexes on the time properties.
+    uniqueness constraint on ``id`` and range indexes on ``first`` and ``last``,
+    which every snapshot query compares with its date.
     """
     statements = [
         "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
@@ -66,15 +70,25 @@ def schema_statements(types: Iterable[RelationType]) -> list[str]:
         low = rel.lower()
         statements.append(
             f"CREATE CONSTRAINT {low}_id IF NOT EXISTS FOR ()-[r:{rel}]-() REQUIRE r.id IS UNIQUE")
-        times = ("date", "date_last") if rtype.kind == "event" else ("start", "end")
         statements += [f"CREATE INDEX {low}_{prop} IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.{prop})"
-                       for prop in times]
+                       for prop in ("first", "last")]
     return statements
 
 
 def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for i in range(0, len(rows), BATCH):
         yield rows[i:i + BATCH]
+
+
+Stored = dict[str, tuple[str, str, str, str]]
+"""Relation id -> (type, source id, target id, fingerprint) of what the database holds."""
+
+
+def _by_type(ids: list[str], old: Stored) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Batches of ``{"id": ...}`` rows for relations ``ids``, grouped by their stored relationship type."""
+    for name in sorted({old[i][0] for i in ids}):
+        for batch in _batches([{"id": i} for i in ids if old[i][0] == name]):
+            yield neo4j_type(name), batch
 
 
 def _safe_uri(uri: str) -> str:
@@ -197,7 +211,6 @@ class Neo4jStore:
         return summary
 
     def _write(self, tx: Transaction, data: Dataset, prune: bool, progress: Progress | None) -> WriteSummary:
-        kinds = {name: t.kind for name, t in data.types.items()}
         old_actors = {r["id"]: r["hash"] for r in tx.run("MATCH (a:Actor) RETURN a.id AS id, a.hash AS hash")}
         old_rels = {r["id"]: (r["type"], r["source"], r["target"], r["hash"]) for r in tx.run(
             "MATCH (s:Actor)-[r]->(t:Actor) WHERE r.hash IS NOT NULL "
@@ -207,46 +220,35 @@ class Neo4jStore:
         tx.run("UNWIND $rows AS row MERGE (t:RelationType {name: row.name}) SET t = row", rows=custom)
         for batch in _batches([source_row(s) for s in data.sources.values()]):
             tx.run("UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row", rows=batch)
-
-        actors = Counts()
-        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for actor in data.actors.values():
-            row = actor_row(actor)
-            before = old_actors.get(actor.id)
-            if before == row["hash"]:
-                actors.unchanged += 1
-                continue
-            actors.created += before is None
-            actors.updated += before is not None
-            by_kind[actor.kind].append(row)
-        all_labels = ":".join(KIND_LABELS.values())
-        for kind, rows in by_kind.items():
-            for batch in _batches(rows):
-                tx.run(f"UNWIND $rows AS row MERGE (a:Actor {{id: row.id}}) "
-                       f"REMOVE a:{all_labels} SET a = row, a:{KIND_LABELS[kind]}", rows=batch)
+        actors = self._write_actors(tx, data, old_actors)
 
         relations = Counts()
-        moved: list[str] = []
+        changed: list[str] = []  # ids already in the database whose new version differs
         # (type, new?) -> rows. The ids this transaction read are all the ids there are, so a
         # relation not among them is CREATEd, which skips MERGE's lookup; the id's uniqueness
         # constraint still guards against a concurrent writer.
         by_type: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+        links: set[tuple[str, str]] = set()  # (source id, actor id) that the written relations support
         for rel in data.relations.values():
-            row = relation_row(rel, kinds[rel.type])
+            row = relation_row(rel, data.types)
             before = old_rels.get(rel.id)
             if before is not None and before[3] == row["props"]["hash"]:
                 relations.unchanged += 1
                 continue
-            if before is None:
-                relations.created += 1
-            else:
-                relations.updated += 1
-                if before[:3] != (rel.type, rel.source, rel.target):
-                    moved.append(rel.id)  # a type or end changed: Neo4j cannot update that in place
-                    before = None  # deleted below, then created afresh
-            by_type[rel.type, before is None].append(row)
-        if moved:
-            self._delete_relations(tx, moved, {old_rels[i][0] for i in moved})
+            relations.created += before is None
+            relations.updated += before is not None
+            if before is not None:
+                changed.append(rel.id)
+            links.update((c.source.id, end) for c in rel.sources for end in (rel.source, rel.target))
+            # a type or an end that changed cannot be updated in place: delete, then create afresh
+            new = before is None or before[:3] != (rel.type, rel.source, rel.target)
+            by_type[rel.type, new].append(row)
+        gone = sorted(old_rels.keys() - data.relations.keys()) if prune else []
+        # links the old versions of changed and deleted relations supported, to check once they are gone
+        unsure = self._cited(tx, changed + gone, old_rels)
+        moved = [i for i in changed if old_rels[i][:3] != (data.relations[i].type, data.relations[i].source,
+                                                          data.relations[i].target)]
+        self._delete_relations(tx, moved + gone, old_rels)
         written = 0
         for (name, new), rows in sorted(by_type.items()):
             rel_type = neo4j_type(name)
@@ -259,25 +261,61 @@ class Neo4jStore:
                 written += len(batch)
                 if progress:
                     progress(written)
-
+        for batch in _batches([{"source": s, "actor": a} for s, a in sorted(links)]):
+            tx.run("UNWIND $rows AS row MATCH (s:Source {id: row.source}) MATCH (a:Actor {id: row.actor}) "
+                   f"MERGE (s)-[:{SOURCE_LINK}]->(a)", rows=batch)
+        for batch in _batches([{"source": s, "actor": a} for s, a in sorted(unsure - links)]):
+            tx.run(f"UNWIND $rows AS row MATCH (s:Source {{id: row.source}})-[l:{SOURCE_LINK}]->"
+                   "(a:Actor {id: row.actor}) "
+                   "WHERE NOT EXISTS { MATCH (a)-[r]-(:Actor) WHERE row.source IN r.source_ids } DELETE l",
+                   rows=batch)
         if prune:
-            gone = sorted(old_rels.keys() - data.relations.keys())
-            self._delete_relations(tx, gone, {old_rels[i][0] for i in gone})
             relations.removed = len(gone)
-            gone_actors = sorted(old_actors.keys() - data.actors.keys())
-            for batch in _batches([{"id": i} for i in gone_actors]):
-                tx.run("UNWIND $rows AS row MATCH (a:Actor {id: row.id}) DETACH DELETE a", rows=batch)
-            actors.removed = len(gone_actors)
-            tx.run("MATCH (s:Source) WHERE NOT s.id IN $keep DETACH DELETE s", keep=list(data.sources))
-            tx.run("MATCH (t:RelationType) WHERE NOT t.name IN $keep DETACH DELETE t",
-                   keep=list(data.custom_types))
+            actors.removed = self._prune(tx, data, old_actors)
         return WriteSummary(actors, relations)
 
-    def _delete_relations(self, tx: Transaction, ids: list[str], types: set[str]) -> None:
-        for name in sorted(types):
-            rel_type = neo4j_type(name)
-            for batch in _batches([{"id": i} for i in ids]):
-                tx.run(f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{id: row.id}}]->() DELETE r", rows=batch)
+    def _write_actors(self, tx: Transaction, data: Dataset, old: dict[str, str]) -> Counts:
+        counts = Counts()
+        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for actor in data.actors.values():
+            row = actor_row(actor)
+            before = old.get(actor.id)
+            if before == row["hash"]:
+                counts.unchanged += 1
+                continue
+            counts.created += before is None
+            counts.updated += before is not None
+            by_kind[actor.kind].append(row)
+        every_label = ":".join([*KIND_LABELS.values(), DEAL_LABEL])
+        for kind, rows in by_kind.items():
+            for batch in _batches(rows):
+                tx.run(f"UNWIND $rows AS row MERGE (a:Actor {{id: row.id}}) "
+                       f"REMOVE a:{every_label} SET a = row, a:{actor_labels(kind)}", rows=batch)
+        return counts
+
+    def _prune(self, tx: Transaction, data: Dataset, old_actors: dict[str, str]) -> int:
+        """Delete the actors, sources and custom types ``data`` lacks; return how many actors went."""
+        gone = sorted(old_actors.keys() - data.actors.keys())
+        for batch in _batches([{"id": i} for i in gone]):
+            tx.run("UNWIND $rows AS row MATCH (a:Actor {id: row.id}) DETACH DELETE a", rows=batch)
+        tx.run("MATCH (s:Source) WHERE NOT s.id IN $keep DETACH DELETE s", keep=list(data.sources))
+        tx.run("MATCH (t:RelationType) WHERE NOT t.name IN $keep DETACH DELETE t",
+               keep=list(data.custom_types))
+        return len(gone)
+
+    def _cited(self, tx: Transaction, ids: list[str],
+               old: Stored) -> set[tuple[str, str]]:
+        """(source, actor) pairs that the stored versions of relations ``ids`` link."""
+        pairs: set[tuple[str, str]] = set()
+        for rel_type, batch in _by_type(ids, old):
+            for r in tx.run(f"UNWIND $rows AS row MATCH (s)-[r:{rel_type} {{id: row.id}}]->(t) "
+                            "RETURN s.id AS s, t.id AS t, r.source_ids AS cited", rows=batch):
+                pairs.update((c, end) for c in r["cited"] or () for end in (r["s"], r["t"]))
+        return pairs
+
+    def _delete_relations(self, tx: Transaction, ids: list[str], old: Stored) -> None:
+        for rel_type, batch in _by_type(ids, old):
+            tx.run(f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{id: row.id}}]->() DELETE r", rows=batch)
 
     def stale(self, data: Dataset) -> list[str]:
         """Ids of relations in the database that ``data`` lacks: what ``write(prune=True)`` would delete."""
@@ -309,15 +347,16 @@ class Neo4jStore:
             rel_type = neo4j_type(name)
             if rel_type not in present:
                 continue
+            params: dict[str, Any] = {}
             if day is None:
-                where, params = "", {}
+                where = ""
             elif rtype.kind == "stance":
-                where, params = "WHERE r.start <= $day AND r.end >= $day", {"day": day}
+                where, params = "WHERE r.first <= $day AND r.last >= $day", {"day": day}
             else:
                 since = window.before(day) if window is not None else OPEN_START
-                where, params = "WHERE r.date <= $day AND r.date_last > $since", {"day": day, "since": since}
+                where, params = "WHERE r.first <= $day AND r.last > $since", {"day": day, "since": since}
             rows += tx.run(f"MATCH (s:Actor)-[r:{rel_type}]->(t:Actor) {where} "
-                           "RETURN s.id AS source, t.id AS target, properties(r) AS props", **params)
+                           "RETURN s.id AS source, t.id AS target, properties(r) AS props", params)
         relations = [relation_from(r["source"], r["target"], r["props"], sources) for r in rows]
         if day is not None:
             cited = {c.source.id for rel in relations for c in rel.sources}

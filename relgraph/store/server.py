@@ -28,12 +28,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from relgraph.errors import RelgraphError
+from relgraph.errors import ServerError
 
 __all__ = [
     "NEO4J_VERSION",
     "Server",
-    "ServerError",
     "assemble",
     "default_cache",
     "default_home",
@@ -93,10 +92,6 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
   </build>
 </project>
 """
-
-
-class ServerError(RelgraphError):
-    """The local server cannot be assembled, started or stopped; the message says what to do."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 from render_cases import PAYLOADS, XSS_DATA
 
 from relgraph.dataset import load
-from relgraph.render.html import CSP, render_html
+from relgraph.render.html import CSP, render_html, write_html
 from relgraph.snapshot import snapshot
 
 
@@ -60,6 +60,14 @@ def page(example):
     return render_html(snapshot(example, "2016-12-20"))
 
 
+def test_writing_a_page_says_what_it_shows(example, tmp_path):
+    done = write_html(snapshot(example, "2016-12-20"), tmp_path / "deep" / "page")
+    assert (done.format, done.actors, done.relations, done.sources, done.dates) == (
+        "html", 22, 41, 2, ("2016-12-20",))
+    assert done.paths == (tmp_path / "deep" / "page",)
+    assert done.paths[0].read_text(encoding="utf-8") == render_html(snapshot(example, "2016-12-20"))
+
+
 @pytest.fixture(scope="module")
 def series(example):
     days = ["2015-01-01", "2016-01-01", "2016-06-01", "2016-12-20"]
@@ -67,10 +75,9 @@ def series(example):
 
 
 def test_page_counts_title_caption_and_sources(page):
-    assert (page.actors, page.relations, page.sources, page.dates) == (22, 41, 2, ("2016-12-20",))
-    tags = Tags(page.html)
+    tags = Tags(page)
     text = " ".join(" ".join(tags.text).split())
-    assert "<title>Relations on 2016-12-20</title>" in page.html
+    assert "<title>Relations on 2016-12-20</title>" in page
     assert "22 actors and 41 relations on 2016-12-20: stances that hold that day, and events of the " \
            "30 days up to it. Citing 2 sources." in text
     links = {a["href"] for a in tags.all("a")}
@@ -81,7 +88,7 @@ def test_page_counts_title_caption_and_sources(page):
 
 def test_legend_lists_each_type_with_its_sign_and_each_kind(page, example):
     g = snapshot(example, "2016-12-20")
-    legend = re.search(r'<section class="rg-legend">(.*?)</section>', page.html, re.S).group(1)
+    legend = re.search(r'<section class="rg-legend">(.*?)</section>', page, re.S).group(1)
     items = [" ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in re.findall(r"<li[^>]*>(.*?)</li>", legend, re.S)]
     marks = {1: "+", -1: "\u2212", 0: "0"}
     for name, t in g.graph["types"].items():
@@ -96,7 +103,7 @@ def test_legend_lists_each_type_with_its_sign_and_each_kind(page, example):
 
 
 def test_nothing_is_fetched_from_outside(page, series):
-    for html in (page.html, series.html, render_html(snapshot(load_example(), "2016-12-20"), fragment=True).html):
+    for html in (page, series, render_html(snapshot(load_example(), "2016-12-20"), fragment=True)):
         tags = Tags(html)
         for tag in ("script", "img", "iframe", "link", "source", "video", "audio", "embed", "object", "use"):
             for attrs in tags.all(tag):
@@ -110,14 +117,14 @@ def test_nothing_is_fetched_from_outside(page, series):
 
 
 def test_the_page_forbids_every_request_with_a_content_security_policy(page):
-    metas = Tags(page.html).all("meta")
+    metas = Tags(page).all("meta")
     policy = next(m["content"] for m in metas if m.get("http-equiv") == "Content-Security-Policy")
     assert policy == CSP
     assert "default-src 'none'" in policy and "connect-src" not in policy
 
 
 def test_the_script_gets_positions_styles_and_sources(page):
-    data = payload(page.html)
+    data = payload(page)
     russia = next(n for n in data["nodes"] if n["id"] == "russia")
     assert (russia["name"], russia["kind"], russia["shape"]) == ("Russia", "state", "dot")
     assert isinstance(russia["x"], float) and isinstance(russia["y"], float)
@@ -132,11 +139,11 @@ def test_the_script_gets_positions_styles_and_sources(page):
 
 
 def test_the_same_data_gives_the_same_page(example, page):
-    assert render_html(snapshot(example, "2016-12-20")).html == page.html
+    assert render_html(snapshot(example, "2016-12-20")) == page
 
 
 def test_every_text_from_the_data_is_escaped(write):
-    html = render_html(snapshot(load(write(XSS_DATA)), "2016-12-20"), title="<script>alert('heading')</script>").html
+    html = render_html(snapshot(load(write(XSS_DATA)), "2016-12-20"), title="<script>alert('heading')</script>")
     tags = Tags(html)
     for bad in (*PAYLOADS, "<script>alert('heading')</script>", "<b onmouseover"):
         assert bad not in html
@@ -164,19 +171,18 @@ def test_only_web_links_become_links():
                confidence=1.0, notes=None,
                sources=[{"id": "s", "title": "T", "publisher": None, "url": "javascript:alert(1)",
                          "published": None, "evidence": None}])
-    html = render_html(g).html
+    html = render_html(g)
     assert "javascript:" not in html.split("<script>", 1)[0] and not Tags(html).all("a")
     assert payload(html)["sources"][0]["url"] is None
 
 
 def test_a_series_has_a_slider_and_a_frame_per_date(series):
-    tags = Tags(series.html)
+    tags = Tags(series)
     [slider] = [a for a in tags.all("input") if a.get("type") == "range"]
     assert (slider["min"], slider["max"], slider["value"]) == ("0", "3", "3")
     assert [b for b in tags.all("button") if "rg-play" in b.get("class", "")]
-    assert series.dates == ("2015-01-01", "2016-01-01", "2016-06-01", "2016-12-20")
-    assert "Relations from 2015-01-01 to 2016-12-20" in series.html
-    data = payload(series.html)
+    assert "Relations from 2015-01-01 to 2016-12-20" in series
+    data = payload(series)
     ids = [e["id"] for e in data["edges"]]
     shown = {f["date"]: {ids[k] for k in f["edges"]} for f in data["frames"]}
     assert "russia.hostile-to.turkey.2015-11" in shown["2016-01-01"]
@@ -189,7 +195,7 @@ def test_a_series_has_a_slider_and_a_frame_per_date(series):
 
 
 def test_a_fragment_is_one_scoped_div_with_no_global_names(example):
-    html = render_html(snapshot(example, "2016-12-20"), fragment=True).html
+    html = render_html(snapshot(example, "2016-12-20"), fragment=True)
     assert html.lstrip().startswith('<div class="relgraph-graph"') and html.rstrip().endswith("</div>")
     assert not re.search(r"<(html|head|body|meta|title)\b", html)
     tags = Tags(html)
@@ -208,7 +214,7 @@ def test_filters_show_in_the_caption(example):
     from relgraph.filters import Filters
 
     graph = Filters(actor="russia", depth=1, hide_events=True)(snapshot(example, "2016-12-20"))
-    html = render_html(graph).html
+    html = render_html(graph)
     assert "within 1 step of Russia; no events." in " ".join(" ".join(Tags(html).text).split())
 
 

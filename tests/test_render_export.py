@@ -7,7 +7,9 @@ import networkx as nx
 import pytest
 from signed_graphs import EXAMPLE, on
 
-from relgraph.export import export, export_graph
+from relgraph.errors import FormatError
+from relgraph.render import export
+from relgraph.render.export import export_graph
 
 HOSTILE = "russia.hostile-to.turkey.2015-11"
 COOPERATES = "russia.cooperates.turkey.2016-summer"
@@ -36,7 +38,9 @@ def test_the_history_gexf_is_dynamic_with_date_intervals(gexf_history):
     assert (edges[HOSTILE]["start"], edges[HOSTILE]["end"]) == ("2015-11-01", "2016-08-31")
     assert edges[COOPERATES]["start"] == "2016-06-01" and "end" not in edges[COOPERATES]
     assert (edges[SHOOT_DOWN]["start"], edges[SHOOT_DOWN]["end"]) == ("2015-11-01", "2015-11-30")
+    # GEXF reserves type, start and end: there, and only there, they are renamed
     assert edges[HOSTILE]["relation"] == "hostile-to" and edges[HOSTILE]["start_text"] == "2015-11"
+    assert (edges[HOSTILE]["first"], edges[HOSTILE]["last"]) == ("2015-11-01", "2016-08-31")
     sources = json.loads(edges[HOSTILE]["sources"])
     assert sources[0]["id"] == "syria-daily-2016-12-20" and sources[0]["evidence"]
 
@@ -72,7 +76,9 @@ def test_graphml_round_trip(tmp_path):
     assert isinstance(graph, nx.MultiDiGraph)
     edges = {k: a for _, _, k, a in graph.edges(keys=True, data=True)}
     assert set(edges) == set(EXAMPLE.relations)
-    assert (edges[HOSTILE]["sign"], edges[HOSTILE]["end"]) == (-1, "2016-08-31")
+    assert (edges[HOSTILE]["sign"], edges[HOSTILE]["end"], edges[HOSTILE]["last"]) == (-1, "2016-summer",
+                                                                                         "2016-08-31")
+    assert edges[HOSTILE]["type"] == "hostile-to"
     assert json.loads(graph.nodes["russia"]["aliases"]) == ["Russian Federation", "Moscow"]
 
 
@@ -84,16 +90,29 @@ def test_json_is_node_link_and_keeps_lists(tmp_path):
     graph = nx.node_link_graph(data, edges="edges")
     edges = edges_by_id(graph)
     assert HOSTILE in edges and COOPERATES not in edges
-    assert isinstance(edges[HOSTILE]["sources"], list) and edges[HOSTILE]["end_text"] == "2016-summer"
+    assert isinstance(edges[HOSTILE]["sources"], list) and edges[HOSTILE]["end"] == "2016-summer"
+    assert data["graph"]["version"] == 1
 
 
-def test_the_export_graph_keeps_python_values():
+def test_the_export_graph_keeps_lists_and_none():
     graph = export_graph(EXAMPLE)
     assert graph.graph["history"] is True
-    starts = [a["start"] for _, _, a in graph.edges(data=True) if a["start"]]
-    assert min(starts) == date(2000, 7, 17).isoformat()
+    firsts = [a["first"] for _, _, a in graph.edges(data=True) if a["first"]]
+    assert min(firsts) == date(2000, 7, 17).isoformat()
+    assert graph.edges["russia", "turkey", COOPERATES]["last"] is None
+
+
+def test_the_format_comes_from_the_option_else_the_suffix_else_gexf(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert export(EXAMPLE, "a.graphml").format == "graphml"
+    assert export(EXAMPLE, "a.json", format="gexf").format == "gexf"
+    assert export(EXAMPLE).paths == (tmp_path.joinpath("relgraph-history.gexf").relative_to(tmp_path),)
+    assert export(on("2016-12-20"), format="json").paths[0].name == "relgraph-2016-12-20.json"
 
 
 def test_an_unknown_format_is_refused(tmp_path):
-    with pytest.raises(ValueError, match="unknown export format 'dot'"):
+    with pytest.raises(FormatError, match="unknown format 'dot'"):
         export(EXAMPLE, tmp_path / "x.dot", format="dot")
+    with pytest.raises(FormatError, match=r"cannot tell the format from 'x\.dot'") as caught:
+        export(EXAMPLE, tmp_path / "x.dot")
+    assert caught.value.option == "output"

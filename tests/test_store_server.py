@@ -4,8 +4,8 @@ import hashlib
 
 from click.testing import CliRunner
 
-from relgraph import neo4j_server
 from relgraph.cli import cli
+from relgraph.store import server as neo4j_server
 
 
 def test_missing_java_or_maven_is_one_line_saying_what_to_install(tmp_path, monkeypatch):

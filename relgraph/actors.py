@@ -7,7 +7,7 @@
 >>> find_actor("Putn", people)
 Traceback (most recent call last):
 ...
-relgraph.analysis.actors.UnknownActor: no actor 'Putn' in the dataset (did you mean 'Putin'?)
+relgraph.errors.UnknownActor: no actor 'Putn' in the dataset (did you mean 'Putin'?)
 """
 
 from __future__ import annotations
@@ -15,16 +15,19 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import networkx as nx
+from relgraph.errors import UnknownActor
 
-from relgraph.errors import RelgraphError
+if TYPE_CHECKING:
+    import networkx as nx
 
-__all__ = ["UnknownActor", "find_actor", "graph_actors"]
+    from relgraph.model import Dataset
 
+__all__ = ["dataset_actors", "find_actor", "graph_actors"]
 
-class UnknownActor(RelgraphError):
-    """No actor, or more than one, answers to the name given."""
+Known = tuple[str, str, Sequence[str]]
+"""What lookup needs of an actor: ``(id, name, aliases)``."""
 
 
 def _key(text: str) -> str:
@@ -33,13 +36,14 @@ def _key(text: str) -> str:
     return " ".join(plain.casefold().replace("-", " ").split())
 
 
-def find_actor(query: str, actors: Iterable[tuple[str, str, Sequence[str]]], *,
-               where: str = "the dataset") -> str:
+def find_actor(query: str, actors: Iterable[Known], *, where: str = "the dataset",
+               option: str = "ACTOR") -> str:
     """The id of the one actor whose id, name or alias is ``query``.
 
     ``actors`` yields ``(id, name, aliases)``. An exact id wins; otherwise the
     match ignores case, accents, hyphens and spacing. Raises
-    :class:`UnknownActor` naming the candidates when none or several match.
+    :class:`~relgraph.errors.UnknownActor` (for ``option``, the argument
+    that named it) naming the candidates when none or several match.
     """
     actors = list(actors)
     if any(actor_id == query for actor_id, _, _ in actors):
@@ -50,16 +54,21 @@ def find_actor(query: str, actors: Iterable[tuple[str, str, Sequence[str]]], *,
     if len(hits) == 1:
         return hits[0]
     if hits:
-        raise UnknownActor(f"{query!r} could be any of {', '.join(hits)}: give the id")
+        raise UnknownActor(f"{query!r} could be any of {', '.join(hits)}: give the id", option)
     shown: dict[str, str] = {}  # casefolded label -> how to show it: a name before an id
     for actor_id, name, aliases in actors:
         for label in (name, *aliases, actor_id):
             shown.setdefault(label.casefold(), label)
     close = difflib.get_close_matches(query.casefold(), sorted(shown), n=3, cutoff=0.8)
     hint = f" (did you mean {' or '.join(repr(shown[c]) for c in close)}?)" if close else ""
-    raise UnknownActor(f"no actor {query!r} in {where}{hint}")
+    raise UnknownActor(f"no actor {query!r} in {where}{hint}", option)
 
 
-def graph_actors(graph: nx.Graph) -> list[tuple[str, str, Sequence[str]]]:
+def graph_actors(graph: nx.Graph) -> list[Known]:
     """``(id, name, aliases)`` for each node of a snapshot, for :func:`find_actor`."""
     return [(str(n), str(a.get("name", n)), list(a.get("aliases") or ())) for n, a in graph.nodes(data=True)]
+
+
+def dataset_actors(data: Dataset) -> list[Known]:
+    """``(id, name, aliases)`` for each actor of a dataset, for :func:`find_actor`."""
+    return [(a.id, a.name, a.aliases) for a in data.actors.values()]
