@@ -32,10 +32,11 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from relgraph import dataset, neo4j_server
+from relgraph import dataset
 from relgraph.dates import PartialDate
 from relgraph.errors import StoreError
 from relgraph.model import ACTOR_KINDS, BUILTIN_TYPES, Actor, Citation, Dataset, Relation, Source
+from relgraph.store import server as neo4j_server
 from relgraph.store.neo4j import Neo4jStore
 
 START, YEARS = date(2000, 1, 1), 20

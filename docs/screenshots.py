@@ -6,14 +6,10 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date
 from pathlib import Path
 
-from relgraph import example_path
-from relgraph.dataset import load
-from relgraph.dates import Duration, dates_between
+import relgraph
 from relgraph.render.html import write_html
-from relgraph.snapshot import snapshot
 
 DOCS = Path(__file__).resolve().parent
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -26,14 +22,15 @@ WHERE = """([sel, id]) => { const r = document.querySelector(sel);
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    data = load(example_path())
+    with relgraph.open() as rg:
+        day, series = rg.snapshot("2016-12-20"), rg.series("2015-01-01", "2016-12-20", "1M")
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
 
-        day = Path(folder) / "day.html"
-        write_html(snapshot(data, "2016-12-20"), day)
-        page.goto(day.as_uri())
+        path = Path(folder) / "day.html"
+        write_html(day, path)
+        page.goto(path.as_uri())
         page.wait_for_selector(".relgraph-graph[data-drawn]")
         ends = ("vladimir-putin", "russia")
         (ux, uy), (vx, vy) = (page.evaluate(WHERE, [".relgraph-graph", a]) for a in ends)
@@ -42,12 +39,12 @@ def main() -> None:
         page.wait_for_selector(".rg-tip:not([hidden])")
         page.screenshot(path=DOCS / "syria-2016-12-20.png", full_page=True)
 
-        series = Path(folder) / "series.html"
-        days = dates_between(date(2015, 1, 1), date(2016, 12, 20), Duration(1, "M"))
-        write_html([snapshot(data, d) for d in days], series)
-        page.goto(series.as_uri())
+        path = Path(folder) / "series.html"
+        write_html(series, path)
+        page.goto(path.as_uri())
         page.wait_for_selector(".relgraph-graph[data-drawn]")
-        page.locator(".rg-slider").fill(str(days.index(date(2016, 1, 1))))
+        dates = [g.graph["date"] for g in series]
+        page.locator(".rg-slider").fill(str(dates.index("2016-01-01")))
         page.wait_for_selector(".relgraph-graph[data-date='2016-01-01']")
         page.mouse.move(*page.evaluate(WHERE, [".relgraph-graph", "turkey"]))
         page.wait_for_selector(".rg-tip:not([hidden])")

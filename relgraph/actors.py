@@ -32,7 +32,8 @@ Known = tuple[str, str, Sequence[str]]
 
 def _key(text: str) -> str:
     # Case, accents and spacing are how people mistype names, not what tells actors apart.
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # Only the combining marks go: a name in another script (Россия, داعش) stays itself.
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(plain.casefold().replace("-", " ").split())
 
 

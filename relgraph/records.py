@@ -165,6 +165,8 @@ def envelope(kind: str, body: Mapping[str, Any]) -> dict[str, Any]:
     >>> envelope("balance", {"date": "2016-12-20"})
     {'version': 1, 'kind': 'balance', 'date': '2016-12-20'}
     """
+    if {"version", "kind"} & body.keys():
+        raise ValueError("a JSON body cannot have fields named version or kind: the envelope's own")
     return {"version": JSON_VERSION, "kind": kind, **to_json(body)}
 
 

@@ -1,6 +1,8 @@
 """The docs keep up with the code: every command has help text and a row in the README."""
 
+import itertools
 import re
+import shlex
 from pathlib import Path
 
 import click
@@ -51,3 +53,50 @@ def test_the_committed_example_report_is_what_its_build_command_writes(tmp_path)
     fresh = build.build(tmp_path / "report.html").read_text(encoding="utf-8")
     committed = (root / "examples" / "report" / "report.html").read_text(encoding="utf-8")
     assert fresh == committed, "examples/report/report.html is stale: run python examples/report/build.py"
+
+
+def console_examples():
+    """``(command, shown output lines, piped)`` for each ``$ relgraph`` line of the README's console blocks
+    that runs on the bundled example (not those that need a Neo4j server, or a file the README does not hold)."""
+    for block in re.findall(r"```console\n(.*?)```", README, re.S):
+        if "NEO4J" in block:
+            continue
+        lines = block.splitlines()
+        for i, line in enumerate(lines):
+            if not line.startswith("$ relgraph "):
+                continue
+            shown = list(itertools.takewhile(lambda x: not x.startswith("$ "), lines[i + 1:]))
+            while shown and not shown[-1].strip():  # the blank line before the next command
+                shown.pop()
+            command = line[2:].split("  #")[0].strip()
+            words = shlex.split(command.split(" | ")[0])[1:]
+            if words[0] in ("neo4j", "load", "dump", "init") or "bad.yaml" in words:
+                continue
+            yield pytest.param(words, shown, " | " in command, id=command[:60])
+
+
+@pytest.mark.parametrize(("words", "shown", "piped"), list(console_examples()))
+def test_readme_console_output_is_what_the_command_prints(run, tmp_path, words, shown, piped):
+    (tmp_path / "examples").symlink_to(Path(__file__).resolve().parents[1] / "examples")
+    result = run(*words)
+    assert result.exit_code == 0, result.output
+    printed = result.output.splitlines()
+    if not piped:
+        assert printed == shown
+        return
+    rest = iter(printed)  # a pipe shows some of the lines: each must be printed, in this order
+    assert all(line in rest for line in shown), (shown, printed)
+
+
+def test_the_readme_python_session_runs_as_shown(tmp_path, monkeypatch):
+    import doctest
+
+    block = re.search(r"## Python API.*?```pycon\n(.*?)```", README, re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    for name in ("NEO4J_URI", "RELGRAPH_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    test = doctest.DocTestParser().get_doctest(block, {}, "README.md#python-api", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert (tmp_path / "syria.html").exists() and (tmp_path / "history.gexf").exists()

@@ -237,6 +237,14 @@ def test_types_that_cannot_be_spliced_are_refused_before_anything_is_written(neo
     assert db_counts(neo4j_store) == {}
 
 
+def test_types_that_would_share_a_relationship_type_are_refused(neo4j_store, db_counts):
+    data = Dataset(actors={"a": Actor("a", "A", "state")})
+    data.types["shoots_down"] = RelationType("shoots_down", -1, "event")
+    with pytest.raises(StoreError, match="'shoots-down' and 'shoots_down' would both be SHOOTS_DOWN"):
+        neo4j_store.write(data)
+    assert db_counts(neo4j_store) == {}
+
+
 def test_custom_types_round_trip(neo4j_store):
     evacuates = RelationType("evacuates", 0, "event", "moves people out of", symmetric=False,
                              target_kinds=frozenset({"coalition"}))

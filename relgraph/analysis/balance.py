@@ -126,7 +126,8 @@ def triangles(ties: nx.Graph) -> Iterator[tuple[str, str, str]]:
     for u in ties.nodes:
         for v in later[u]:
             for w in later[u] & later[v]:
-                yield tuple(sorted((u, v, w)))  # type: ignore[misc]
+                a, b, c = sorted((u, v, w))
+                yield a, b, c
 
 
 def balance(graph: nx.Graph, *, sign: str = "sign") -> BalanceReport:

@@ -184,8 +184,12 @@ class Neo4jStore:
         """
         from neo4j import exceptions
 
-        for rtype in data.types.values():
-            neo4j_type(rtype.name)  # refuse a type that cannot be spliced before anything is written
+        spliced: dict[str, str] = {}
+        for name in data.types:  # refuse a type that cannot be spliced, before anything is written
+            other = spliced.setdefault(neo4j_type(name), name)
+            if other != name:
+                raise StoreError(f"relation types {other!r} and {name!r} would both be {neo4j_type(name)} in "
+                                 "Neo4j: rename one")
         try:
             self.init(data.types.values())
             with self._session(write=True) as session:
@@ -212,6 +216,7 @@ class Neo4jStore:
 
     def _write(self, tx: Transaction, data: Dataset, prune: bool, progress: Progress | None) -> WriteSummary:
         old_actors = {r["id"]: r["hash"] for r in tx.run("MATCH (a:Actor) RETURN a.id AS id, a.hash AS hash")}
+        old_sources = {r["id"] for r in tx.run("MATCH (s:Source) RETURN s.id AS id")}
         old_rels = {r["id"]: (r["type"], r["source"], r["target"], r["hash"]) for r in tx.run(
             "MATCH (s:Actor)-[r]->(t:Actor) WHERE r.hash IS NOT NULL "
             "RETURN r.id AS id, r.type AS type, s.id AS source, t.id AS target, r.hash AS hash")}
@@ -261,9 +266,12 @@ class Neo4jStore:
                 written += len(batch)
                 if progress:
                     progress(written)
-        for batch in _batches([{"source": s, "actor": a} for s, a in sorted(links)]):
-            tx.run("UNWIND $rows AS row MATCH (s:Source {id: row.source}) MATCH (a:Actor {id: row.actor}) "
-                   f"MERGE (s)-[:{SOURCE_LINK}]->(a)", rows=batch)
+        # a link can exist already only between a source and an actor that both did: the others are created
+        fresh = {(s, a) for s, a in links if s not in old_sources or a not in old_actors}
+        for new, pairs in ((True, fresh), (False, links - fresh)):
+            for batch in _batches([{"source": s, "actor": a} for s, a in sorted(pairs)]):
+                tx.run("UNWIND $rows AS row MATCH (s:Source {id: row.source}), (a:Actor {id: row.actor}) "
+                       f"{'CREATE' if new else 'MERGE'} (s)-[:{SOURCE_LINK}]->(a)", rows=batch)
         for batch in _batches([{"source": s, "actor": a} for s, a in sorted(unsure - links)]):
             tx.run(f"UNWIND $rows AS row MATCH (s:Source {{id: row.source}})-[l:{SOURCE_LINK}]->"
                    "(a:Actor {id: row.actor}) "
