@@ -5,6 +5,7 @@
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT relation_type_name IF NOT EXISTS FOR (t:RelationType) REQUIRE t.name IS UNIQUE;
+CREATE CONSTRAINT relgraph_lock_name IF NOT EXISTS FOR (l:RelgraphLock) REQUIRE l.name IS UNIQUE;
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE CONSTRAINT accepts_id IF NOT EXISTS FOR ()-[r:ACCEPTS]-() REQUIRE r.id IS UNIQUE;
 CREATE INDEX accepts_first IF NOT EXISTS FOR ()-[r:ACCEPTS]-() ON (r.first);

@@ -9,7 +9,9 @@ relgraph raises on purpose become one line: a wrong option or argument exits
 from __future__ import annotations
 
 import json
+import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -20,7 +22,7 @@ import click
 
 from relgraph import __version__
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration, dates_between, parse_day
-from relgraph.errors import DatasetError, DateError, OptionError, RelgraphError
+from relgraph.errors import DatasetError, DateError, OptionError, RelgraphError, scrub
 
 if TYPE_CHECKING:
     from relgraph.explorer import Explorer
@@ -74,9 +76,13 @@ class DurationType(click.ParamType):
 
 
 class Relgraph(click.Group):
-    """The root group: relgraph's own errors, from any command, become one line and an exit code."""
+    """The root group: relgraph's own errors, from any command, become one line and an exit code.
+
+    Every message is scrubbed of credentials on its way out, whatever produced it.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
+        warnings.filterwarnings("ignore", module=r"neo4j(\.|$)")  # relgraph says what went wrong itself
         try:
             return super().invoke(ctx)
         except DatasetError as exc:
@@ -87,9 +93,14 @@ class Relgraph(click.Group):
                                        f"nothing was {ctx.meta.get('relgraph.verb', 'read')}") from None
         except OptionError as exc:
             hint = exc.option if exc.option.isupper() else f"'--{exc.option.replace('_', '-')}'"
-            raise click.BadParameter(str(exc), param_hint=hint) from None
+            raise click.BadParameter(_scrub(ctx, str(exc)), param_hint=hint) from None
         except RelgraphError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(_scrub(ctx, str(exc))) from None
+
+
+def _scrub(ctx: click.Context, text: str) -> str:
+    secrets = [ctx.meta.get("relgraph.password"), os.environ.get("NEO4J_PASSWORD")]
+    return scrub(text, secrets)
 
 
 # -- choosing the store -----------------------------------------------------------------------------
@@ -173,9 +184,14 @@ def _explorer(data_path: Path | None, *, need_neo4j: bool = False) -> Explorer:
     if need_neo4j and not uri:
         raise click.UsageError("no Neo4j server given: pass --neo4j URI or set NEO4J_URI")
     explorer = relgraph.open(data_path, neo4j=uri, username=meta.get("relgraph.username") or "neo4j",
-                             password=meta.get("relgraph.password"), database=meta.get("relgraph.database"))
+                             password=meta.get("relgraph.password"), database=meta.get("relgraph.database"),
+                             waiting=_waiting)
     ctx.call_on_close(explorer.close)
     return explorer
+
+
+def _waiting() -> None:
+    click.echo("Waiting for another load into this database to finish...", err=True)
 
 
 # -- output -----------------------------------------------------------------------------------------
@@ -205,6 +221,9 @@ def _progress(total: int, label: str) -> Iterator[Progress]:
 
         def advance(count: int) -> None:
             nonlocal done
+            if count < done:  # the load started over after a transient failure
+                bar.pos = 0
+                done = 0
             bar.update(count - done)
             done = count
 
@@ -225,15 +244,26 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path(path_type=Path))
-def validate(path: Path) -> None:
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@_neo4j_options
+def validate(path: Path | None) -> None:
     """Check the dataset at PATH and list every problem with file, line and field.
 
-    Exits 1 when there are errors; warnings alone do not fail.
+    Without PATH, check the Neo4j database of --neo4j (or NEO4J_URI) instead:
+    a relation id stored more than once (which the next load, or a load with
+    --prune, repairs). Exits 1 when there are errors; warnings alone do not fail.
     """
     import relgraph
     from relgraph.render.text import validated_text
 
+    if path is None:
+        found = _explorer(None, need_neo4j=True).check()
+        for line in found:
+            click.echo(line, err=True)
+        if found:
+            raise click.ClickException(f"the database has {len(found)} problem(s)")
+        click.echo("The database holds every relation id once")
+        return
     report = relgraph.validate(path)
     for problem in report.problems:
         click.echo(str(problem), err=True)
@@ -271,20 +301,26 @@ def _home_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @_home_option
 @click.option("--bolt-port", type=click.IntRange(1, 65535), default=7687, show_default=True)
 @click.option("--http-port", type=click.IntRange(1, 65535), default=7474, show_default=True)
-@click.option("--password", envvar="NEO4J_PASSWORD", required=True,
-              help="Password of user neo4j, set when the instance is created [env NEO4J_PASSWORD].")
+@click.option("--password", envvar="NEO4J_PASSWORD",
+              help="Password of user neo4j, set when the instance is created [env NEO4J_PASSWORD]. Prefer "
+                   "the environment, or the prompt you get without either: a password on the command line "
+                   "is visible to every user of the machine in its list of processes.")
 @click.option("--heap", default="1g", show_default=True, help="JVM heap size.")
 @click.option("--pagecache", default="512m", show_default=True, help="Neo4j page cache size.")
-def neo4j_start(home: Path | None, bolt_port: int, http_port: int, password: str, heap: str,
-                pagecache: str) -> None:
+def neo4j_start(home: Path | None, bolt_port: int, http_port: int, password: str | None,
+                heap: str, pagecache: str) -> None:
     """Start Neo4j Community in the background on 127.0.0.1 and wait until it answers.
 
-    The first start downloads the server with Maven (kept for later starts);
-    auth is on, user neo4j.
+    The first start downloads the server with Maven (about 305 MB, kept for
+    later starts); auth is on, user neo4j, with the password of NEO4J_PASSWORD.
     """
     from relgraph.render.text import server_text
     from relgraph.store import server
 
+    if not password:
+        if not sys.stdin.isatty():
+            raise click.UsageError("no password: set NEO4J_PASSWORD (the password of user neo4j)")
+        password = click.prompt("Password of user neo4j", hide_input=True)
     click.echo(server_text(server.start(home, password=password, bolt_port=bolt_port, http_port=http_port,
                                         heap=heap, pagecache=pagecache)))
 
@@ -300,17 +336,25 @@ def neo4j_stop(home: Path | None) -> None:
 
 @neo4j.command("status")
 @_home_option
-def neo4j_status(home: Path | None) -> None:
-    """Say whether the local Neo4j server runs, and where. Exits 1 when it does not."""
+@click.pass_context
+def neo4j_status(ctx: click.Context, home: Path | None) -> None:
+    """Say whether the local Neo4j server runs, and where.
+
+    Exits 0 when it runs, 3 when it is stopped and 4 when there is no instance
+    (the codes of service scripts).
+    """
     from relgraph.store import server
 
     found = server.status(home)
     if found is None:
-        raise click.ClickException(f"no Neo4j instance in {home or server.default_home()}")
-    if not found.running:
-        raise click.ClickException(f"Neo4j in {found.home} is stopped")
-    click.echo(f"Neo4j is running (pid {found.pid}) at {found.uri}, Browser {found.browser}, "
-               f"data in {found.home / 'data'}")
+        click.echo(f"No Neo4j instance in {home or server.default_home()} (relgraph neo4j start makes one)")
+        ctx.exit(4)
+    elif not found.running:
+        click.echo(f"Neo4j in {found.home} is stopped (relgraph neo4j start starts it)")
+        ctx.exit(3)
+    else:
+        click.echo(f"Neo4j is running (pid {found.pid}) at {found.uri}, Browser {found.browser}, "
+                   f"data in {found.home / 'data'}")
 
 
 # -- Neo4j: schema, load, dump ----------------------------------------------------------------------

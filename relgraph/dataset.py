@@ -18,19 +18,16 @@ there is no error, so a bad file never gives a half-built dataset.
 
 from __future__ import annotations
 
-import difflib
-import functools
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
-from relgraph.errors import DatasetError, FieldError, Problem
+from relgraph.errors import DatasetError, FieldError, Problem, did_you_mean, excerpt
 from relgraph.model import (
     BUILTIN_TYPES,
     Actor,
@@ -41,21 +38,36 @@ from relgraph.model import (
     Source,
     relation_id,
 )
+from relgraph.readers import (
+    SUFFIXES,
+    LineDict,
+    Raw,
+    dataset_files,
+    original_text,
+    read_jsonl,
+    read_yaml,
+)
 from relgraph.records import actor_record, relation_record, source_record
 from relgraph.schema import RECORDS, SECTIONS
 
 __all__ = ["Report", "files", "load", "read", "record_of", "validate", "write"]
 
-SUFFIXES = (".yaml", ".yml", ".jsonl")
+_KINDS = frozenset(SECTIONS.values())
+_DECLARATIONS = frozenset({"type", "source", "actor"})
 
 
 @dataclass
 class Report:
-    """What :func:`read` found: the dataset (valid only if ``ok``) and every problem."""
+    """What :func:`read` or :func:`validate` found: the dataset (valid only if ``ok``) and every problem.
+
+    ``relations`` counts the relations without errors; :func:`validate`
+    checks them without keeping them, so its ``dataset`` holds none.
+    """
 
     dataset: Dataset
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    relations: int = 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -78,196 +90,94 @@ def load(path: str | Path) -> Dataset:
     return report.dataset
 
 
+def read(path: str | Path) -> Report:
+    """Read a dataset file or directory and check it; never raises for bad content."""
+    return _check(Path(path), keep=True)
+
+
 def validate(path: str | Path) -> Report:
-    """Check a dataset and return the report (the same as :func:`read`; named for what callers want)."""
-    return read(path)
+    """Check a dataset as :func:`read` does, without keeping its relations (memory grows with ids only)."""
+    return _check(Path(path), keep=False)
 
 
-# -- reading: files to raw records, with line numbers -------------------------------------------
-
-
-class _LineDict(dict):
-    """A mapping from YAML or JSON that knows its line and the line of each key.
-
-    Keys missing from ``lines`` are on ``line`` (always so for JSON Lines).
-    """
-
-    line: int = 0
-    lines: Mapping[str, int] = MappingProxyType({})
-
-
-class _LineList(list):
-    line: int = 0
-
-
-class _Loader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that keeps dates as text (we parse them ourselves) and records lines."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    out = _LineDict()
-    out.line, out.lines = node.start_mark.line + 1, {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in out:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.lines[key] = key_node.start_mark.line + 1
-    return out
-
-
-def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
-    out = _LineList(loader.construct_object(child, deep=True) for child in node.value)
-    out.line = node.start_mark.line + 1
-    return out
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-
-
-@dataclass
-class _Raw:
-    kind: str  # a key of RECORDS
-    values: _LineDict
-    file: str
-
-    def line(self, name: str | None = None) -> int:
-        return self.values.lines.get(name, self.values.line) if name else self.values.line
-
-
-def files(path: Path) -> list[Path]:
+def files(path: str | Path) -> list[Path]:
     """The dataset files at ``path``: the file itself, or a directory's files in sorted order."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
-    return [path]
+    return dataset_files(Path(path), [])
 
 
-def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Iterator[_Raw]:
-    try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problems.append(Problem("error", shown, line, None, None, f"not valid YAML: {exc.problem}"))
-        return
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problems.append(Problem("error", shown, None, None, None, f"not valid YAML: {exc}"))
-        return
-    if doc is None:
-        return
-    if not isinstance(doc, _LineDict):
-        problems.append(Problem("error", shown, 1, None, None,
-                                f"expected a mapping with sections {', '.join(SECTIONS)}"))
-        return
-    for section, items in doc.items():
-        line = doc.lines[section]
-        if section not in SECTIONS:
-            problems.append(Problem("error", shown, line, None, None,
-                                    f"unknown section {section!r}{_did_you_mean(section, SECTIONS)}"))
-            continue
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            problems.append(Problem("error", shown, line, None, section, "expected a list of records"))
-            continue
-        for item in items:
-            if not isinstance(item, _LineDict):
-                problems.append(Problem("error", shown, getattr(item, "line", line), None, section,
-                                        f"expected a record (a mapping), got {item!r}"))
-                continue
-            yield _Raw(SECTIONS[section], item, shown)
+# -- reading ---------------------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path, shown: str, problems: list[Problem]) -> Iterator[_Raw]:
-    kinds = set(SECTIONS.values())
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line, object_hook=functools.partial(_located, line=number))
-            except json.JSONDecodeError as exc:
-                problems.append(Problem("error", shown, number, None, None, f"not valid JSON: {exc.msg}"))
-                continue
-            if not isinstance(obj, _LineDict) or obj.get("record") not in kinds:
-                problems.append(Problem("error", shown, number, None, "record",
-                                        f"each line needs \"record\": one of {', '.join(sorted(kinds))}"))
-                continue
-            kind = obj.pop("record")
-            yield _Raw(kind, obj, shown)
-
-
-def _located(value: dict[str, Any], line: int) -> _LineDict:
-    """A JSON object as the YAML loader gives mappings: knowing its line."""
-    out = _LineDict(value)
-    out.line = line
-    return out
-
-
-def _raw_records(path: Path, problems: list[Problem]) -> tuple[list[_Raw], list[Path]]:
-    if not path.exists():
+def _check(path: Path, *, keep: bool) -> Report:
+    problems: list[Problem] = []
+    if not path.exists() and not path.is_symlink():
         problems.append(Problem("error", str(path), None, None, None, "no such file or directory"))
-        return [], []
-    found = files(path)
+        return Report(Dataset(), problems, [])
+    found = dataset_files(path, problems)
     if not found:
         problems.append(Problem("error", str(path), None, None, None,
                                 f"no dataset files ({', '.join(SUFFIXES)}) in this directory"))
-    raws: list[_Raw] = []
+    checker = _Checker(problems, keep=keep)
+    # Relations refer to types, sources and actors declared in any file, so declarations are read
+    # first; JSON Lines files are read twice rather than hold every relation in memory.
+    yaml_relations: list[Raw] = []
+    declarations: list[Raw] = []
     for file in found:
-        shown = str(file)
         if file.suffix == ".jsonl":
-            raws.extend(_read_jsonl(file, shown, problems))
+            declarations += read_jsonl(file, str(file), problems, _KINDS, only=_DECLARATIONS)
         elif file.suffix in (".yaml", ".yml"):
-            raws.extend(_read_yaml(file, shown, problems))
+            for raw in read_yaml(file, str(file), problems, SECTIONS):
+                (yaml_relations if raw.kind == "relation" else declarations).append(raw)
         else:
-            problems.append(Problem("error", shown, None, None, None,
+            problems.append(Problem("error", str(file), None, None, None,
                                     f"unknown file type: use {', '.join(SUFFIXES)}"))
-    return raws, found
-
-
-def _did_you_mean(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(str(word), list(options), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-# -- checking: raw records to model objects ----------------------------------------------------
+    checker.declare(declarations)
+    index = 0
+    for file in found:
+        relations: Iterable[Raw] = (
+            read_jsonl(file, str(file), problems, _KINDS, only=frozenset({"relation"}), quiet=True)
+            if file.suffix == ".jsonl" else [r for r in yaml_relations if r.file == str(file)])
+        for raw in relations:
+            index += 1
+            checker.relation(raw, index)
+    # reading finds syntax problems before checking finds the rest: show them in file order
+    order = {str(f): i for i, f in enumerate(found)}
+    problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
+    return Report(checker.data, problems, found, checker.relations)
 
 
 class _Checker:
-    """One pass over all raw records, collecting every problem."""
+    """Records to model objects, collecting every problem of every record.
 
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
+    A record with an error is not kept, but every check that its other fields
+    allow still runs: one run reports everything there is to fix.
+    """
+
+    def __init__(self, problems: list[Problem], *, keep: bool) -> None:
+        self.problems = problems
         self.data = Dataset()
-        self._where: dict[tuple[str, str], str] = {}  # (kind, id) -> "file:line" of first definition
+        self.keep = keep
+        self.relations = 0
+        self.errors = 0
+        self.first: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, id) -> where it was first defined
+        self.declared: dict[str, set[str]] = {"type": set(), "source": set(), "actor": set()}
 
-    def problem(self, severity: str, raw: _Raw, label: str | None, name: str | None, message: str,
-                line: int | None = None) -> None:
-        self.problems.append(Problem(severity, raw.file, line or raw.line(name), label, name, message))  # type: ignore[arg-type]
+    def problem(self, severity: Literal["error", "warning"], raw: Raw, label: str | None, name: str | None,
+                message: str, line: int | None = None) -> None:
+        self.errors += severity == "error"
+        self.problems.append(Problem(severity, raw.file, line or raw.line(name), label, name, message))
 
-    def fields(self, raw: _Raw, kind: str, label: str | None, values: _LineDict | None = None,
-               line_of: _Raw | None = None) -> dict[str, Any] | None:
-        """Parse every declared field; report unknown, missing and bad ones. None if any failed."""
+    def fields(self, raw: Raw, kind: str, label: str | None,
+               values: LineDict | None = None) -> dict[str, Any]:
+        """Every declared field that parses; each unknown, missing or bad one is reported."""
         values = raw.values if values is None else values
         spec = RECORDS[kind]
         parsed: dict[str, Any] = {}
-        ok = True
         for name, value in values.items():
             line = values.lines.get(name, values.line)
             if name not in spec:
                 self.problem("error", raw, label, str(name),
-                             f"unknown field{_did_you_mean(name, spec)}", line)
-                ok = False
+                             f"unknown field{did_you_mean(name, spec)}", line)
                 continue
             if value is None:
                 continue
@@ -275,152 +185,155 @@ class _Checker:
                 parsed[name] = spec[name].parse(value)
             except FieldError as exc:
                 self.problem("error", raw, label, name, str(exc), line)
-                ok = False
         for name, f in spec.items():
             if f.required and values.get(name) is None:
                 self.problem("error", raw, label, name, "is required", values.line)
-                ok = False
-        return parsed if ok else None
+        return parsed
 
-    def unique(self, raw: _Raw, kind: str, ident: str, label: str) -> bool:
+    def unique(self, raw: Raw, kind: str, ident: str, label: str) -> bool:
         key = (kind, ident)
-        if key in self._where:
-            self.problem("error", raw, label, "id", f"duplicate id: first defined at {self._where[key]}")
+        first = self.first.setdefault(key, (raw.file, raw.line()))
+        if first != (raw.file, raw.line()):
+            self.problem("error", raw, label, "id", f"duplicate id: first defined at {first[0]}:{first[1]}")
             return False
-        self._where[key] = f"{raw.file}:{raw.line()}"
         return True
 
-    # each record kind
+    # -- declarations
 
-    def type_(self, raw: _Raw) -> None:
-        name = raw.values.get("name")
-        label = f"type {name!r}"
+    def declare(self, raws: list[Raw]) -> None:
+        key = {"type": "name", "source": "id", "actor": "id"}
+        for raw in raws:  # valid ids, even of records with other errors: for lookups and suggestions
+            spec = RECORDS[raw.kind][key[raw.kind]]
+            try:
+                self.declared[raw.kind].add(spec.parse(raw.values.get(key[raw.kind])))
+            except FieldError:
+                continue
+        for kind, check in (("type", self.type_), ("source", self.source), ("actor", self.actor)):
+            for raw in raws:
+                if raw.kind == kind:
+                    check(raw)
+        self.part_of([raw for raw in raws if raw.kind == "actor"])
+
+    def type_(self, raw: Raw) -> None:
+        label = f"type {excerpt(original_text(raw.values.get('name')))}"
+        before = self.errors
         f = self.fields(raw, "type", label)
-        if f is None:
-            return
-        if f["name"] in BUILTIN_TYPES:
+        if f.get("name") in BUILTIN_TYPES:
             self.problem("error", raw, label, "name", "redefines a built-in type; choose another name")
-            return
-        if self.unique(raw, "type", f["name"], label):
+        if self.errors == before and self.unique(raw, "type", f["name"], label):
             self.data.types[f["name"]] = RelationType(**f)
 
-    def source(self, raw: _Raw) -> None:
-        label = f"source {raw.values.get('id')!r}"
+    def source(self, raw: Raw) -> None:
+        label = f"source {excerpt(original_text(raw.values.get('id')))}"
+        before = self.errors
         f = self.fields(raw, "source", label)
-        if f is not None and self.unique(raw, "source", f["id"], label):
+        if self.errors == before and self.unique(raw, "source", f["id"], label):
             self.data.sources[f["id"]] = Source(**f)
 
-    def actor(self, raw: _Raw) -> None:
-        label = f"actor {raw.values.get('id')!r}"
+    def actor(self, raw: Raw) -> None:
+        label = f"actor {excerpt(original_text(raw.values.get('id')))}"
+        before = self.errors
         f = self.fields(raw, "actor", label)
-        if f is not None and self.unique(raw, "actor", f["id"], label):
+        if self.errors == before and self.unique(raw, "actor", f["id"], label):
             self.data.actors[f["id"]] = Actor(**f)
 
-    def part_of(self, raws: list[_Raw]) -> None:
+    def part_of(self, raws: list[Raw]) -> None:
         for raw in raws:
-            actor = self.data.actors.get(str(raw.values.get("id")))
-            if actor and actor.part_of and actor.part_of not in self.data.actors:
+            actor = self.data.actors.get(str(original_text(raw.values.get("id"))))
+            if actor and actor.part_of and actor.part_of not in self.declared["actor"]:
+                hint = did_you_mean(actor.part_of, self.declared["actor"])
                 self.problem("error", raw, f"actor {actor.id!r}", "part_of",
-                             f"unknown actor {actor.part_of!r}"
-                             f"{_did_you_mean(actor.part_of, self.data.actors)}")
+                             f"unknown actor {actor.part_of!r}{hint}")
 
-    def relation(self, raw: _Raw, index: int) -> None:
+    # -- relations
+
+    def relation(self, raw: Raw, index: int) -> None:
         v = raw.values
-        label = (f"relation {v['id']!r}" if v.get("id")
-                 else f"relation {index} ({v.get('source')} {v.get('type')} {v.get('target')})")
+        ends = " ".join(excerpt(v.get(name)).strip("'") for name in ("source", "type", "target"))
+        label = f"relation {excerpt(original_text(v['id']))}" if v.get("id") else f"relation {index} ({ends})"
+        before = self.errors
         f = self.fields(raw, "relation", label)
-        if f is None:
-            return
-        ok = True
+        rtype = self.data.types.get(f["type"]) if "type" in f else None
+        if "type" in f and rtype is None and f["type"] not in self.declared["type"]:
+            known = self.declared["type"] | self.data.types.keys()
+            self.problem("error", raw, label, "type", f"unknown relation type {f['type']!r}"
+                         f"{did_you_mean(f['type'], known)}; declare it under types")
         for end in ("source", "target"):
-            if f[end] not in self.data.actors:
+            if end in f and f[end] not in self.declared["actor"]:
                 self.problem("error", raw, label, end,
-                             f"unknown actor {f[end]!r}{_did_you_mean(f[end], self.data.actors)}")
-                ok = False
-        rtype = self.data.types.get(f["type"])
-        if rtype is None:
-            self.problem("error", raw, label, "type",
-                         f"unknown relation type {f['type']!r}{_did_you_mean(f['type'], self.data.types)}; "
-                         "declare it under types")
-            return
-        ok = self.time(raw, label, f, rtype) and ok
-        if ok:
-            ok = self.kinds(raw, label, f, rtype)
+                             f"unknown actor {f[end]!r}{did_you_mean(f[end], self.declared['actor'])}")
+        if rtype is not None:
+            self.time(raw, label, f, rtype)
+            self.kinds(raw, label, f, rtype)
         citations = self.citations(raw, label, v.get("sources"))
-        if citations is None or not ok:
+        if self.errors != before or citations is None or rtype is None:
             return
         if f["source"] == f["target"]:
             self.problem("warning", raw, label, "target", "relates an actor to itself")
         if not citations:
             self.problem("warning", raw, label, "sources", "cites no source")
-        when = f.get("date") if rtype.kind == "event" else f.get("start")
         if rtype.kind == "stance" and "start" not in f:
             self.problem("warning", raw, label, "start",
                          "no start: the stance holds on every date before its end")
+        when = f.get("date") if rtype.kind == "event" else f.get("start")
         rel = Relation(
             id=f.get("id") or relation_id(f["source"], f["type"], f["target"], when),
-            source=f["source"], type=f["type"], target=f["target"],
-            sign=f.get("sign", rtype.sign),
+            source=f["source"], type=f["type"], target=f["target"], sign=f.get("sign", rtype.sign),
             start=f.get("start"), end=f.get("end"), date=f.get("date"),
             confidence=f.get("confidence", 1.0), sources=citations, notes=f.get("notes"),
         )
         if self.unique(raw, "relation", rel.id, f"relation {rel.id!r}"):
-            self.data.relations[rel.id] = rel
+            self.relations += 1
+            if self.keep:
+                self.data.relations[rel.id] = rel
 
-    def time(self, raw: _Raw, label: str, f: dict[str, Any], rtype: RelationType) -> bool:
+    def time(self, raw: Raw, label: str, f: dict[str, Any], rtype: RelationType) -> None:
+        given = raw.values
         if rtype.kind == "event":
-            wrong = [n for n in ("start", "end") if n in f]
-            for n in wrong:
-                self.problem("error", raw, label, n,
-                             f"{rtype.name!r} is an event: give a date, not {n}")
-            if "date" not in f:
+            for n in ("start", "end"):
+                if given.get(n) is not None:
+                    self.problem("error", raw, label, n, f"{rtype.name!r} is an event: give a date, not {n}")
+            if given.get("date") is None:
                 self.problem("error", raw, label, "date", f"{rtype.name!r} is an event and needs a date")
-                return False
-            return not wrong
-        if "date" in f:
+            return
+        if given.get("date") is not None:
             self.problem("error", raw, label, "date",
                          f"{rtype.name!r} is a stance: give start (and end), not date")
-            return False
         start, end = f.get("start"), f.get("end")
         if start and end and end.last < start.first:
-            self.problem("error", raw, label, "end", f"ends ({end}) before it starts ({start})")
-            return False
-        return True
+            self.problem("error", raw, label, "end", f"ends ({end}) before it starts ({start})"
+                         + _winter_hint(start, end))
 
-    def kinds(self, raw: _Raw, label: str, f: dict[str, Any], rtype: RelationType) -> bool:
-        ok = True
+    def kinds(self, raw: Raw, label: str, f: dict[str, Any], rtype: RelationType) -> None:
         for end, allowed in (("source", rtype.source_kinds), ("target", rtype.target_kinds)):
-            kind = self.data.actors[f[end]].kind
-            if allowed is not None and kind not in allowed:
+            actor = self.data.actors.get(f.get(end, ""))
+            if allowed is not None and actor is not None and actor.kind not in allowed:
                 self.problem("error", raw, label, end,
                              f"{rtype.name!r} takes a {end} of kind {' or '.join(sorted(allowed))}; "
-                             f"{f[end]!r} is a {kind}")
-                ok = False
-        return ok
+                             f"{actor.id!r} is a {actor.kind}")
 
-    def citations(self, raw: _Raw, label: str, value: Any) -> tuple[Citation, ...] | None:
+    def citations(self, raw: Raw, label: str, value: Any) -> tuple[Citation, ...] | None:
+        """The citations, or None when any is wrong (each wrong one reported)."""
         if value is None:
             return ()
         if not isinstance(value, list):
             self.problem("error", raw, label, "sources", "expected a list of citations")
             return None
         out: list[Citation] = []
-        ok = True
         for item in value:
-            if not isinstance(item, _LineDict):
-                self.problem("error", raw, label, "sources", f"expected a citation (a mapping), got {item!r}",
-                             getattr(item, "line", None))
-                ok = False
+            if not isinstance(item, LineDict):
+                message = f"expected a citation (a mapping), got {excerpt(item)}"
+                self.problem("error", raw, label, "sources", message, getattr(item, "line", None))
                 continue
             citation = self.citation(raw, label, item)
-            ok = ok and citation is not None
             if citation is not None:
                 out.append(citation)
-        return tuple(out) if ok else None
+        return tuple(out) if len(out) == len(value) else None
 
-    def citation(self, raw: _Raw, label: str, item: _LineDict) -> Citation | None:
+    def citation(self, raw: Raw, label: str, item: LineDict) -> Citation | None:
+        before = self.errors
         f = self.fields(raw, "citation", label, item)
-        if f is None:
+        if self.errors != before:
             return None
         if "evidence" not in f:
             self.problem("warning", raw, label, "sources", "citation has no evidence note", item.line)
@@ -432,9 +345,11 @@ class _Checker:
                 return None
             found = self.data.sources.get(f["ref"])
             if found is None:
-                self.problem("error", raw, label, "ref",
-                             f"unknown source {f['ref']!r}{_did_you_mean(f['ref'], self.data.sources)}",
-                             item.lines.get("ref"))
+                if f["ref"] not in self.declared["source"]:
+                    self.problem("error", raw, label, "ref", f"unknown source {f['ref']!r}"
+                                 f"{did_you_mean(f['ref'], self.declared['source'])}", item.lines.get("ref"))
+                else:  # declared with errors of its own, reported there
+                    self.errors += 1
                 return None
             return Citation(found, f.get("evidence"))
         if "title" not in f:
@@ -453,30 +368,14 @@ class _Checker:
         return Citation(src, f.get("evidence"))
 
 
-def read(path: str | Path) -> Report:
-    """Read a dataset file or directory and check it; never raises for bad content."""
-    path = Path(path)
-    problems: list[Problem] = []
-    raws, files = _raw_records(path, problems)
-    checker = _Checker()
-    checker.problems = problems
-    by_kind: dict[str, list[_Raw]] = {k: [] for k in RECORDS}
-    for raw in raws:
-        by_kind[raw.kind].append(raw)
-    # order matters: relations refer to types, sources and actors declared in any file
-    for raw in by_kind["type"]:
-        checker.type_(raw)
-    for raw in by_kind["source"]:
-        checker.source(raw)
-    for raw in by_kind["actor"]:
-        checker.actor(raw)
-    checker.part_of(by_kind["actor"])
-    for index, raw in enumerate(by_kind["relation"], 1):
-        checker.relation(raw, index)
-    # reading finds syntax problems before checking finds the rest: show them in file order
-    order = {str(f): i for i, f in enumerate(files)}
-    problems = sorted(checker.problems, key=lambda p: (order.get(p.file, -1), p.line or 0))
-    return Report(checker.data, problems, files)
+def _winter_hint(start: Any, end: Any) -> str:
+    """Why a range with a winter in it may end before it starts: a winter belongs to the year it begins in."""
+    for d in (start, end):
+        if d.precision == "season" and d.text.endswith("winter"):
+            year = d.first.year
+            return (f"; {d.text} is December {year} to February {year + 1} (a winter belongs to the year "
+                    f"it begins in: the winter before spring {year} is {year - 1}-winter)")
+    return ""
 
 
 # -- writing -------------------------------------------------------------------------------------

@@ -19,8 +19,13 @@ text               precision    span
 
 Seasons are meteorological, Northern Hemisphere: spring is March-May, summer
 June-August, autumn September-November, winter December to the end of the
-following February. EDTF's season codes ``2016-21`` .. ``2016-24`` are read
-too, and written as words.
+following February. A winter belongs to the year it begins in: ``2016-winter``
+is December 2016 to February 2017, so the winter that ends as spring 2016
+begins is ``2015-winter``. EDTF's season codes ``2016-21`` .. ``2016-24`` are
+read too, and written as words.
+
+Dates written in other common ways (``20/12/2016``, ``December 2016``) are
+refused with the form to write instead.
 
 The rules (also in the README):
 
@@ -46,6 +51,7 @@ True
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -104,10 +110,25 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: str | int | date) -> PartialDate:
-        """Read a partial date; raise :class:`DateError` saying what is wrong."""
+        """Read a partial date; raise :class:`DateError` saying what is wrong (and, for a date written
+        another way, such as ``20/12/2016``, how to write it)."""
         if isinstance(value, date):
             return cls.of_day(value)
-        text = str(value).strip()
+        return _parse_text(str(value).strip())
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
+        if hint := _other_form(text):
+            raise DateError(f"{text!r} is not a date relgraph reads: {hint}")
+        try:
+            return cls._parse_form(text)
+        except (ValueError, OverflowError) as exc:
+            if isinstance(exc, DateError):
+                raise
+            raise DateError(f"{text!r} falls outside the years 0001 to 9999") from None
+
+    @classmethod
+    def _parse_form(cls, text: str) -> PartialDate:
         if "/" in text:
             return cls._parse_range(text)
         if m := _YEAR.match(text):
@@ -134,6 +155,7 @@ class PartialDate:
 
     @classmethod
     def of_day(cls, day: date) -> PartialDate:
+        """The partial date of one exact day."""
         return cls(day, day, "day", day.isoformat())
 
     @classmethod
@@ -200,6 +222,46 @@ class Duration:
 
     def __str__(self) -> str:
         return f"{self.count}{self.unit}"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_text(text: str) -> PartialDate:
+    # Datasets repeat a few thousand dates over and over; a parsed date is immutable, so share it.
+    return PartialDate._parse(text)
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+
+
+def _other_form(text: str) -> str | None:
+    """How to write a date given in another common form, or None if it is not one.
+
+    >>> _other_form("20/12/2016"), _other_form("5.6.2016")
+    ('write 2016-12-20', 'write 2016-06-05 (if the day comes first) or 2016-05-06 (if the month does)')
+    >>> _other_form("December 2016"), _other_form("20 Dec 2016"), _other_form("2016-12-20")
+    ('write 2016-12', 'write 2016-12-20', None)
+    """
+    def iso(year: str, month: int, day: int | None = None) -> str:
+        return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+    if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text):
+        a, b, year = int(m[1]), int(m[2]), m[3]
+        options = [iso(year, month, day) for day, month in ((a, b), (b, a))
+                   if 1 <= month <= 12 and 1 <= day <= 31]
+        if len(set(options)) == 2:
+            return f"write {options[0]} (if the day comes first) or {options[1]} (if the month does)"
+        return f"write {options[0]}" if options else None
+    if m := re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", text):
+        return f"write {iso(m[1], int(m[2]), int(m[3]))}"
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    months = [_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS]
+    numbers = [w for w in words if w.isdigit()]
+    years = [n for n in numbers if len(n) == 4]
+    days = [int(n) for n in numbers if len(n) <= 2]
+    if len(months) == 1 and len(years) == 1 and len(words) == len(numbers) + 1 and len(days) <= 1:
+        return f"write {iso(years[0], months[0], days[0] if days else None)}"
+    return None
 
 
 DEFAULT_EVENT_WINDOW = Duration(30, "d")

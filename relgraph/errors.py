@@ -11,8 +11,12 @@ True
 
 from __future__ import annotations
 
+import difflib
+import re
+import reprlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "DatasetError",
@@ -28,7 +32,56 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
     "UnknownActor",
+    "did_you_mean",
+    "excerpt",
+    "scrub",
 ]
+
+_EXCERPT = reprlib.Repr()  # keyword arguments only from Python 3.12
+_EXCERPT.maxlevel, _EXCERPT.maxdict, _EXCERPT.maxlist, _EXCERPT.maxtuple, _EXCERPT.maxset = 2, 4, 4, 4, 4
+_EXCERPT.maxstring, _EXCERPT.maxother, _EXCERPT.maxlong = 60, 60, 40
+
+
+def excerpt(value: Any) -> str:
+    """A short, quoted form of ``value`` for a message, however large or deep the value is.
+
+    >>> excerpt("turky"), excerpt([[1, 2, 3, 4, 5, 6]])
+    ("'turky'", '[[1, 2, 3, 4, ...]]')
+    >>> excerpt("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx' (1000 characters)"
+    """
+    shown = _EXCERPT.repr(value)
+    if isinstance(value, str) and len(value) > _EXCERPT.maxstring:
+        shown += f" ({len(value)} characters)"
+    return shown
+
+
+_USERINFO = re.compile(r"\b([a-z][a-z0-9+.-]*://)[^/@\s]*@", re.I)
+
+
+def scrub(text: str, secrets: Iterable[str | None] = ()) -> str:
+    """``text`` without credentials: no ``user:password@`` in any URI, and none of ``secrets``.
+
+    >>> scrub("cannot route bolt://neo4j:s3cret-pw@db:7687 (s3cret-pw)", ["s3cret-pw"])
+    'cannot route bolt://db:7687 (***)'
+    """
+    text = _USERINFO.sub(r"\1", text)
+    for secret in secrets:
+        if secret and len(secret) >= 3:  # a one-letter "secret" would blank out every word
+            text = text.replace(secret, "***")
+    return text
+
+
+def did_you_mean(word: object, options: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``options``, or nothing.
+
+    >>> did_you_mean("turky", ["turkey", "russia"])
+    " (did you mean 'turkey'?)"
+    """
+    if not isinstance(word, str) or len(word) > 200:
+        return ""
+    close = difflib.get_close_matches(word, list(options), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 @dataclass(frozen=True)

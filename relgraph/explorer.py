@@ -20,7 +20,7 @@ call on it, or on the functions it hands graphs to
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -54,19 +54,22 @@ class Loaded:
 
 
 def open(source: str | Path | None = None, *, neo4j: str | None = None, username: str = "neo4j",
-         password: str | None = None, database: str | None = None) -> Explorer:
+         password: str | None = None, database: str | None = None,
+         waiting: Callable[[], None] | None = None) -> Explorer:
     """An :class:`Explorer` on dataset files at ``source``, or on Neo4j at ``neo4j``.
 
     ``source`` may also be a ``bolt://`` or ``neo4j://`` URI. With neither,
     the bundled example dataset is read. Opening Neo4j checks the server and
-    the credentials at once (:class:`~relgraph.errors.StoreUnavailable`).
+    the credentials at once (:class:`~relgraph.errors.StoreUnavailable`);
+    ``waiting`` is called when Neo4j makes a read or a load wait for another
+    load into the same database.
     """
     from relgraph.store import open_store
 
-    if source is not None and str(source).startswith(("bolt://", "bolt+s", "neo4j://", "neo4j+s")):
+    if source is not None and "://" in str(source):
         neo4j, source = str(source), None
     return Explorer(open_store(data=source, neo4j=neo4j, username=username, password=password,
-                               database=database))
+                               database=database, waiting=waiting))
 
 
 def from_env(environ: Mapping[str, str] | None = None) -> Explorer:
@@ -173,6 +176,10 @@ class Explorer:
         data = data if isinstance(data, Dataset) else load(data)
         summary = db.write(data, prune=prune, progress=progress)
         return Loaded(summary, [] if prune else db.stale(data))
+
+    def check(self) -> list[str]:
+        """What is wrong with the database as loads left it (relation ids stored twice), one line each."""
+        return self._database().check()
 
     def init(self) -> list[str]:
         """Create the database's constraints and indexes (idempotent); return the statements."""

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from relgraph.dates import PartialDate
-from relgraph.errors import DateError, FieldError
+from relgraph.errors import DateError, FieldError, excerpt
 from relgraph.model import ACTOR_KINDS
 
-__all__ = ["RECORDS", "SECTIONS", "Field"]
+__all__ = ["MAX_ID", "MAX_NAME", "MAX_TEXT", "RECORDS", "SECTIONS", "Field"]
 
 
 @dataclass(frozen=True)
@@ -35,21 +35,44 @@ class Field:
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 
+MAX_ID = 200
+"""Longest id (of an actor, relation, source or type): ids are indexed, and index keys are bounded."""
 
-def text(value: Any) -> str:
+MAX_NAME = 500
+"""Longest name, title, alias or other short text."""
+
+MAX_TEXT = 20_000
+"""Longest note, description or evidence."""
+
+
+def _as_text(value: Any) -> str | None:
+    """A scalar as written (a YAML number keeps its own text: ``010``, ``0x1F``), or None for other values."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(getattr(value, "text", value))
+
+
+def text(value: Any, limit: int = MAX_NAME) -> str:
+    written = _as_text(value)
+    if written is None:
         raise FieldError(f"expected text, got {_kind(value)}")
-    value = str(value).strip()
-    if not value:
+    written = written.strip()
+    if not written:
         raise FieldError("is empty")
-    return value
+    if len(written) > limit:
+        raise FieldError(f"{excerpt(written)} is longer than {limit:,} characters")
+    return written
+
+
+def long_text(value: Any) -> str:
+    return text(value, MAX_TEXT)
 
 
 def slug(value: Any) -> str:
-    value = text(value)
+    value = text(value, MAX_ID)
     if not _SLUG.match(value):
         raise FieldError(
-            f"{value!r} is not an id: use lowercase letters, digits and single '-', '_' or '.' "
+            f"{excerpt(value)} is not an id: use lowercase letters, digits and single '-', '_' or '.' "
             "between them (e.g. assad-regime)"
         )
     return value
@@ -59,7 +82,7 @@ def choice(options: dict[str, Any] | tuple[str, ...]) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         value = text(value)
         if value not in options:
-            raise FieldError(f"{value!r} is not one of: {', '.join(options)}")
+            raise FieldError(f"{excerpt(value)} is not one of: {', '.join(options)}")
         return value
 
     return parse
@@ -80,23 +103,24 @@ def kind_list(value: Any) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def pattern(regex: str, what: str) -> Callable[[Any], str]:
+def pattern(regex: str, what: str, limit: int = MAX_NAME) -> Callable[[Any], str]:
     compiled = re.compile(regex)
 
     def parse(value: Any) -> str:
-        value = text(value)
+        value = text(value, limit)
         if not compiled.fullmatch(value):
-            raise FieldError(f"{value!r} is not {what}")
+            raise FieldError(f"{excerpt(value)} is not {what}")
         return value
 
     return parse
 
 
 def partial_date(value: Any) -> PartialDate:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    written = _as_text(value)
+    if written is None or isinstance(value, float):
         raise FieldError(f"expected a date such as 2016, 2016-12 or 2016-12-20, got {_kind(value)}")
     try:
-        return PartialDate.parse(value)
+        return PartialDate.parse(written)
     except DateError as exc:
         raise FieldError(str(exc)) from None
 
@@ -106,28 +130,32 @@ def sign(value: Any) -> int:
         value = {"+": 1, "-": -1}.get(value.strip(), value)
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value not in (-1, 0, 1):
-        raise FieldError(f"{value!r} is not a sign: use 1 (positive), 0 (neutral) or -1 (negative)")
-    return value
+        raise FieldError(f"{excerpt(value)} is not a sign: use 1 (positive), 0 (neutral) or -1 (negative)")
+    return int(value)
 
 
 def confidence(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise FieldError(f"{value!r} is not a number between 0 and 1")
+        raise FieldError(f"{excerpt(value)} is not a number between 0 and 1")
     if not 0 <= value <= 1:
-        raise FieldError(f"{value!r} is outside 0..1")
+        raise FieldError(f"{excerpt(value)} is outside 0..1")
     return float(value)
 
 
 def boolean(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise FieldError(f"{value!r} is not true or false")
+        raise FieldError(f"{excerpt(value)} is not true or false")
     return value
 
 
 def _kind(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", type(None): "nothing"}.get(
-        type(value), f"{type(value).__name__} {value!r}"
-    )
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {excerpt(value)}"
 
 
 def _fields(*fields: Field) -> dict[str, Field]:
@@ -139,7 +167,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("name", slug, True, "the type's name, e.g. evacuates"),
         Field("sign", sign, True, "default sign: 1, 0 or -1"),
         Field("kind", choice(("stance", "event")), True, "stance (holds over time) or event"),
-        Field("description", text),
+        Field("description", long_text),
         Field("symmetric", boolean, doc="true when direction carries no meaning"),
         Field("source_kinds", kind_list, doc="actor kinds allowed as source"),
         Field("target_kinds", kind_list, doc="actor kinds allowed as target"),
@@ -148,7 +176,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("id", slug, True),
         Field("title", text, True),
         Field("publisher", text),
-        Field("url", pattern(r"https?://\S+", "an http(s) URL")),
+        Field("url", pattern(r"https?://\S+", "an http(s) URL", 2_000)),
         Field("published", partial_date),
     ),
     "actor": _fields(
@@ -159,7 +187,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("country", pattern(r"[A-Z]{3}", "an ISO 3166 alpha-3 code (three capital letters, e.g. RUS)")),
         Field("wikidata", pattern(r"Q[1-9][0-9]*", "a Wikidata Q-id (e.g. Q159)")),
         Field("part_of", slug, doc="id of the actor this one belongs to"),
-        Field("description", text),
+        Field("description", long_text),
     ),
     "relation": _fields(
         Field("id", slug, doc="stable id; derived from source, type, target and time if absent"),
@@ -172,16 +200,16 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("date", partial_date, doc="events: when it happened"),
         Field("confidence", confidence, doc="0..1, default 1"),
         Field("sources", lambda v: v, doc="citations: {ref, evidence} or an inline source"),
-        Field("notes", text),
+        Field("notes", long_text),
     ),
     "citation": _fields(
         Field("ref", slug, doc="id of a source declared under sources"),
         Field("id", slug),
         Field("title", text),
         Field("publisher", text),
-        Field("url", pattern(r"https?://\S+", "an http(s) URL")),
+        Field("url", pattern(r"https?://\S+", "an http(s) URL", 2_000)),
         Field("published", partial_date),
-        Field("evidence", text, doc="what the source says, in our own words"),
+        Field("evidence", long_text, doc="what the source says, in our own words"),
     ),
 }
 """Fields of each record kind. ``sources`` of a relation is a list of citations,

@@ -112,7 +112,8 @@ def test_neo4j_start_status_stop(tmp_path, free_port):
     bolt, http = free_port(), free_port()
     env = {"NEO4J_PASSWORD": secrets.token_urlsafe(10), "NEO4J_URI": None}
     runner = CliRunner()
-    assert runner.invoke(cli, ["neo4j", "status", "--dir", str(home)], env=env).exit_code == 1
+    absent = runner.invoke(cli, ["neo4j", "status", "--dir", str(home)], env=env)
+    assert (absent.exit_code, absent.output) == (4, f"No Neo4j instance in {home} (relgraph neo4j start makes one)\n")
     started = runner.invoke(cli, ["neo4j", "start", "--dir", str(home), "--bolt-port", str(bolt),
                                   "--http-port", str(http), "--heap", "512m", "--pagecache", "64m"], env=env)
     try:
@@ -128,10 +129,23 @@ def test_neo4j_start_status_stop(tmp_path, free_port):
             assert page.status == 200 and b"Neo4j Browser" in page.read()
         loaded = runner.invoke(cli, ["load", str(example_path()), "--neo4j", f"bolt://127.0.0.1:{bolt}"], env=env)
         assert loaded.exit_code == 0, loaded.output
+        other = {**env, "NEO4J_PASSWORD": "another-password-9"}
+        wrong = runner.invoke(cli, ["neo4j", "start", "--dir", str(home)], env=other)
+        assert wrong.exit_code == 1
+        assert wrong.output.startswith(f"Error: Neo4j in {home} was set up with another password than NEO4J_PASSWORD")
+        assert "another-password-9" not in wrong.output
+        assert runner.invoke(cli, ["neo4j", "start", "--dir", str(home)], env=env).exit_code == 0
     finally:
         stopped = runner.invoke(cli, ["neo4j", "stop", "--dir", str(home)], env=env)
     assert stopped.output == "Stopped Neo4j\n"
-    assert runner.invoke(cli, ["neo4j", "status", "--dir", str(home)], env=env).output.endswith("is stopped\n")
+    down = runner.invoke(cli, ["neo4j", "status", "--dir", str(home)], env=env)
+    assert (down.exit_code, down.output) == (3, f"Neo4j in {home} is stopped (relgraph neo4j start starts it)\n")
+    wrong = runner.invoke(cli, ["neo4j", "start", "--dir", str(home)], env=other)
+    assert wrong.exit_code == 1 and "was set up with another password" in wrong.output
+    assert runner.invoke(cli, ["neo4j", "status", "--dir", str(home)], env=env).exit_code == 3  # not left running
+    unset = runner.invoke(cli, ["neo4j", "start", "--dir", str(home)], env={**env, "NEO4J_PASSWORD": None})
+    assert (unset.exit_code, unset.output.splitlines()[-1]) == (
+        2, "Error: no password: set NEO4J_PASSWORD (the password of user neo4j)")
     assert runner.invoke(cli, ["neo4j", "stop", "--dir", str(home)], env=env).output == "Neo4j was not running\n"
     # the data outlives a restart
     server = neo4j_server.start(home, password=env["NEO4J_PASSWORD"], bolt_port=bolt, http_port=http, heap="512m",

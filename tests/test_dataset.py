@@ -66,7 +66,10 @@ def relation(body: str) -> str:
          "data.yaml:18: error: relation 'r2', field 'start': '2016-02-30' is not a calendar day "
          "(day is out of range for month)"),
         ("  - {id: r2, source: russia, type: backs, target: assad-regime, start: 20 Dec 2016}\n",
-         "data.yaml:18: error: relation 'r2', field 'start': '20 Dec 2016' is not a date: "
+         "data.yaml:18: error: relation 'r2', field 'start': '20 Dec 2016' is not a date relgraph reads: "
+         "write 2016-12-20"),
+        ("  - {id: r2, source: russia, type: backs, target: assad-regime, start: Tuesday}\n",
+         "data.yaml:18: error: relation 'r2', field 'start': 'Tuesday' is not a date: "
          "use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-summer (a season) or A/B (a range)"),
         ("  - {id: r2, source: russia, type: backs, target: assad-regime, start: 2012, end: 2011-12}\n",
          "data.yaml:18: error: relation 'r2', field 'end': ends (2011-12) before it starts (2012)"),

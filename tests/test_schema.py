@@ -136,8 +136,9 @@ def test_partial_date_accepts(value, first, last, precision):
     ([2016], "expected a date such as 2016, 2016-12 or 2016-12-20, got a list"),
     ("2016-13", "'2016-13' has no month 13"),
     ("2016-02-30", "'2016-02-30' is not a calendar day (day is out of range for month)"),
-    ("20 Dec 2016", "'20 Dec 2016' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-summer (a season) "
-                    "or A/B (a range)"),
+    ("20 Dec 2016", "'20 Dec 2016' is not a date relgraph reads: write 2016-12-20"),
+    ("Tuesday", "'Tuesday' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-summer (a season) "
+                "or A/B (a range)"),
     ("2016-12-18/2016-12-17", "'2016-12-18/2016-12-17': the range ends before it starts"),
 ])
 def test_partial_date_refuses(value, message):

@@ -6,6 +6,7 @@ from datetime import date
 import networkx as nx
 import pytest
 
+import relgraph.store.loading as loading_module
 import relgraph.store.neo4j as neo4j_module
 from relgraph.dataset import load
 from relgraph.errors import StoreError, StoreUnavailable
@@ -149,7 +150,7 @@ def test_removed_relations_are_reported_and_deleted_only_with_prune(neo4j_store,
 
 
 def test_a_failure_halfway_through_a_load_writes_nothing(neo4j_store, example, db_counts, monkeypatch):
-    monkeypatch.setattr(neo4j_module, "BATCH", 5)
+    monkeypatch.setattr(loading_module, "BATCH", 5)
     written = []
 
     def fail_after_the_first_batches(n: int) -> None:
@@ -167,7 +168,7 @@ def test_a_failed_load_leaves_the_previous_data_as_it_was(neo4j_store, example, 
     neo4j_store.write(example)
     before = db_counts(neo4j_store)
     snapshot_before = neo4j_store.read()
-    monkeypatch.setattr(neo4j_module, "BATCH", 3)
+    monkeypatch.setattr(loading_module, "BATCH", 3)
     renamed = {k: replace(a, name=a.name.upper()) for k, a in example.actors.items()}
     changed = Dataset(actors=renamed, sources=example.sources, types=example.types,
                       relations={k: replace(r, confidence=0.5) for k, r in example.relations.items()})
@@ -224,7 +225,7 @@ def test_cypher_injection_is_stored_as_plain_text(neo4j_store, db_counts):
     neo4j_store.write(data)
     back = neo4j_store.read()
     assert back.actors == actors and back.relations == relations and back.sources == {"s1": source}
-    assert db_counts(neo4j_store) == {":Actor": 5, ":Person": 5, ":Source": 1, "[OPPOSES]": 5,
+    assert db_counts(neo4j_store) == {":Actor": 5, ":Person": 5, ":Source": 1, ":RelgraphLock": 1, "[OPPOSES]": 5,
                                       "[SPEAKS_ABOUT]": 5}
 
 
@@ -268,6 +269,8 @@ def test_unreachable_server_wrong_password_and_missing_database(neo4j_target):
     assert "not-the-password-7" not in str(info.value)
     with pytest.raises(StoreUnavailable, match="has no database 'nosuchdb'"):
         Neo4jStore(neo4j_target.uri, neo4j_target.username, neo4j_target.password, "nosuchdb")
-    from relgraph.store.neo4j import _safe_uri
-
-    assert _safe_uri("neo4j://user:s3cret@host:7687") == "neo4j://host:7687"
+    with pytest.raises(StoreUnavailable, match=r"^no password for Neo4j at bolt://127.0.0.1:1: set NEO4J_PASSWORD"):
+        Neo4jStore("bolt://127.0.0.1:1", "neo4j", None)
+    with pytest.raises(StoreUnavailable, match=r"^http://127.0.0.1:7474 is not a Neo4j URI relgraph can use: give "
+                                               r"bolt://HOST:7687 or neo4j://HOST:7687"):
+        Neo4jStore("http://127.0.0.1:7474", "neo4j", "whatever")

@@ -39,7 +39,7 @@ def test_too_old_java_is_refused(tmp_path, monkeypatch):
 def test_status_of_a_folder_without_an_instance(tmp_path):
     assert neo4j_server.status(tmp_path) is None
     result = CliRunner().invoke(cli, ["neo4j", "status", "--dir", str(tmp_path)])
-    assert (result.exit_code, result.output) == (1, f"Error: no Neo4j instance in {tmp_path}\n")
+    assert (result.exit_code, result.output) == (4, f"No Neo4j instance in {tmp_path} (relgraph neo4j start makes one)\n")
 
 
 def test_config_listens_on_loopback_with_auth_and_explicit_memory(tmp_path):

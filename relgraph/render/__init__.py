@@ -3,7 +3,7 @@
 * :mod:`~relgraph.render.html`: an interactive page, or a fragment for a report (one date, or a
   series with a slider);
 * :mod:`~relgraph.render.image`: static SVG or PNG images for print;
-* :mod:`~relgraph.render.export`: GEXF, GraphML and node-link JSON for Gephi, yEd, Cytoscape, scripts;
+* :mod:`~relgraph.render.interchange`: GEXF, GraphML and node-link JSON for Gephi, yEd, Cytoscape, scripts;
 * :mod:`~relgraph.render.text`: tables and sentences for terminals.
 
 The drawings share :mod:`~relgraph.render.scene` (what is shown), :mod:`~relgraph.render.layout`
@@ -165,9 +165,9 @@ def export(source: Dataset | nx.MultiDiGraph, path: str | Path | None = None, *,
     """Write the whole history of a dataset, or one snapshot graph, as GEXF, GraphML or JSON.
 
     The format is ``format``, else the one ``path``'s suffix implies, else
-    GEXF; see :mod:`relgraph.render.export`.
+    GEXF; see :mod:`relgraph.render.interchange`.
     """
-    from relgraph.render.export import write_export
+    from relgraph.render.interchange import write_export
 
     fmt = choose_format(path, format, "export", "gexf")
     return write_export(source, path, fmt)

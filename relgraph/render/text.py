@@ -82,16 +82,17 @@ def _names(ids: Iterable[str], names: Mapping[str, str]) -> str:
 # -- datasets and stores ----------------------------------------------------------------------------
 
 
-def counts(data: Dataset) -> str:
-    """``22 actors, 54 relations, 2 sources, 0 custom types``."""
-    return (f"{plural(len(data.actors), 'actor')}, {plural(len(data.relations), 'relation')}, "
+def counts(data: Dataset, relations: int | None = None) -> str:
+    """``22 actors, 54 relations, 2 sources, 0 custom types`` (``relations`` when they were not kept)."""
+    n = len(data.relations) if relations is None else relations
+    return (f"{plural(len(data.actors), 'actor')}, {plural(n, 'relation')}, "
             f"{plural(len(data.sources), 'source')}, {plural(len(data.custom_types), 'custom type')}")
 
 
 def validated_text(report: Report) -> str:
     """The last line of ``relgraph validate``: errors, warnings, files, and what was read."""
     return (f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {len(report.files)} "
-            f"file(s): {counts(report.dataset)}")
+            f"file(s): {counts(report.dataset, report.relations)}")
 
 
 def _write_summary(summary: WriteSummary) -> str:

@@ -37,10 +37,11 @@ class Counts:
 
 @dataclass
 class WriteSummary:
-    """What a write did to actors and to relations."""
+    """What a write did to actors and to relations; ``repaired``: relation ids stored twice, made one."""
 
     actors: Counts = field(default_factory=Counts)
     relations: Counts = field(default_factory=Counts)
+    repaired: int = 0
 
 
 @runtime_checkable
@@ -69,5 +70,7 @@ class Database(ReadStore, Protocol):
               progress: Progress | None = None) -> WriteSummary: ...
 
     def stale(self, data: Dataset) -> list[str]: ...
+
+    def check(self) -> list[str]: ...
 
     def query(self, cypher: str, **params: Any) -> list[dict[str, Any]]: ...

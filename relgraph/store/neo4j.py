@@ -1,55 +1,53 @@
-"""The Neo4j store: load a dataset in one transaction, read snapshots with Cypher on the server.
+"""The Neo4j store: connect, load a dataset in one transaction, read snapshots with Cypher on the server.
 
 Every value goes to Cypher as a parameter. Relationship types and labels,
 which Cypher cannot take as parameters, are spliced only from the validated
 vocabulary through :func:`~relgraph.store.graph_shape.neo4j_type` and from
 :data:`~relgraph.store.graph_shape.KIND_LABELS`. The graph shape is described
-in :mod:`relgraph.store.graph_shape` and ``cypher/README.md``.
+in :mod:`relgraph.store.graph_shape` and ``cypher/README.md``; what a load
+does, step by step, in :mod:`relgraph.store.loading`.
 
-A load (:meth:`Neo4jStore.write`) is all or nothing: it runs in one explicit
-transaction, rolled back on any failure. It is idempotent: each record
-carries a content fingerprint, so records whose fingerprint is unchanged are
-not written again; relations new to the database are created, the others merged on their id.
-The links from sources to the actors they speak about follow the relations
-written, and a link no relation supports any more is removed.
+Guarantees (also in the README):
+
+* a load is all or nothing, in one transaction; it is retried, as the
+  driver's managed transactions retry, when the server reports a transient
+  failure (a deadlock, a leader switch), and otherwise rolled back;
+* loads into one database run one after the other, each waiting for the
+  one before (``waiting`` is told), so one relation id is one relationship;
+* a snapshot takes the same lock, so it sees the database before a load or
+  after it, never in between;
+* messages never carry credentials: a URI's ``user:password@`` part and the
+  password are scrubbed from whatever the driver says.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration
-from relgraph.errors import StoreError, StoreUnavailable
+from relgraph.errors import StoreError, StoreUnavailable, scrub
 from relgraph.model import BUILTIN_TYPES, Dataset, RelationType
-from relgraph.store.base import Counts, Progress, WriteSummary
+from relgraph.store import loading
+from relgraph.store.base import Progress, WriteSummary
 from relgraph.store.graph_shape import (
-    DEAL_LABEL,
-    KIND_LABELS,
     OPEN_START,
-    SOURCE_LINK,
     actor_from,
-    actor_labels,
-    actor_row,
     neo4j_type,
     relation_from,
-    relation_row,
     source_from,
-    source_row,
     type_from,
-    type_row,
 )
 
 if TYPE_CHECKING:
-    from neo4j import Driver, ManagedTransaction, Transaction
+    from neo4j import Driver, ManagedTransaction
 
-__all__ = ["BATCH", "Neo4jStore", "schema_statements"]
+__all__ = ["SCHEMES", "Neo4jStore", "quiet_driver", "schema_statements"]
 
-BATCH = 10_000
-"""Rows sent per ``UNWIND $rows`` statement."""
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""The URI schemes relgraph talks to Neo4j with: Bolt to one server, ``neo4j`` with routing to a cluster."""
 
 
 def schema_statements(types: Iterable[RelationType]) -> list[str]:
@@ -63,6 +61,7 @@ def schema_statements(types: Iterable[RelationType]) -> list[str]:
         "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
         "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE",
         "CREATE CONSTRAINT relation_type_name IF NOT EXISTS FOR (t:RelationType) REQUIRE t.name IS UNIQUE",
+        "CREATE CONSTRAINT relgraph_lock_name IF NOT EXISTS FOR (l:RelgraphLock) REQUIRE l.name IS UNIQUE",
         "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
     ]
     for rtype in sorted(types, key=lambda t: t.name):
@@ -75,27 +74,6 @@ def schema_statements(types: Iterable[RelationType]) -> list[str]:
     return statements
 
 
-def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    for i in range(0, len(rows), BATCH):
-        yield rows[i:i + BATCH]
-
-
-Stored = dict[str, tuple[str, str, str, str]]
-"""Relation id -> (type, source id, target id, fingerprint) of what the database holds."""
-
-
-def _by_type(ids: list[str], old: Stored) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """Batches of ``{"id": ...}`` rows for relations ``ids``, grouped by their stored relationship type."""
-    for name in sorted({old[i][0] for i in ids}):
-        for batch in _batches([{"id": i} for i in ids if old[i][0] == name]):
-            yield neo4j_type(name), batch
-
-
-def _safe_uri(uri: str) -> str:
-    """The URI without any user:password part, fit to show."""
-    return re.sub(r"//[^/@]*@", "//", uri)
-
-
 def _failed_load(where: str, code: str, message: str) -> str:
     """One sentence for a load the server refused, saying that it wrote nothing and what to do."""
     if "MemoryPoolOutOfMemoryError" in code:
@@ -106,44 +84,73 @@ def _failed_load(where: str, code: str, message: str) -> str:
     return f"Neo4j at {where} refused the load, so nothing was written ({code}): {message}"
 
 
+def quiet_driver() -> None:
+    """The driver logs warnings (routing, retries) through logging's last resort, to stderr: relgraph says
+    what happened itself, in one line, so the driver's own lines go nowhere."""
+    logger = logging.getLogger("neo4j")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+
+
 class Neo4jStore:
     """A Neo4j database reached over Bolt.
 
-    ``uri`` is ``bolt://`` or ``neo4j://`` (with ``+s``/``+ssc`` for TLS);
-    ``database`` ``None`` means the server's default. Connecting checks
-    reachability and credentials at once, raising
+    ``uri`` is ``bolt://`` or ``neo4j://`` (with ``+s``/``+ssc`` for TLS; see
+    :data:`SCHEMES`); ``database`` ``None`` means the server's default.
+    Connecting checks reachability and credentials at once, raising
     :class:`~relgraph.errors.StoreUnavailable` with one clear sentence.
+    ``waiting`` is called once when a load or a read has to wait for another
+    load into the same database.
     """
 
     def __init__(self, uri: str, username: str = "neo4j", password: str | None = None,
-                 database: str | None = None) -> None:
+                 database: str | None = None, *, waiting: Callable[[], None] | None = None) -> None:
+        self.uri, self.database, self.waiting = uri, database, waiting
+        self._secrets = [password] if password else []
+        self.shown = scrub(uri, self._secrets)
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in SCHEMES:
+            raise StoreUnavailable(f"{self.shown} is not a Neo4j URI relgraph can use: give bolt://HOST:7687 "
+                                   "or neo4j://HOST:7687 (or their +s and +ssc forms for TLS); Neo4j "
+                                   "Browser's http:// address is not one")
+        if not password:
+            raise StoreUnavailable(f"no password for Neo4j at {self.shown}: set NEO4J_PASSWORD "
+                                   f"(user {username!r}, or NEO4J_USERNAME)")
+        self._connect(username, password)
+
+    def _connect(self, username: str, password: str) -> None:
         import neo4j
         from neo4j import exceptions
 
-        self.uri, self.database = uri, database
-        shown = _safe_uri(uri)
+        quiet_driver()
         try:
             self._driver: Driver = neo4j.GraphDatabase.driver(
-                uri, auth=(username, password or ""), connection_timeout=10,
+                self.uri, auth=(username, password), connection_timeout=10,
                 notifications_min_severity="OFF")
             self._driver.verify_connectivity()
-            self._driver.execute_query("RETURN 1", database_=database)
+            self._driver.execute_query("RETURN 1", database_=self.database)
         except exceptions.AuthError:
             self.close()
-            raise StoreUnavailable(f"Neo4j at {shown} refused the credentials for user {username!r} "
+            raise StoreUnavailable(f"Neo4j at {self.shown} refused the credentials for user {username!r} "
                                    "(check NEO4J_USERNAME and NEO4J_PASSWORD)") from None
         except exceptions.ServiceUnavailable:
             self.close()
-            raise StoreUnavailable(f"cannot reach Neo4j at {shown}: is the server running? "
+            raise StoreUnavailable(f"cannot reach Neo4j at {self.shown}: is the server running? "
                                    "(relgraph neo4j start, or see the README)") from None
         except exceptions.ClientError as exc:
             self.close()
-            if "database" in (exc.code or "").lower() or "DatabaseNotFound" in (exc.code or ""):
-                raise StoreUnavailable(f"Neo4j at {shown} has no database {database!r}") from None
-            raise StoreUnavailable(f"Neo4j at {shown} refused the connection: {exc.message}") from None
+            if "DatabaseNotFound" in (exc.code or "") or "database" in (exc.code or "").lower():
+                raise StoreUnavailable(f"Neo4j at {self.shown} has no database {self.database!r}") from None
+            message = f"Neo4j at {self.shown} refused the connection: {exc.message}"
+            raise StoreUnavailable(self._scrub(message)) from None
         except (exceptions.ConfigurationError, ValueError) as exc:
             self.close()
-            raise StoreUnavailable(f"not a Neo4j URI: {shown} ({exc})") from None
+            message = f"not a Neo4j URI relgraph can use: {self.shown} ({exc})"
+            raise StoreUnavailable(self._scrub(message)) from None
+
+    def _scrub(self, text: str) -> str:
+        return scrub(text, self._secrets)
 
     def close(self) -> None:
         driver = getattr(self, "_driver", None)
@@ -175,12 +182,13 @@ class Neo4jStore:
     # -- writing --------------------------------------------------------------------------------
 
     def write(self, data: Dataset, *, prune: bool = False, progress: Progress | None = None) -> WriteSummary:
-        """Load ``data`` in one transaction; unchanged records are left alone.
+        """Load ``data`` in one transaction (:mod:`relgraph.store.loading`); unchanged records are left alone.
 
         Without ``prune``, records in the database that ``data`` lacks are kept
         and counted as ``removed=0``; :meth:`stale` lists them. With ``prune``
         they are deleted. ``progress`` is called with the number of relations
-        written after each batch.
+        written after each batch (from 0 again if a transient failure makes
+        the load start over).
         """
         from neo4j import exceptions
 
@@ -190,158 +198,80 @@ class Neo4jStore:
             if other != name:
                 raise StoreError(f"relation types {other!r} and {name!r} would both be {neo4j_type(name)} in "
                                  "Neo4j: rename one")
+        committing = False
+
+        def work(tx: ManagedTransaction) -> WriteSummary:
+            nonlocal committing
+            summary = loading.load(tx, data, prune=prune, progress=progress, waiting=self.waiting)
+            committing = True  # the driver commits as soon as this returns
+            return summary
+
         try:
             self.init(data.types.values())
             with self._session(write=True) as session:
-                tx = session.begin_transaction()
-                try:
-                    summary = self._write(tx, data, prune, progress)
-                    tx.commit()
-                except BaseException:
-                    if not tx.closed():  # the server ends a transaction it failed; nothing to undo
-                        tx.rollback()
-                    raise
-                finally:
-                    tx.close()
+                return session.execute_write(work)
+        except KeyboardInterrupt:
+            if committing:
+                raise StoreError(f"interrupted while committing to Neo4j at {self.shown}, so the load may "
+                                 "or may not have been written; load again to be sure (a load that is "
+                                 "already there changes nothing)") from None
+            raise StoreError(f"interrupted: the load into Neo4j at {self.shown} was rolled back, "
+                             "nothing was written") from None
         except exceptions.Neo4jError as exc:
-            raise StoreError(_failed_load(_safe_uri(self.uri), exc.code or "", exc.message or "")) from None
+            message = _failed_load(self.shown, exc.code or "", exc.message or "")
+            raise StoreError(self._scrub(message)) from None
         except exceptions.IncompleteCommit:
-            raise StoreError(f"the connection to Neo4j at {_safe_uri(self.uri)} broke while the load was "
+            raise StoreError(f"the connection to Neo4j at {self.shown} broke while the load was "
                              "committing, so it may or may not have been written; load again (a load "
                              "that is already there changes nothing)") from None
         except exceptions.DriverError as exc:
-            raise StoreError(f"lost Neo4j at {_safe_uri(self.uri)} during the load ({exc}); "
-                             "nothing was written") from None
-        return summary
-
-    def _write(self, tx: Transaction, data: Dataset, prune: bool, progress: Progress | None) -> WriteSummary:
-        old_actors = {r["id"]: r["hash"] for r in tx.run("MATCH (a:Actor) RETURN a.id AS id, a.hash AS hash")}
-        old_sources = {r["id"] for r in tx.run("MATCH (s:Source) RETURN s.id AS id")}
-        old_rels = {r["id"]: (r["type"], r["source"], r["target"], r["hash"]) for r in tx.run(
-            "MATCH (s:Actor)-[r]->(t:Actor) WHERE r.hash IS NOT NULL "
-            "RETURN r.id AS id, r.type AS type, s.id AS source, t.id AS target, r.hash AS hash")}
-
-        custom = [type_row(t) for t in data.custom_types.values()]
-        tx.run("UNWIND $rows AS row MERGE (t:RelationType {name: row.name}) SET t = row", rows=custom)
-        for batch in _batches([source_row(s) for s in data.sources.values()]):
-            tx.run("UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row", rows=batch)
-        actors = self._write_actors(tx, data, old_actors)
-
-        relations = Counts()
-        changed: list[str] = []  # ids already in the database whose new version differs
-        # (type, new?) -> rows. The ids this transaction read are all the ids there are, so a
-        # relation not among them is CREATEd, which skips MERGE's lookup; the id's uniqueness
-        # constraint still guards against a concurrent writer.
-        by_type: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-        links: set[tuple[str, str]] = set()  # (source id, actor id) that the written relations support
-        for rel in data.relations.values():
-            row = relation_row(rel, data.types)
-            before = old_rels.get(rel.id)
-            if before is not None and before[3] == row["props"]["hash"]:
-                relations.unchanged += 1
-                continue
-            relations.created += before is None
-            relations.updated += before is not None
-            if before is not None:
-                changed.append(rel.id)
-            links.update((c.source.id, end) for c in rel.sources for end in (rel.source, rel.target))
-            # a type or an end that changed cannot be updated in place: delete, then create afresh
-            new = before is None or before[:3] != (rel.type, rel.source, rel.target)
-            by_type[rel.type, new].append(row)
-        gone = sorted(old_rels.keys() - data.relations.keys()) if prune else []
-        # links the old versions of changed and deleted relations supported, to check once they are gone
-        unsure = self._cited(tx, changed + gone, old_rels)
-        moved = [i for i in changed if old_rels[i][:3] != (data.relations[i].type, data.relations[i].source,
-                                                          data.relations[i].target)]
-        self._delete_relations(tx, moved + gone, old_rels)
-        written = 0
-        for (name, new), rows in sorted(by_type.items()):
-            rel_type = neo4j_type(name)
-            write = (f"CREATE (s)-[r:{rel_type}]->(t)" if new
-                     else f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(t)")
-            for batch in _batches(rows):
-                tx.run(f"UNWIND $rows AS row "
-                       f"MATCH (s:Actor {{id: row.source}}) MATCH (t:Actor {{id: row.target}}) "
-                       f"{write} SET r = row.props", rows=batch)
-                written += len(batch)
-                if progress:
-                    progress(written)
-        # a link can exist already only between a source and an actor that both did: the others are created
-        fresh = {(s, a) for s, a in links if s not in old_sources or a not in old_actors}
-        for new, pairs in ((True, fresh), (False, links - fresh)):
-            for batch in _batches([{"source": s, "actor": a} for s, a in sorted(pairs)]):
-                tx.run("UNWIND $rows AS row MATCH (s:Source {id: row.source}), (a:Actor {id: row.actor}) "
-                       f"{'CREATE' if new else 'MERGE'} (s)-[:{SOURCE_LINK}]->(a)", rows=batch)
-        for batch in _batches([{"source": s, "actor": a} for s, a in sorted(unsure - links)]):
-            tx.run(f"UNWIND $rows AS row MATCH (s:Source {{id: row.source}})-[l:{SOURCE_LINK}]->"
-                   "(a:Actor {id: row.actor}) "
-                   "WHERE NOT EXISTS { MATCH (a)-[r]-(:Actor) WHERE row.source IN r.source_ids } DELETE l",
-                   rows=batch)
-        if prune:
-            relations.removed = len(gone)
-            actors.removed = self._prune(tx, data, old_actors)
-        return WriteSummary(actors, relations)
-
-    def _write_actors(self, tx: Transaction, data: Dataset, old: dict[str, str]) -> Counts:
-        counts = Counts()
-        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for actor in data.actors.values():
-            row = actor_row(actor)
-            before = old.get(actor.id)
-            if before == row["hash"]:
-                counts.unchanged += 1
-                continue
-            counts.created += before is None
-            counts.updated += before is not None
-            by_kind[actor.kind].append(row)
-        every_label = ":".join([*KIND_LABELS.values(), DEAL_LABEL])
-        for kind, rows in by_kind.items():
-            for batch in _batches(rows):
-                tx.run(f"UNWIND $rows AS row MERGE (a:Actor {{id: row.id}}) "
-                       f"REMOVE a:{every_label} SET a = row, a:{actor_labels(kind)}", rows=batch)
-        return counts
-
-    def _prune(self, tx: Transaction, data: Dataset, old_actors: dict[str, str]) -> int:
-        """Delete the actors, sources and custom types ``data`` lacks; return how many actors went."""
-        gone = sorted(old_actors.keys() - data.actors.keys())
-        for batch in _batches([{"id": i} for i in gone]):
-            tx.run("UNWIND $rows AS row MATCH (a:Actor {id: row.id}) DETACH DELETE a", rows=batch)
-        tx.run("MATCH (s:Source) WHERE NOT s.id IN $keep DETACH DELETE s", keep=list(data.sources))
-        tx.run("MATCH (t:RelationType) WHERE NOT t.name IN $keep DETACH DELETE t",
-               keep=list(data.custom_types))
-        return len(gone)
-
-    def _cited(self, tx: Transaction, ids: list[str],
-               old: Stored) -> set[tuple[str, str]]:
-        """(source, actor) pairs that the stored versions of relations ``ids`` link."""
-        pairs: set[tuple[str, str]] = set()
-        for rel_type, batch in _by_type(ids, old):
-            for r in tx.run(f"UNWIND $rows AS row MATCH (s)-[r:{rel_type} {{id: row.id}}]->(t) "
-                            "RETURN s.id AS s, t.id AS t, r.source_ids AS cited", rows=batch):
-                pairs.update((c, end) for c in r["cited"] or () for end in (r["s"], r["t"]))
-        return pairs
-
-    def _delete_relations(self, tx: Transaction, ids: list[str], old: Stored) -> None:
-        for rel_type, batch in _by_type(ids, old):
-            tx.run(f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{id: row.id}}]->() DELETE r", rows=batch)
+            raise StoreError(self._scrub(f"lost Neo4j at {self.shown} during the load ({exc}); "
+                                         "nothing was written")) from None
 
     def stale(self, data: Dataset) -> list[str]:
         """Ids of relations in the database that ``data`` lacks: what ``write(prune=True)`` would delete."""
         records, _, _ = self._driver.execute_query(
-            "MATCH ()-[r]->() WHERE r.hash IS NOT NULL RETURN r.id AS id", database_=self.database)
+            "MATCH ()-[r]->() WHERE r.hash IS NOT NULL RETURN DISTINCT r.id AS id", database_=self.database)
         return sorted({r["id"] for r in records} - data.relations.keys())
+
+    def check(self) -> list[str]:
+        """What is wrong with the database as relgraph left it: relation ids stored more than once.
+
+        A load repairs the ids its dataset holds; ``--prune`` the others.
+        """
+        records, _, _ = self._driver.execute_query(
+            "MATCH ()-[r]->() WHERE r.hash IS NOT NULL WITH r.id AS id, collect(type(r)) AS types "
+            "WHERE size(types) > 1 RETURN id, types ORDER BY id", database_=self.database, routing_="r")
+        return [f"relation {r['id']!r} is stored {len(r['types'])} times ({', '.join(sorted(r['types']))}): "
+                "load a dataset that holds it, or load with --prune, to make it one" for r in records]
 
     # -- reading --------------------------------------------------------------------------------
 
     def read(self) -> Dataset:
         """Everything in the database, as a dataset."""
-        with self._session() as session:
-            return session.execute_read(self._read, None, None)
+        return self._consistent(None, None)
 
     def at(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW) -> Dataset:
         """The relations a snapshot on ``day`` shows, selected by Cypher on the server."""
-        with self._session() as session:
-            return session.execute_read(self._read, day, window)
+        return self._consistent(day, window)
+
+    def _consistent(self, day: date | None, window: Duration | None) -> Dataset:
+        # The read takes the load lock, so that it runs wholly before or wholly after any load.
+        def work(tx: ManagedTransaction) -> Dataset:
+            loading.take_lock(tx, load=False, waiting=self.waiting)
+            return self._read(tx, day, window)
+
+        from neo4j import exceptions
+
+        try:
+            with self._session(write=True) as session:
+                return session.execute_write(work)
+        except exceptions.Forbidden:
+            # a user who may only read cannot take the lock: read without it
+            with self._session() as session:
+                return session.execute_read(self._read, day, window)
+        except exceptions.DriverError as exc:
+            raise StoreUnavailable(self._scrub(f"lost Neo4j at {self.shown} while reading ({exc})")) from None
 
     def _read(self, tx: ManagedTransaction, day: date | None, window: Duration | None) -> Dataset:
         types = dict(BUILTIN_TYPES)

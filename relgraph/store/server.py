@@ -255,6 +255,7 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
     home = (home or default_home()).resolve()
     running = status(home)
     if running and running.running:
+        _check_password(running, password)
         return running
     if len(password) < 8:
         raise ServerError("the Neo4j password must have at least 8 characters")
@@ -299,10 +300,33 @@ def _set_initial_password(home: Path, password: str) -> None:
     auth.chmod(0o600)
 
 
+def _another_password(home: Path) -> ServerError:
+    return ServerError(f"Neo4j in {home} was set up with another password than NEO4J_PASSWORD: set the one "
+                       "it was set up with (to change it, see 'Changing the password' in the README)")
+
+
+def _check_password(server: Server, password: str) -> None:
+    """Refuse a running server whose password is not ``password``, rather than pretend it was started."""
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError
+
+    from relgraph.store.neo4j import quiet_driver
+
+    quiet_driver()
+    try:
+        with GraphDatabase.driver(server.uri, auth=("neo4j", password), connection_timeout=5) as driver:
+            driver.verify_connectivity()
+    except AuthError:
+        raise _another_password(server.home) from None
+
+
 def _wait_for_bolt(server: Server, process: subprocess.Popen[bytes], password: str, timeout: float) -> None:
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
+    from relgraph.store.neo4j import quiet_driver
+
+    quiet_driver()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -317,8 +341,8 @@ def _wait_for_bolt(server: Server, process: subprocess.Popen[bytes], password: s
                 driver.execute_query("RETURN 1")
             return
         except AuthError:
-            raise ServerError(f"Neo4j in {server.home} is running but was set up with "
-                              "another password") from None
+            stop(server.home)  # started for nothing: leave it as it was
+            raise _another_password(server.home) from None
         except (ServiceUnavailable, SessionExpired, OSError):
             time.sleep(0.2)
     stop(server.home)

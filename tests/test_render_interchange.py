@@ -9,7 +9,7 @@ from signed_graphs import EXAMPLE, on
 
 from relgraph.errors import FormatError
 from relgraph.render import export
-from relgraph.render.export import export_graph
+from relgraph.render.interchange import export_graph
 
 HOSTILE = "russia.hostile-to.turkey.2015-11"
 COOPERATES = "russia.cooperates.turkey.2016-summer"
