@@ -21,6 +21,7 @@ from typing import Any, Literal
 __all__ = [
     "DatasetError",
     "DateError",
+    "EventDataError",
     "FieldError",
     "FilterError",
     "FormatError",
@@ -172,6 +173,13 @@ class StoreUnavailable(RelgraphError):
 
 class StoreError(RelgraphError):
     """A store refused an operation that would lose or corrupt data, or cannot do it."""
+
+
+class EventDataError(RelgraphError):
+    """Event files, a mapping table or an actor map that cannot be used; the message says where and why.
+
+    Bad rows inside a readable file are not errors: an import counts and reports them.
+    """
 
 
 class ServerError(RelgraphError):

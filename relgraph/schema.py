@@ -78,6 +78,27 @@ def slug(value: Any) -> str:
     return value
 
 
+# Relation and source ids may carry the prefix of the dataset they come from, so that an imported
+# record keeps its original id (gdelt:410412347, acled:syr12345). Actor ids and type names stay plain
+# slugs: type names become Neo4j relationship types.
+_RECORD_ID = re.compile(r"^(?:[a-z0-9]+(?:[-_.][a-z0-9]+)*:)?[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
+def record_id(value: Any) -> str:
+    """A relation's or source's id: a slug, optionally after one ``prefix:``.
+
+    >>> record_id("gdelt:410412347"), record_id("russia.backs.assad-regime.2011-03")
+    ('gdelt:410412347', 'russia.backs.assad-regime.2011-03')
+    """
+    value = text(value, MAX_ID)
+    if not _RECORD_ID.match(value):
+        raise FieldError(
+            f"{excerpt(value)} is not an id: use lowercase letters, digits and single '-', '_' or '.' "
+            "between them, optionally after one 'prefix:' (e.g. assad-regime, gdelt:410412347)"
+        )
+    return value
+
+
 def choice(options: dict[str, Any] | tuple[str, ...]) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         value = text(value)
@@ -173,7 +194,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("target_kinds", kind_list, doc="actor kinds allowed as target"),
     ),
     "source": _fields(
-        Field("id", slug, True),
+        Field("id", record_id, True),
         Field("title", text, True),
         Field("publisher", text),
         Field("url", pattern(r"https?://\S+", "an http(s) URL", 2_000)),
@@ -190,7 +211,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("description", long_text),
     ),
     "relation": _fields(
-        Field("id", slug, doc="stable id; derived from source, type, target and time if absent"),
+        Field("id", record_id, doc="stable id; derived from source, type, target and time if absent"),
         Field("source", slug, True, "actor id"),
         Field("type", slug, True, "a type of the vocabulary"),
         Field("target", slug, True, "actor id"),
@@ -203,8 +224,8 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("notes", long_text),
     ),
     "citation": _fields(
-        Field("ref", slug, doc="id of a source declared under sources"),
-        Field("id", slug),
+        Field("ref", record_id, doc="id of a source declared under sources"),
+        Field("id", record_id),
         Field("title", text),
         Field("publisher", text),
         Field("url", pattern(r"https?://\S+", "an http(s) URL", 2_000)),

@@ -25,18 +25,21 @@ if TYPE_CHECKING:
     from relgraph.analysis import BalanceReport, BrokersReport, CampsResult, Diff, EgoReport, Timeline
     from relgraph.dataset import Report
     from relgraph.explorer import Loaded
+    from relgraph.ingest.events import ImportSummary
     from relgraph.model import Dataset
     from relgraph.render import Written
     from relgraph.store.base import WriteSummary
     from relgraph.store.server import Server
 
 __all__ = [
+    "IMPORT_PROBLEMS_SHOWN",
     "balance_text",
     "brokers_text",
     "camps_text",
     "counts",
     "diff_text",
     "ego_text",
+    "imported_text",
     "loaded_text",
     "relations_table",
     "server_text",
@@ -138,6 +141,48 @@ def server_text(server: Server) -> str:
             f"  Browser: {server.browser}\n"
             f"  Data:    {server.home / 'data'}\n"
             f"  Logs:    {server.home / 'logs'}")
+
+
+IMPORT_PROBLEMS_SHOWN = 20
+"""Bad rows an import lists; all are counted."""
+
+
+def imported_text(summary: ImportSummary) -> str:
+    """What an event-data import read, skipped and wrote.
+
+    >>> from pathlib import Path
+    >>> from relgraph.ingest.events import ImportSummary
+    >>> s = ImportSummary("gdelt", Path("out"))
+    >>> s.rows, s.skipped = 3, {"no actor 2": 2}
+    >>> s.events = s.relations = 1
+    >>> print(imported_text(s))
+    Read 3 rows from 0 files (gdelt)
+    Skipped 2 rows without two actors or a mapped code:
+      2  no actor 2
+    Wrote out: 1 relation (1 event), 0 actors, 0 sources, 0 declared types
+    """
+    s = summary
+    out = [f"Read {plural(s.rows, 'row')} from {plural(len(s.files), 'file')} "
+           f"({', '.join(f'{n} {layout}' for layout, n in s.layouts.items()) or s.format})"]
+    if s.problems:
+        out.append(f"{plural(s.bad, 'bad row')} skipped"
+                   + (f" (the first {IMPORT_PROBLEMS_SHOWN}):" if s.bad > IMPORT_PROBLEMS_SHOWN else ":"))
+        out += [f"  {p}" for p in s.problems[:IMPORT_PROBLEMS_SHOWN]]
+    if s.filtered:
+        out.append(f"{plural(s.filtered, 'row')} outside the filters")
+    if s.skipped:
+        out.append(f"Skipped {plural(sum(s.skipped.values()), 'row')} without two actors or a mapped code:")
+        for reason, n in s.skipped.items():
+            examples = s.examples.get(reason)
+            out.append(f"  {n}  {reason}" + (f" (e.g. {', '.join(examples)})" if examples else ""))
+    if s.duplicates:
+        out.append(f"{plural(s.duplicates, 'row')} repeated a record id already read and were left out")
+    events = plural(s.events, "event")
+    what = (f"{plural(s.relations, 'stance')} by {s.aggregate} from {events}" if s.aggregate
+            else f"{plural(s.relations, 'relation')} ({events})")
+    out.append(f"Wrote {s.output}: {what}, {plural(s.actors, 'actor')}, {plural(s.sources, 'source')}, "
+               f"{plural(s.types, 'declared type')}")
+    return "\n".join(out)
 
 
 # -- snapshots --------------------------------------------------------------------------------------
