@@ -653,5 +653,110 @@ def import_(fmt: str, files: tuple[Path, ...], output: Path, country: tuple[str,
     click.echo(imported_text(summary))
 
 
+@cli.group()
+def nlp() -> None:
+    """Run a local Stanford CoreNLP server for relgraph extract (assembled from Maven Central)."""
+
+
+def _nlp_home_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--dir", "home", type=click.Path(file_okay=False, path_type=Path),
+                        help="Instance folder: pid file, logs "
+                             "[default: ~/.local/share/relgraph/corenlp].")(func)
+
+
+@nlp.command("start")
+@_nlp_home_option
+@click.option("--port", type=click.IntRange(1, 65535), default=9000, show_default=True)
+@click.option("--memory", default="4g", show_default=True, help="JVM heap size (the models need about 3g).")
+def nlp_start(home: Path | None, port: int, memory: str) -> None:
+    """Start CoreNLP in the background on 127.0.0.1 and wait until its models are loaded.
+
+    The first start downloads CoreNLP and its English models with Maven
+    (about 500 MB, kept for later starts); loading them takes about 15 s.
+    """
+    from relgraph.ingest.articles import server
+    from relgraph.render.text import nlp_server_text
+
+    click.echo(nlp_server_text(server.start(home, port=port, memory=memory)))
+
+
+@nlp.command("stop")
+@_nlp_home_option
+def nlp_stop(home: Path | None) -> None:
+    """Stop the local CoreNLP server started by relgraph nlp start."""
+    from relgraph.ingest.articles import server
+
+    click.echo("Stopped CoreNLP" if server.stop(home) else "CoreNLP was not running")
+
+
+@nlp.command("status")
+@_nlp_home_option
+@click.pass_context
+def nlp_status(ctx: click.Context, home: Path | None) -> None:
+    """Say whether the local CoreNLP server runs and answers.
+
+    Exits 0 when it runs, 3 when it is stopped and 4 when there is no instance.
+    """
+    from relgraph.ingest.articles import server
+
+    found = server.status(home)
+    if found is None or not found.running:
+        click.echo(f"No CoreNLP instance in {home or server.default_home()}" if found is None
+                   else f"CoreNLP in {found.home} is stopped (relgraph nlp start starts it)")
+        ctx.exit(4 if found is None else 3)
+    ready = "ready" if server.is_ready(found.url) else "not ready yet"
+    click.echo(f"CoreNLP is running (pid {found.pid}) at {found.url}, {ready}; logs in {found.home / 'logs'}")
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--date", "day", type=DayType(), required=True,
+              help="The articles' publication date, YYYY-MM-DD: 'on Monday' is resolved against it.")
+@click.option("--data", "data_path", type=click.Path(path_type=Path), envvar="RELGRAPH_DATA",
+              help="Dataset whose actors (ids, names, aliases) are matched first [env RELGRAPH_DATA].")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]),
+              help="YAML, or JSON Lines [default: from the --output suffix, else yaml].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the candidates [default: standard output].")
+@click.option("--corenlp-url", "url", envvar="CORENLP_URL", default="http://127.0.0.1:9000",
+              show_default=True, help="The CoreNLP server [env CORENLP_URL].")
+def extract(articles: tuple[Path, ...], day: date, data_path: Path | None, fmt: str | None,
+            output: Path | None, url: str) -> None:
+    """Propose candidate relations from news ARTICLES, each for review (review: pending).
+
+    Each candidate quotes the sentence it comes from, with its offsets in the
+    article, and has a date resolved against --date and a confidence.
+    Review them (set review: accepted or rejected), then relgraph merge.
+    """
+    import relgraph
+    from relgraph.ingest.articles import extract as candidates
+    from relgraph.render.text import extracted_text
+
+    known = relgraph.load(data_path) if data_path is not None else None
+    found = candidates.extract(list(articles), day, known=known, url=url)
+    if output is None:
+        click.echo(candidates.to_text(found, fmt or "yaml"), nl=False)
+        return
+    candidates.save(found, output, fmt)
+    click.echo(extracted_text(found, output, known, len(articles)))
+
+
+@cli.command()
+@click.argument("candidates", type=click.Path(exists=True, path_type=Path))
+@click.option("--into", "into", type=click.Path(exists=True, path_type=Path), required=True,
+              help="The dataset (file or directory) to add the accepted candidates to.")
+def merge(candidates: Path, into: Path) -> None:
+    """Add the candidates marked review: accepted to a dataset; report duplicates.
+
+    Pending and rejected candidates are left out. Into a directory, the new
+    records go to a file of their own (extracted-NAME.yaml); the dataset is
+    checked afterwards and left unchanged if it would not validate.
+    """
+    from relgraph.ingest.review import merge_files
+    from relgraph.render.text import merged_text
+
+    click.echo(merged_text(*merge_files(candidates, into)))
+
+
 def main() -> None:
     cli()

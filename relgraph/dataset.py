@@ -50,7 +50,7 @@ from relgraph.readers import (
 from relgraph.records import actor_record, relation_record, source_record
 from relgraph.schema import RECORDS, SECTIONS
 
-__all__ = ["Report", "files", "load", "read", "record_of", "validate", "write"]
+__all__ = ["Report", "dumps", "files", "load", "read", "record_of", "validate", "write"]
 
 _KINDS = frozenset(SECTIONS.values())
 _DECLARATIONS = frozenset({"type", "source", "actor"})
@@ -281,6 +281,7 @@ class _Checker:
             source=f["source"], type=f["type"], target=f["target"], sign=f.get("sign", rtype.sign),
             start=f.get("start"), end=f.get("end"), date=f.get("date"),
             confidence=f.get("confidence", 1.0), sources=citations, notes=f.get("notes"),
+            review=f.get("review"),
         )
         if self.unique(raw, "relation", rel.id, f"relation {rel.id!r}"):
             self.relations += 1
@@ -335,10 +336,15 @@ class _Checker:
         f = self.fields(raw, "citation", label, item)
         if self.errors != before:
             return None
-        if "evidence" not in f:
+        if "evidence" not in f and "quote" not in f:
             self.problem("warning", raw, label, "sources", "citation has no evidence note", item.line)
+        if "offsets" in f and "quote" not in f:
+            self.problem("error", raw, label, "offsets", "offsets locate a quote: give the quote too",
+                         item.lines.get("offsets"))
+            return None
+        quoted = {"evidence": f.get("evidence"), "quote": f.get("quote"), "offsets": f.get("offsets")}
         if "ref" in f:
-            extra = sorted(set(f) - {"ref", "evidence"})
+            extra = sorted(set(f) - {"ref", *quoted})
             if extra:
                 self.problem("error", raw, label, extra[0],
                              "a citation gives either ref or an inline source, not both", item.line)
@@ -351,7 +357,7 @@ class _Checker:
                 else:  # declared with errors of its own, reported there
                     self.errors += 1
                 return None
-            return Citation(found, f.get("evidence"))
+            return Citation(found, **quoted)
         if "title" not in f:
             self.problem("error", raw, label, "sources", "a citation needs ref or an inline title", item.line)
             return None
@@ -365,7 +371,7 @@ class _Checker:
             self.problem("error", raw, label, "id",
                          f"source {ident!r} is declared with other details elsewhere", item.line)
             return None
-        return Citation(src, f.get("evidence"))
+        return Citation(src, **quoted)
 
 
 def _winter_hint(start: Any, end: Any) -> str:
@@ -381,7 +387,8 @@ def _winter_hint(start: Any, end: Any) -> str:
 # -- writing -------------------------------------------------------------------------------------
 
 
-_FILE_FIELDS = ("id", "source", "type", "target", "sign", "start", "end", "date", "confidence", "notes")
+_FILE_FIELDS = ("id", "source", "type", "target", "sign", "start", "end", "date", "confidence", "notes",
+                "review")
 """A relation's fields in a file, in order; the rest of its record (kind, first day...) is derived."""
 
 
@@ -394,7 +401,8 @@ def record_of(obj: Actor | Relation | Source | RelationType) -> dict[str, Any]:
     if isinstance(obj, Relation):
         full = relation_record(obj, BUILTIN_TYPES)
         out = {k: full[k] for k in _FILE_FIELDS}
-        out["sources"] = [{"ref": c.source.id, "evidence": c.evidence} for c in obj.sources]
+        out["sources"] = [{"ref": c.source.id, "evidence": c.evidence, "quote": c.quote,
+                           "offsets": list(c.offsets) if c.offsets else None} for c in obj.sources]
     elif isinstance(obj, RelationType):
         out = {"name": obj.name, "sign": obj.sign, "kind": obj.kind, "description": obj.description,
                "symmetric": obj.symmetric or None,
@@ -423,6 +431,26 @@ def _sections(data: Dataset) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def dumps(data: Dataset, fmt: Literal["yaml", "jsonl"] = "yaml", *, header: str | None = None) -> str:
+    """A dataset as the text of one YAML file, or of a JSON Lines file; :func:`read` reads either back.
+
+    ``header`` is a comment put first in a YAML file.
+
+    >>> print(dumps(Dataset(actors={"iran": Actor("iran", "Iran", "state")})), end="")
+    actors:
+    - id: iran
+      name: Iran
+      kind: state
+    """
+    sections = _sections(data)
+    if fmt == "jsonl":
+        return "".join(json.dumps({"record": SECTIONS[section], **record}, ensure_ascii=False) + "\n"
+                       for section, records in sections.items() for record in records)
+    text = yaml.safe_dump({k: v for k, v in sections.items() if v}, sort_keys=False, allow_unicode=True,
+                          width=100)
+    return (f"# {header}\n" if header else "") + text
+
+
 def write(data: Dataset, path: str | Path) -> list[Path]:
     """Write a dataset: one ``.jsonl`` or ``.yaml`` file, or a directory of YAML files.
 
@@ -431,27 +459,16 @@ def write(data: Dataset, path: str | Path) -> list[Path]:
     files written; :func:`load` reads any of them back to an equal dataset.
     """
     path = Path(path)
-    sections = _sections(data)
-    if path.suffix == ".jsonl":
+    if path.suffix in (".jsonl", ".yaml", ".yml"):
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as out:
-            for section, records in sections.items():
-                for record in records:
-                    out.write(json.dumps({"record": SECTIONS[section], **record}, ensure_ascii=False) + "\n")
-        return [path]
-    if path.suffix in (".yaml", ".yml"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _dump_yaml({k: v for k, v in sections.items() if v}, path)
+        path.write_text(dumps(data, "jsonl" if path.suffix == ".jsonl" else "yaml"), encoding="utf-8")
         return [path]
     path.mkdir(parents=True, exist_ok=True)
     written = []
-    for section, records in sections.items():
-        if records:
-            _dump_yaml({section: records}, path / f"{section}.yaml")
+    parts = {"types": Dataset(types=data.types), "sources": Dataset(sources=data.sources),
+             "actors": Dataset(actors=data.actors), "relations": Dataset(relations=data.relations)}
+    for section, part in parts.items():
+        if _sections(part)[section]:
+            (path / f"{section}.yaml").write_text(dumps(part), encoding="utf-8")
             written.append(path / f"{section}.yaml")
     return written
-
-
-def _dump_yaml(doc: dict[str, Any], path: Path) -> None:
-    text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
-    path.write_text(text, encoding="utf-8")

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 __all__ = [
+    "CoreNLPUnavailable",
     "DatasetError",
     "DateError",
     "EventDataError",
+    "ExtractError",
     "FieldError",
     "FilterError",
     "FormatError",
@@ -180,6 +182,14 @@ class EventDataError(RelgraphError):
 
     Bad rows inside a readable file are not errors: an import counts and reports them.
     """
+
+
+class CoreNLPUnavailable(RelgraphError):
+    """No CoreNLP server answers at the URL given, or it failed to annotate a text."""
+
+
+class ExtractError(RelgraphError):
+    """An article or a candidates file cannot be read or merged as asked."""
 
 
 class ServerError(RelgraphError):

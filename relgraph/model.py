@@ -23,6 +23,7 @@ __all__ = [
     "ACTOR_KINDS",
     "BUILTIN_TYPES",
     "DEAL_KINDS",
+    "REVIEW_STATES",
     "SIGN_SYMBOLS",
     "Actor",
     "ActorKind",
@@ -69,6 +70,14 @@ DEAL_KINDS: frozenset[str] = frozenset(k.name for k in ACTOR_KINDS.values() if k
 
 Sign = Literal[-1, 0, 1]
 TypeKind = Literal["stance", "event"]
+
+Review = Literal["pending", "accepted", "rejected"]
+REVIEW_STATES: dict[str, str] = {
+    "pending": "proposed by relgraph extract, not yet reviewed: left out of curated data",
+    "accepted": "reviewed and kept: relgraph merge adds it to a dataset",
+    "rejected": "reviewed and refused: relgraph merge leaves it out",
+}
+"""Review states of a relation. A relation without one is curated data (as if accepted)."""
 
 SIGN_SYMBOLS: dict[int, str] = {1: "+", -1: "-", 0: "0"}
 """How a sign is written in tables and descriptions (legends print a true minus; see render.style)."""
@@ -180,10 +189,17 @@ class Source:
 
 @dataclass(frozen=True)
 class Citation:
-    """One source as cited by one relation, with the evidence note for it."""
+    """One source as cited by one relation, with the evidence note for it.
+
+    ``quote`` is the source's own words (an extracted sentence), marked as a
+    quotation so that it is never mistaken for our evidence note;
+    ``offsets`` are its character offsets ``(begin, end)`` in the source's text.
+    """
 
     source: Source
     evidence: str | None = None
+    quote: str | None = None
+    offsets: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -192,7 +208,8 @@ class Relation:
 
     A stance has ``start`` and ``end`` (either may be open, ``None``); an
     event has ``date``. ``sources`` are the citations, ``confidence`` how sure
-    the curator is (0..1).
+    the curator is (0..1). ``review`` is set on extracted candidates
+    (:data:`REVIEW_STATES`); ``None`` is curated data.
     """
 
     id: str
@@ -206,6 +223,7 @@ class Relation:
     confidence: float = 1.0
     sources: tuple[Citation, ...] = ()
     notes: str | None = None
+    review: Review | None = None
 
     @property
     def is_event(self) -> bool:

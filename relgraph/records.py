@@ -22,8 +22,11 @@ field                  meaning
                        objects in a snapshot, ISO text in JSON
 ``confidence``         0..1
 ``sources``            citations: ``id``, ``title``, ``publisher``, ``url``,
-                       ``published`` (as recorded) and ``evidence``
+                       ``published`` (as recorded), ``evidence``, and for an
+                       extracted candidate ``quote`` and its ``offsets``
 ``notes``              the curator's notes
+``review``             ``pending``, ``accepted`` or ``rejected`` for an extracted
+                       candidate; ``None`` for curated data
 =====================  ==========================================================
 
 :func:`to_json` turns any of relgraph's results into JSON-ready data the same
@@ -83,8 +86,9 @@ def source_record(source: Source) -> Record:
 
 
 def citation_record(citation: Citation) -> Record:
-    """A cited source and the evidence note for it."""
-    return {**source_record(citation.source), "evidence": citation.evidence}
+    """A cited source, the evidence note for it, and a quotation of the source with its offsets (if any)."""
+    return {**source_record(citation.source), "evidence": citation.evidence, "quote": citation.quote,
+            "offsets": list(citation.offsets) if citation.offsets else None}
 
 
 def relation_record(rel: Relation, types: Mapping[str, RelationType]) -> Record:
@@ -101,6 +105,7 @@ def relation_record(rel: Relation, types: Mapping[str, RelationType]) -> Record:
         "confidence": rel.confidence,
         "sources": [citation_record(c) for c in rel.sources],
         "notes": rel.notes,
+        "review": rel.review,
     }
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from relgraph.dates import PartialDate
 from relgraph.errors import DateError, FieldError, excerpt
-from relgraph.model import ACTOR_KINDS
+from relgraph.model import ACTOR_KINDS, REVIEW_STATES
 
 __all__ = ["MAX_ID", "MAX_NAME", "MAX_TEXT", "RECORDS", "SECTIONS", "Field"]
 
@@ -163,6 +163,15 @@ def confidence(value: Any) -> float:
     return float(value)
 
 
+def offsets(value: Any) -> tuple[int, int]:
+    """Character offsets ``[begin, end]`` of a quotation in its source's text."""
+    ok = (isinstance(value, list) and len(value) == 2
+          and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value))
+    if not ok or value[0] >= value[1]:
+        raise FieldError(f"{excerpt(value)} is not a pair of character offsets [begin, end] with begin < end")
+    return (int(value[0]), int(value[1]))
+
+
 def boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise FieldError(f"{excerpt(value)} is not true or false")
@@ -222,6 +231,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("confidence", confidence, doc="0..1, default 1"),
         Field("sources", lambda v: v, doc="citations: {ref, evidence} or an inline source"),
         Field("notes", long_text),
+        Field("review", choice(REVIEW_STATES), doc="extracted candidates: pending, accepted or rejected"),
     ),
     "citation": _fields(
         Field("ref", record_id, doc="id of a source declared under sources"),
@@ -231,6 +241,8 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("url", pattern(r"https?://\S+", "an http(s) URL", 2_000)),
         Field("published", partial_date),
         Field("evidence", long_text, doc="what the source says, in our own words"),
+        Field("quote", long_text, doc="the source's own words (an extracted sentence), as a quotation"),
+        Field("offsets", offsets, doc="[begin, end] character offsets of the quote in the source's text"),
     ),
 }
 """Fields of each record kind. ``sources`` of a relation is a list of citations,

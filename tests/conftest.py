@@ -30,7 +30,8 @@ def example() -> Dataset:
     return load(example_path())
 
 
-CLEAN_ENV = dict.fromkeys(("RELGRAPH_DATA", "NEO4J_URI", "NEO4J_DATABASE", "NEO4J_USERNAME", "NEO4J_PASSWORD"))
+CLEAN_ENV = dict.fromkeys(("RELGRAPH_DATA", "NEO4J_URI", "NEO4J_DATABASE", "NEO4J_USERNAME", "NEO4J_PASSWORD",
+                           "CORENLP_URL"))
 """The variables relgraph reads, unset, so that the caller's environment cannot steer a test."""
 
 
@@ -184,3 +185,32 @@ def db_counts() -> Callable[..., dict[str, int]]:
         return {**{f":{r['label']}": r["n"] for r in nodes}, **{f"[{r['type']}]": r["n"] for r in rels}}
 
     return count
+
+
+@pytest.fixture(scope="session")
+def corenlp_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of a running CoreNLP server: ``CORENLP_URL`` if set, else ``relgraph nlp start`` on a free
+    port in a temporary folder (about 15 s), stopped at the end. With ``CI=true`` a missing server fails."""
+    from relgraph.errors import ServerError
+    from relgraph.ingest.articles import server as corenlp_server
+
+    def unavailable(reason: str) -> None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CoreNLP is required in CI and could not be had: {reason}", pytrace=False)
+        pytest.skip(f"no CoreNLP server: {reason}")
+
+    if os.environ.get("CORENLP_URL"):
+        url = os.environ["CORENLP_URL"]
+        if not corenlp_server.is_ready(url):
+            unavailable(f"nothing ready at CORENLP_URL={url}")
+        yield url
+        return
+    home = tmp_path_factory.mktemp("corenlp")
+    try:
+        server = corenlp_server.start(home, port=_free_port(), memory="3g")
+    except ServerError as exc:
+        unavailable(str(exc))
+    try:
+        yield server.url
+    finally:
+        corenlp_server.stop(home)

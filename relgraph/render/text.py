@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from relgraph.analysis import BalanceReport, BrokersReport, CampsResult, Diff, EgoReport, Timeline
     from relgraph.dataset import Report
     from relgraph.explorer import Loaded
+    from relgraph.ingest.articles.server import Server as CoreNLPServer
     from relgraph.ingest.events import ImportSummary
+    from relgraph.ingest.review import MergeResult
     from relgraph.model import Dataset
     from relgraph.render import Written
     from relgraph.store.base import WriteSummary
@@ -39,8 +41,11 @@ __all__ = [
     "counts",
     "diff_text",
     "ego_text",
+    "extracted_text",
     "imported_text",
     "loaded_text",
+    "merged_text",
+    "nlp_server_text",
     "relations_table",
     "server_text",
     "snapshot_json",
@@ -183,6 +188,33 @@ def imported_text(summary: ImportSummary) -> str:
     out.append(f"Wrote {s.output}: {what}, {plural(s.actors, 'actor')}, {plural(s.sources, 'source')}, "
                f"{plural(s.types, 'declared type')}")
     return "\n".join(out)
+
+
+def nlp_server_text(server: CoreNLPServer) -> str:
+    """Where a local CoreNLP server runs."""
+    from relgraph.ingest.articles.server import CORENLP_VERSION
+
+    return (f"CoreNLP {CORENLP_VERSION} is running (pid {server.pid})\n"
+            f"  URL:  {server.url}   (export CORENLP_URL={server.url})\n"
+            f"  Logs: {server.home / 'logs'}")
+
+
+def extracted_text(found: Dataset, output: object, known: Dataset | None, articles: int) -> str:
+    """What ``relgraph extract`` wrote: candidates, and the actors it found (new ones counted)."""
+    new = sum(1 for a in found.actors if known is None or a not in known.actors)
+    return (f"Wrote {output}: {plural(len(found.relations), 'candidate relation')} (review: pending), "
+            f"{plural(len(found.actors), 'actor')} ({new} new), from {plural(articles, 'article')}")
+
+
+def merged_text(result: MergeResult, written: object) -> str:
+    """What ``relgraph merge`` did: duplicates found, relations added, candidates left out."""
+    lines = [f"duplicate: {candidate} is already in the dataset as {curated}"
+             for candidate, curated in result.duplicates]
+    where = f" to {written}" if result.added else ""
+    lines.append(f"Merged {plural(len(result.added), 'accepted relation')}{where}; "
+                 f"{plural(len(result.duplicates), 'duplicate')}, "
+                 f"{result.pending} pending and {result.rejected} rejected left out")
+    return "\n".join(lines)
 
 
 # -- snapshots --------------------------------------------------------------------------------------

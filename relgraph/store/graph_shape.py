@@ -170,10 +170,14 @@ def relation_row(rel: Relation, types: dict[str, RelationType]) -> dict[str, Any
     props["last"] = rel.last or OPEN_END
     props["source_ids"] = [c.source.id for c in rel.sources]
     props["evidence"] = [c.evidence or "" for c in rel.sources]
+    if any(c.quote for c in rel.sources):  # extracted candidates quote their article
+        props["quotes"] = [c.quote or "" for c in rel.sources]
+        props["quote_offsets"] = [f"{c.offsets[0]}:{c.offsets[1]}" if c.offsets else "" for c in rel.sources]
     # a cited source's own details live on its :Source node, so its id stands for it here
     props["hash"] = _fingerprint(SHAPE_VERSION, rel.id, rel.source, rel.type, rel.target, rel.sign,
                                  str(rel.start), str(rel.end), str(rel.date), rel.confidence, rel.notes,
-                                 tuple((c.source.id, c.evidence) for c in rel.sources))
+                                 tuple((c.source.id, c.evidence, c.quote, c.offsets) for c in rel.sources),
+                                 rel.review)
     return {"source": rel.source, "target": rel.target, "id": rel.id, "props": _present(props)}
 
 
@@ -182,9 +186,14 @@ def relation_from(source: str, target: str, props: dict[str, Any], sources: dict
         text = props.get(name)
         return PartialDate.parse(text) if text else None
 
-    citations = tuple(Citation(sources[sid], evidence or None)
-                      for sid, evidence in zip(props.get("source_ids") or [], props.get("evidence") or [],
-                                               strict=True))
+    ids = props.get("source_ids") or []
+    quotes = props.get("quotes") or [""] * len(ids)
+    spans = [tuple(int(x) for x in s.split(":")) if s else None
+             for s in props.get("quote_offsets") or [""] * len(ids)]
+    citations = tuple(Citation(sources[sid], evidence or None, quote or None, span)  # type: ignore[arg-type]
+                      for sid, evidence, quote, span in zip(ids, props.get("evidence") or [], quotes, spans,
+                                                            strict=True))
     return Relation(id=props["id"], source=source, type=props["type"], target=target, sign=props["sign"],
                     start=partial("start"), end=partial("end"), date=partial("date"),
-                    confidence=props["confidence"], sources=citations, notes=props.get("notes"))
+                    confidence=props["confidence"], sources=citations, notes=props.get("notes"),
+                    review=props.get("review"))

@@ -1,0 +1,160 @@
+"""Leaders and officials named with a title: "German Chancellor Angela Merkel" leads Germany.
+
+A title before a person's name ("US Secretary of State John Kerry") or in
+apposition to it ("Kuwait's emir, Sheikh Sabah") makes a ``leads`` relation
+(heads of state, government, bodies and groups) or a ``represents`` one
+(ministers, envoys, spokesmen) to the actor named with the title; with none,
+to the state of the person's country when the dataset knows it. A minister
+leads the ministry the dataset holds for that office ("Foreign Minister
+Sergei Lavrov" leads the Russian Foreign Ministry). "Former" cancels it.
+A person's possessive on a group ("Haftar's Libyan National Army") is read as
+leadership too, with less confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from relgraph.dates import PartialDate
+from relgraph.ingest.articles.actors import ActorMention, key
+from relgraph.model import Actor
+
+if TYPE_CHECKING:
+    from relgraph.ingest.articles.clauses import Claim, Reader
+
+__all__ = ["title_claims"]
+
+_STOP = ("VB", "CC", "DT", "WDT", "WP", "PRP", "PRP$", ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "TO")
+
+
+def title_claims(reader: Reader) -> list[Claim]:
+    """The ``leads``/``represents`` claims of the titled people in the reader's current sentence."""
+    from relgraph.ingest.articles.clauses import Claim
+
+    s, lex = reader.s, reader.lex
+    start = PartialDate.parse(str(reader.doc.day.year))
+    out: list[Claim] = []
+    for person in (m for m in reader.mentions if m.actor.kind == "person"):
+        for phrase in _phrases(reader, person):
+            text = re.sub(r"\s*-\s*", "-", " ".join(s.token(i).word for i in phrase)).lower()
+            if any(
+                s.token(i).lemma.lower() in lex.cancel_titles or s.token(i).word.lower().startswith("ex-")
+                for i in phrase
+            ):
+                continue
+            title, role = _title(text, lex.leader_titles, lex.office_titles)
+            if title is None:
+                continue
+            target = _named(reader, phrase) or _of_country(reader, person.actor, role)
+            if target is None or target.id == person.actor.id:
+                continue
+            if role == "represents" and title in lex.ministries:
+                ministry = _ministry(reader, target, lex.ministries[title])
+                if ministry is not None:
+                    target, role = ministry, "leads"
+            out.append(
+                Claim(
+                    person.actor,
+                    role,
+                    target,
+                    s,
+                    start=start,
+                    confidence=0.9 if role == "leads" else 0.85,
+                    notes=f"Named with the title {title!r}",
+                )
+            )
+            break
+    for group in (m for m in reader.mentions if m.actor.kind not in ("person", "state")):
+        for d in s.children(group.head, "nmod:poss"):
+            owner = reader.mention_at(d.dependent)
+            if owner is not None and owner.actor.kind == "person":
+                out.append(
+                    Claim(
+                        owner.actor,
+                        "leads",
+                        group.actor,
+                        s,
+                        start=start,
+                        confidence=0.7,
+                        notes=f"{owner.actor.name}'s {group.actor.name}",
+                    )
+                )
+    return out
+
+
+def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
+    """Token runs that may hold the person's title: just before the name, or in apposition to it."""
+    s = reader.s
+    left: list[int] = []
+    i = person.first - 1
+    while i >= 1 and len(left) < 8:
+        token = s.token(i)
+        other = reader.mention_at(i)
+        if (token.pos.startswith(_STOP) and token.lemma.lower() != "of") or (
+            other and other.actor.kind == "person"
+        ):
+            break
+        if token.pos == "IN" and token.lemma.lower() != "of":
+            break
+        left.insert(0, i)
+        i -= 1
+    phrases = [left] if left else []
+    for d in [
+        *s.children(person.head, "appos"),
+        *(p for p in s.parents(person.head) if p.relation == "appos"),
+    ]:
+        noun = d.dependent if d.governor == person.head else d.governor
+        if s.token(noun).pos.startswith("NN") and not person.covers(noun):
+            words = sorted(
+                i for i in s.subtree(noun) if not person.covers(i) and s.token(i).pos not in (",", "DT")
+            )
+            phrases.append(words)
+    return phrases
+
+
+def _title(text: str, leaders: tuple[str, ...], offices: tuple[str, ...]) -> tuple[str | None, str]:
+    """The longest title in ``text``: "prime minister" leads, "minister" represents."""
+    titles = sorted(
+        [(t, "leads") for t in leaders] + [(t, "represents") for t in offices], key=lambda t: -len(t[0])
+    )
+    for title, role in titles:
+        if re.search(rf"(^|[\s'])({re.escape(title)})($|\s)", text):
+            return title, role
+    return None, ""
+
+
+def _named(reader: Reader, phrase: list[int]) -> Actor | None:
+    s = reader.s
+    for i in phrase:
+        m = reader.mention_at(i)
+        if m is None or m.actor.kind == "person":
+            continue
+        before = [s.token(j).word.lower() for j in (m.first - 2, m.first - 1) if j >= 1]
+        if before[-2:] == ["pro", "-"] or s.token(m.first).word.lower().startswith(("pro-", "anti-")):
+            continue  # "pro-Russian" says whom they favour, not whom they lead
+        return m.actor
+    return None
+
+
+def _of_country(reader: Reader, person: Actor, role: str) -> Actor | None:
+    if not person.country:
+        return None
+    return (
+        reader.resolver.government(person.country)
+        if role == "leads"
+        else reader.resolver.state(person.country)
+    )
+
+
+def _ministry(reader: Reader, state: Actor, words: tuple[str, ...]) -> Actor | None:
+    for actor in reader.resolver.known.actors.values():
+        name = key(actor.name)
+        if (
+            actor.kind == "organisation"
+            and actor.country == state.country
+            and "ministr" in name
+            and any(w in name for w in words)
+        ):
+            return actor
+    return None

@@ -1,0 +1,81 @@
+"""SUTime's time values as relgraph partial dates, with the precision the text gave.
+
+CoreNLP's SUTime writes TIMEX3 values: ``2016-12-19`` (a day), ``2015-11`` (a
+month), ``2016`` (a year), ``2016-SU`` (a season), ``2016-W50-WE`` (the weekend
+of ISO week 50), ``2016-W50`` (a week), ``2016-Q3`` (a quarter). Each becomes a
+:class:`~relgraph.dates.PartialDate` that keeps that precision; values relgraph
+cannot hold (decades, ``PAST_REF``, durations) give ``None``.
+
+>>> str(from_timex("2016-W50-WE"))
+'2016-12-17/2016-12-18'
+>>> str(from_timex("2016-SU")), str(from_timex("2015-11")), str(from_timex("2016-12-19TNI"))
+('2016-summer', '2015-11', '2016-12-19')
+>>> from_timex("199X") is None
+True
+>>> str(before(from_timex("2017-FA"), date(2017, 1, 20)))
+'2016-autumn'
+>>> str(before(from_timex("2015-07-21"), date(2015, 7, 14)))  # "on Tuesday", read on a Tuesday
+'2015-07-14'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from relgraph.dates import DateError, PartialDate
+
+__all__ = ["before", "from_timex"]
+
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+
+
+def from_timex(value: str | None, today: date | None = None) -> PartialDate | None:
+    """The partial date of a TIMEX3 value, or ``None`` when it is not a date relgraph can hold.
+
+    ``PRESENT_REF`` ("now", "currently") is ``today`` when given.
+    """
+    if not value:
+        return None
+    if value == "PRESENT_REF":
+        return PartialDate.of_day(today) if today else None
+    value = value.split("T", 1)[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", value) else value
+    try:
+        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            return PartialDate.parse(value)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value):
+            return PartialDate.parse(f"{m[1]}-{_SEASONS[m[2]]}")
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            first, last = (
+                (monday + timedelta(5), monday + timedelta(6)) if m[3] else (monday, monday + timedelta(6))
+            )
+            return PartialDate.parse(f"{first.isoformat()}/{last.isoformat()}")
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            start = 3 * int(m[2]) - 2
+            return PartialDate.parse(f"{m[1]}-{start:02d}/{m[1]}-{start + 2:02d}")
+    except (DateError, ValueError):
+        return None
+    return None
+
+
+def before(when: PartialDate | None, day: date) -> PartialDate | None:
+    """``when`` moved back a year (or weeks) when it falls after ``day`` but the text speaks of the past.
+
+    SUTime reads "in the autumn" or "on Tuesday" as the nearest such time,
+    which can be after the article; a clause in the past tense means the one before.
+    """
+    if when is None or when.first <= day:
+        return when
+    if when.precision == "day" or (when.precision == "range" and (when.last - when.first).days < 7):
+        shift = timedelta(days=7 * -(-(when.first - day).days // 7))  # whole weeks, rounded up
+        first, last = when.first - shift, when.last - shift
+        text = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+        return PartialDate.parse(text)
+    year = when.first.year - 1
+    text = re.sub(r"^\d{4}", str(year), when.text.split("/", 1)[0])
+    try:
+        moved = PartialDate.parse(text)
+    except DateError:
+        return when
+    return moved if moved.first <= day else when
