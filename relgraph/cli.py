@@ -274,12 +274,17 @@ def validate(path: Path | None) -> None:
 
 @cli.command()
 @_snapshot_options
+@click.option("--include-candidates", is_flag=True,
+              help="Show extracted candidates that wait for review too.")
 @_format_option
-def show(data_path: Path | None, day: date, window: Duration | None, fmt: str) -> None:
+def show(data_path: Path | None, day: date, window: Duration | None, include_candidates: bool,
+         fmt: str) -> None:
     """Print the relations that hold on --date, as a table or as JSON."""
+    from relgraph.filters import Filters
     from relgraph.render.text import relations_table, snapshot_json
 
-    graph = _explorer(data_path).snapshot(day, window=window)
+    filters = Filters(candidates=include_candidates)
+    graph = _explorer(data_path).snapshot(day, window=window, filters=filters)
     _emit(snapshot_json(graph) if fmt == "json" else graph, fmt, relations_table)
 
 
@@ -552,6 +557,8 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
 @click.option("--min-confidence", type=click.FloatRange(0, 1),
               help="Show only relations this sure or surer (0..1).")
 @click.option("--hide-events", is_flag=True, help="Show stances only, no events.")
+@click.option("--include-candidates", is_flag=True,
+              help="Show extracted candidates that wait for review too, drawn apart from curated relations.")
 @click.option("--size-by", type=click.Choice(["degree", "none"]), default="degree", show_default=True,
               help="Size actors by their number of relations on the date, or all alike.")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]),
@@ -564,8 +571,8 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
 @click.option("--title", help="Title [default: 'Relations on DATE' or 'Relations from FROM to TO'].")
 def render(data_path: Path | None, days: tuple[tuple[date, ...], ...], start: date | None, end: date | None,
            step: Duration | None, window: Duration | None, actor: str | None, depth: int,
-           types: tuple[str, ...], min_confidence: float | None, hide_events: bool, size_by: str,
-           fmt: str | None, fragment: bool, output: Path | None, title: str | None) -> None:
+           types: tuple[str, ...], min_confidence: float | None, hide_events: bool, include_candidates: bool,
+           size_by: str, fmt: str | None, fragment: bool, output: Path | None, title: str | None) -> None:
     """Draw the relations that hold on --date: an interactive HTML page, or SVG/PNG images.
 
     With several dates (--from/--to/--step, or a list of --date), the page has
@@ -580,7 +587,7 @@ def render(data_path: Path | None, days: tuple[tuple[date, ...], ...], start: da
 
     wanted = frozenset(t.strip() for group in types for t in group.split(",") if t.strip()) or None
     filters = Filters(actor=actor, depth=depth, types=wanted, min_confidence=min_confidence,
-                      hide_events=hide_events)
+                      hide_events=hide_events, candidates=include_candidates)
     dates = _render_days(days, start, end, step)
     graphs = _explorer(data_path).snapshots(dates, window=window, filters=filters)
     done = relgraph.render.write(graphs, output, format=fmt, fragment=fragment, title=title, size_by=size_by)

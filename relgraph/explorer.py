@@ -123,10 +123,16 @@ class Explorer:
 
     def snapshots(self, days: Iterable[Day], *, window: Window = DEFAULT_EVENT_WINDOW,
                   filters: Filters | None = None) -> list[nx.MultiDiGraph]:
-        """The graph of each day; ``filters`` apply to them all alike (an actor is found across them)."""
+        """The graph of each day; ``filters`` apply to them all alike (an actor is found across them).
+
+        Extracted candidates that wait for review are left out unless
+        ``filters`` asks for them (``Filters(candidates=True)``).
+        """
+        from relgraph.filters import Filters
+
         span = _window(window)
         graphs = [to_graph(self.store.at(d, span), d, window=span) for d in map(parse_day, days)]
-        return filters.apply(graphs) if filters is not None else graphs
+        return (filters or Filters()).apply(graphs)
 
     def series(self, start: Day, end: Day, step: Duration | str = "1M", *,
                window: Window = DEFAULT_EVENT_WINDOW,

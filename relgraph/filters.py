@@ -20,19 +20,18 @@ which captions show.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from relgraph.actors import Known, find_actor
-from relgraph.errors import FilterError
+from relgraph.errors import FilterError, did_you_mean
 from relgraph.model import BUILTIN_TYPES
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Filters", "min_confidence", "neighbourhood", "only_types", "without_events"]
+__all__ = ["Filters", "min_confidence", "neighbourhood", "only_types", "reviewed", "without_events"]
 
 
 def neighbourhood(graph: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
@@ -63,6 +62,19 @@ def without_events(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return _keep_edges(graph, lambda a: a["kind"] != "event")
 
 
+def reviewed(graph: nx.MultiDiGraph, *, candidates: bool = False) -> nx.MultiDiGraph:
+    """The relations fit to show: rejected candidates never, pending ones only with ``candidates``.
+
+    Curated relations (no ``review``) and accepted ones are always kept.
+    """
+    left_out = {"rejected"} if candidates else {"rejected", "pending"}
+    return _keep_edges(graph, lambda a: a.get("review") not in left_out)
+
+
+def _has_candidates(graph: nx.MultiDiGraph) -> bool:
+    return any(review for _, _, review in graph.edges(data="review"))
+
+
 @dataclass(frozen=True)
 class Filters:
     """Several filters at once, applied to each graph of a series alike.
@@ -70,7 +82,8 @@ class Filters:
     Relations are filtered first, then the neighbourhood is taken along what
     is left: ``Filters(actor="russia", types={"backs"})`` is whom Russia backs
     or is backed by. ``actor`` is an id, a name or an alias, in any case (see
-    :func:`relgraph.actors.find_actor`).
+    :func:`relgraph.actors.find_actor`). Extracted candidates that wait for
+    review are left out unless ``candidates`` is true (:func:`reviewed`).
     """
 
     actor: str | None = None
@@ -78,6 +91,7 @@ class Filters:
     types: frozenset[str] | None = None
     min_confidence: float | None = None
     hide_events: bool = False
+    candidates: bool = False
 
     def __call__(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         return self.apply([graph])[0]
@@ -88,10 +102,16 @@ class Filters:
         if self.types is not None:
             known = set(BUILTIN_TYPES).union(*(g.graph.get("types", {}) for g in graphs))
             for name in sorted(self.types - known):
-                raise FilterError("types", f"unknown relation type {name!r}{_suggest(name, known)}")
+                hint = did_you_mean(name, sorted(known))
+                raise FilterError("types", f"unknown relation type {name!r}{hint}")
         actor = self._resolve(graphs) if self.actor is not None else None
+        description = self._describe(graphs, actor)
+        if description is None and not any(map(_has_candidates, graphs)):
+            return list(graphs)  # nothing to leave out: the graphs as they are, not copies
         out = []
         for graph in graphs:
+            if _has_candidates(graph):
+                graph = reviewed(graph, candidates=self.candidates)
             if self.types is not None:
                 graph = only_types(graph, self.types)
             if self.min_confidence is not None:
@@ -99,7 +119,7 @@ class Filters:
             if self.hide_events:
                 graph = without_events(graph)
             graph = neighbourhood(graph, actor, self.depth) if actor is not None else graph.copy()
-            if description := self._describe(graphs, actor):
+            if description:
                 graph.graph["filters"] = description
             out.append(graph)
         return out
@@ -126,6 +146,8 @@ class Filters:
             parts.append(f"confidence at least {self.min_confidence:g}")
         if self.hide_events:
             parts.append("no events")
+        if self.candidates and any(map(_has_candidates, graphs)):
+            parts.append("with candidates that wait for review")
         return "; ".join(parts) or None
 
 
@@ -144,8 +166,3 @@ def _keep_edges(graph: nx.MultiDiGraph, keep: Any) -> nx.MultiDiGraph:
 def _with_graph_attrs(new: nx.MultiDiGraph, old: nx.MultiDiGraph) -> nx.MultiDiGraph:
     new.graph.update(old.graph)
     return new
-
-
-def _suggest(word: str, choices: Collection[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""

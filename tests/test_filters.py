@@ -83,3 +83,29 @@ def test_a_custom_type_of_the_dataset_is_known(write):
                       "relations:\n  - {source: a, type: menaces, target: b, start: 2012}\n"))
     graph = Filters(types=frozenset({"menaces"}))(snapshot(data, "2013-01-01"))
     assert graph.number_of_edges() == 1
+
+
+CANDIDATES = """
+actors:
+  - {id: a, name: A, kind: state}
+  - {id: b, name: B, kind: state}
+relations:
+  - {id: curated, source: a, type: backs, target: b, start: 2012}
+  - {id: waiting, source: a, type: opposes, target: b, start: 2012, review: pending}
+  - {id: kept, source: b, type: backs, target: a, start: 2012, review: accepted}
+  - {id: refused, source: b, type: opposes, target: a, start: 2012, review: rejected}
+"""
+
+
+def test_candidates_wait_for_review_before_they_are_shown(write, run):
+    import relgraph
+
+    with relgraph.open(write(CANDIDATES)) as rg:
+        shown = rg.snapshot("2013-01-01")
+        asked = rg.snapshot("2013-01-01", filters=Filters(candidates=True))
+    assert sorted(k for _, _, k in shown.edges(keys=True)) == ["curated", "kept"]
+    assert sorted(k for _, _, k in asked.edges(keys=True)) == ["curated", "kept", "waiting"]
+    assert asked.graph["filters"] == "with candidates that wait for review"
+    table = run("show", "--date", "2013-01-01", "--data", "data.yaml", "--include-candidates").output
+    assert "opposes" in table and run("show", "--date", "2013-01-01", "--data", "data.yaml").output.count(
+        "opposes") == 0

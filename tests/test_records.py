@@ -29,7 +29,7 @@ DAILY = {"id": "syria-daily-2016-12-20", "title": "Syria Daily: Russia, Iran, Tu
 
 RELATION_FIELDS = {"id", "source", "type", "target", "sign", "kind", "symmetric", "start", "start_precision",
                    "end", "end_precision", "date", "date_precision", "first", "last", "confidence", "sources",
-                   "notes"}
+                   "notes", "review"}
 
 
 def partial(text):
@@ -46,8 +46,9 @@ def test_a_stance_record_has_every_field_of_the_table(example):
         "first": date(2015, 11, 1), "last": date(2016, 8, 31),
         "confidence": 0.9,
         "sources": [{**DAILY, "evidence": "After the shoot-down, ties between Moscow and Ankara were close to "
-                                          "breaking; the summer reconciliation ended the rupture."}],
-        "notes": None,
+                                          "breaking; the summer reconciliation ended the rupture.",
+                     "quote": None, "offsets": None}],
+        "notes": None, "review": None,
     }
 
 
@@ -68,7 +69,8 @@ def test_a_record_keeps_notes_and_every_citation(example):
     assert veto["sources"][1] == {"id": "un-veto-list", "title": "Security Council - Veto List",
                                   "publisher": "United Nations Dag Hammarskjöld Library",
                                   "url": "https://research.un.org/en/docs/sc/quick/veto", "published": None,
-                                  "evidence": "The UN's list of vetoes gives the date and draft of each."}
+                                  "evidence": "The UN's list of vetoes gives the date and draft of each.",
+                                  "quote": None, "offsets": None}
 
 
 @pytest.mark.parametrize(("start", "end", "first", "last"), [
@@ -123,7 +125,10 @@ def test_source_and_citation_records():
                                      "url": "https://example.org/r", "published": "2016-summer"}
     assert source_record(Source("t", "T")) == {"id": "t", "title": "T", "publisher": None, "url": None,
                                                "published": None}
-    assert citation_record(Citation(source, "It says so.")) == {**source_record(source), "evidence": "It says so."}
+    assert citation_record(Citation(source, "It says so.")) == {**source_record(source), "evidence": "It says so.",
+                                                                "quote": None, "offsets": None}
+    quoted = citation_record(Citation(source, None, "Their own words.", (10, 26)))
+    assert (quoted["quote"], quoted["offsets"]) == ("Their own words.", [10, 26])
     assert citation_record(Citation(source))["evidence"] is None
 
 

@@ -9,6 +9,7 @@ import pytest
 import relgraph.store.loading as loading_module
 import relgraph.store.neo4j as neo4j_module
 from relgraph.dataset import load
+from relgraph.dates import PartialDate
 from relgraph.errors import StoreError, StoreUnavailable
 from relgraph.model import Actor, Citation, Dataset, Relation, RelationType, Source
 from relgraph.snapshot import to_graph
@@ -244,6 +245,17 @@ def test_types_that_would_share_a_relationship_type_are_refused(neo4j_store, db_
     with pytest.raises(StoreError, match="'shoots-down' and 'shoots_down' would both be SHOOTS_DOWN"):
         neo4j_store.write(data)
     assert db_counts(neo4j_store) == {}
+
+
+def test_candidates_keep_their_review_and_quotations(neo4j_store):
+    article = Source("article", "An article")
+    quoted = Citation(article, None, "Turkish jets shot down a Russian bomber on Tuesday.", (120, 171))
+    data = Dataset(actors={"turkey": Actor("turkey", "Turkey", "state"), "russia": Actor("russia", "Russia", "state")},
+                   sources={"article": article},
+                   relations={"c": Relation("c", "turkey", "shoots-down", "russia", -1, date=PartialDate.parse("2015-11"),
+                                            sources=(quoted,), review="pending")})
+    neo4j_store.write(data)
+    assert neo4j_store.read().relations == data.relations
 
 
 def test_custom_types_round_trip(neo4j_store):
