@@ -68,14 +68,16 @@ def long_text(value: Any) -> str:
     return text(value, MAX_TEXT)
 
 
-def slug(value: Any) -> str:
+def _identifier(value: Any, form: re.Pattern[str], how: str) -> str:
     value = text(value, MAX_ID)
-    if not _SLUG.match(value):
-        raise FieldError(
-            f"{excerpt(value)} is not an id: use lowercase letters, digits and single '-', '_' or '.' "
-            "between them (e.g. assad-regime)"
-        )
+    if not form.match(value):
+        raise FieldError(f"{excerpt(value)} is not an id: use lowercase letters, digits and single '-', '_' "
+                         f"or '.' between them{how}")
     return value
+
+
+def slug(value: Any) -> str:
+    return _identifier(value, _SLUG, " (e.g. assad-regime)")
 
 
 # Relation and source ids may carry the prefix of the dataset they come from, so that an imported
@@ -90,13 +92,7 @@ def record_id(value: Any) -> str:
     >>> record_id("gdelt:410412347"), record_id("russia.backs.assad-regime.2011-03")
     ('gdelt:410412347', 'russia.backs.assad-regime.2011-03')
     """
-    value = text(value, MAX_ID)
-    if not _RECORD_ID.match(value):
-        raise FieldError(
-            f"{excerpt(value)} is not an id: use lowercase letters, digits and single '-', '_' or '.' "
-            "between them, optionally after one 'prefix:' (e.g. assad-regime, gdelt:410412347)"
-        )
-    return value
+    return _identifier(value, _RECORD_ID, ", optionally after one 'prefix:' (e.g. assad-regime, gdelt:410412347)")
 
 
 def choice(options: dict[str, Any] | tuple[str, ...]) -> Callable[[Any], str]:

@@ -179,7 +179,7 @@ def test_the_gold_files_validate_and_follow_the_guidelines():
 def test_the_docker_service_assembles_corenlp_as_relgraph_does():
     root = Path(__file__).resolve().parents[1]
     pom = (root / "docker" / "corenlp-pom.xml").read_text(encoding="utf-8")
-    assert pom == corenlp_server.POM.format(version=corenlp_server.CORENLP_VERSION)
+    assert pom == corenlp_server.POM
     service = yaml.safe_load((root / "docker" / "compose.yml").read_text(encoding="utf-8"))["services"]["corenlp"]
     assert service["ports"] == ["127.0.0.1:9000:9000"]
     assert f"-preload {','.join(corenlp_server.ANNOTATORS)}" in service["command"][-1]

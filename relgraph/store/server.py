@@ -15,19 +15,16 @@ Layout of an instance folder: ``conf/neo4j.conf``, ``data/``, ``logs/``
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
 import secrets
-import shutil
-import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from relgraph import services
 from relgraph.errors import ServerError
 
 __all__ = [
@@ -58,40 +55,10 @@ JVM_FLAGS = (
 
 DIRECTORIES = ("data", "logs", "run", "plugins", "import")
 
-POM = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by relgraph: copies a Neo4j Community server and Neo4j Browser into lib/. -->
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>relgraph.local</groupId>
-  <artifactId>neo4j-server</artifactId>
-  <version>{neo4j}</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>{neo4j}</version></dependency>
-    <dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId><version>{browser}</version></dependency>
-  </dependencies>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>org.apache.maven.plugins</groupId>
-        <artifactId>maven-dependency-plugin</artifactId>
-        <version>3.8.1</version>
-        <executions>
-          <execution>
-            <id>copy-neo4j</id>
-            <phase>package</phase>
-            <goals><goal>copy-dependencies</goal></goals>
-            <configuration>
-              <outputDirectory>${{project.basedir}}/lib</outputDirectory>
-              <includeScope>runtime</includeScope>
-            </configuration>
-          </execution>
-        </executions>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-"""
+POM = services.pom("relgraph.local", "neo4j-server", NEO4J_VERSION,
+                   [("org.neo4j", "neo4j", NEO4J_VERSION, None),
+                    ("org.neo4j.client", "neo4j-browser", BROWSER_VERSION, None)],
+                   "a Neo4j Community server and Neo4j Browser")
 
 
 @dataclass(frozen=True)
@@ -118,58 +85,21 @@ class Server:
 
 def default_home() -> Path:
     """Where ``relgraph neo4j start`` keeps its instance unless told otherwise."""
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "relgraph" / "neo4j"
+    return services.data_folder("neo4j")
 
 
 def default_cache() -> Path:
     """Where the assembled server jars are shared by every instance."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "relgraph" / f"neo4j-{NEO4J_VERSION}"
+    return services.cache_folder(f"neo4j-{NEO4J_VERSION}")
 
 
-def _require(tool: str, advice: str) -> str:
-    found = shutil.which(tool)
-    if not found:
-        raise ServerError(f"{tool} is not installed: {advice}, or run Neo4j with Docker (docker/compose.yml)")
-    return found
-
-
-def _java() -> str:
-    java = _require("java", "install Java 17 or 21 (Debian: apt-get install openjdk-17-jre-headless)")
-    out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False).stderr  # noqa: S603
-    m = re.search(r'version "(\d+)', out)
-    if not m or int(m[1]) < 17:
-        raise ServerError(f"Neo4j {NEO4J_VERSION} needs Java 17 or 21; found: {out.splitlines()[:1]}")
-    return java
+_INSTEAD = "run Neo4j with Docker (docker/compose.yml)"
 
 
 def assemble(cache: Path | None = None, *, maven_repo: Path | None = None) -> Path:
-    """Copy the server's jars from Maven Central into ``cache/lib`` once; return that folder.
-
-    Maven keeps its downloads in ``~/.m2/repository`` (or ``maven_repo``), so a
-    second assembly on the same machine downloads nothing.
-    """
-    cache = cache or default_cache()
-    lib = cache / "lib"
-    done = cache / "assembled"
-    if done.exists() and lib.is_dir():
-        return lib
-    mvn = _require("mvn", "install Maven (Debian: apt-get install maven)")
-    _java()
-    cache.mkdir(parents=True, exist_ok=True)
-    (cache / "pom.xml").write_text(POM.format(neo4j=NEO4J_VERSION, browser=BROWSER_VERSION), encoding="utf-8")
-    shutil.rmtree(lib, ignore_errors=True)
-    command = [mvn, "-B", "-q", "package"]
-    if maven_repo:
-        command.append(f"-Dmaven.repo.local={maven_repo}")
-    result = subprocess.run(command, cwd=cache, capture_output=True, text=True, check=False)  # noqa: S603
-    if result.returncode != 0:
-        (cache / "maven.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-        raise ServerError(f"Maven could not assemble Neo4j {NEO4J_VERSION} (is Maven Central reachable?); "
-                          f"see {cache / 'maven.log'}")
-    done.write_text(NEO4J_VERSION, encoding="utf-8")
-    return lib
+    """Copy the server's jars from Maven Central into ``cache/lib`` once; return that folder."""
+    return services.assemble(cache or default_cache(), POM, f"Neo4j {NEO4J_VERSION}", minimum_java=17,
+                             java_versions="17 or 21", instead=_INSTEAD, maven_repo=maven_repo)
 
 
 def _conf(home: Path, lib: Path, bolt_port: int, http_port: int, heap: str, pagecache: str) -> str:
@@ -198,11 +128,6 @@ def _conf(home: Path, lib: Path, bolt_port: int, http_port: int, heap: str, page
     ])
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
-
-
 def _read_ports(home: Path) -> tuple[int, int]:
     return _read_ports_from((home / "conf" / "neo4j.conf").read_text(encoding="utf-8"))
 
@@ -213,19 +138,9 @@ def _read_ports_from(conf: str) -> tuple[int, int]:
     return int(bolt[1]) if bolt else 7687, int(http[1]) if http else 7474
 
 
-def _alive(pid: int, home: Path) -> bool:
-    """Whether ``pid`` is this instance's server (not a reused pid of another program)."""
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
-    except OSError:
-        return False
-    return "CommunityEntryPoint" in cmdline and f"--home-dir={home}" in cmdline
-
-
-def _reap(pid: int) -> None:
-    """Collect the exit status if this process started the server, so no zombie lingers."""
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
+def _markers(home: Path) -> tuple[str, ...]:
+    """What the command line of this instance's server holds (a reused pid of another program does not)."""
+    return ("org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}")
 
 
 def status(home: Path | None = None) -> Server | None:
@@ -234,12 +149,7 @@ def status(home: Path | None = None) -> Server | None:
     if not (home / "conf" / "neo4j.conf").exists():
         return None
     bolt, http = _read_ports(home)
-    pid_file = home / "neo4j.pid"
-    pid = int(pid_file.read_text()) if pid_file.exists() else None
-    if pid is not None and not _alive(pid, home):
-        pid_file.unlink(missing_ok=True)
-        pid = None
-    return Server(home, pid, bolt, http)
+    return Server(home, services.read_pid(home / "neo4j.pid", _markers(home)), bolt, http)
 
 
 def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, http_port: int = 7474,
@@ -259,10 +169,10 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
         return running
     if len(password) < 8:
         raise ServerError("the Neo4j password must have at least 8 characters")
-    java = _java()
+    java = services.java(17, f"Neo4j {NEO4J_VERSION}", _INSTEAD, versions="17 or 21")
     lib = assemble(cache)
     for port in (bolt_port, http_port):
-        if not _port_free(port):
+        if not services.port_free(port):
             raise ServerError(f"port {port} on 127.0.0.1 is in use: "
                               "choose another with --bolt-port / --http-port")
     for name in ("conf", *DIRECTORIES):
@@ -274,11 +184,7 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
         _set_initial_password(home, password)
     command = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{home / 'plugins'}/*:{lib}/*",
                "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}"]
-    with (home / "logs" / "console.log").open("ab") as console:
-        process = subprocess.Popen(  # noqa: S603
-            command, cwd=home, env=env, stdin=subprocess.DEVNULL, stdout=console,
-            stderr=subprocess.STDOUT, start_new_session=True)
-    (home / "neo4j.pid").write_text(str(process.pid), encoding="utf-8")
+    process = services.launch(command, home, home / "neo4j.pid", env=env)
     server = Server(home, process.pid, bolt_port, http_port)
     _wait_for_bolt(server, process, password, timeout)
     return server
@@ -333,7 +239,7 @@ def _wait_for_bolt(server: Server, process: subprocess.Popen[bytes], password: s
             (server.home / "neo4j.pid").unlink(missing_ok=True)
             raise ServerError(f"Neo4j exited during start-up (code {process.returncode}); "
                               f"see {server.home / 'logs' / 'neo4j.log'} and console.log there")
-        if _port_free(server.bolt_port):
+        if services.port_free(server.bolt_port):
             time.sleep(0.2)
             continue
         try:
@@ -358,12 +264,5 @@ def stop(home: Path | None = None, *, timeout: float = 60.0) -> bool:
     server = status(home)
     if server is None or server.pid is None:
         return False
-    os.kill(server.pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and _alive(server.pid, server.home):
-        _reap(server.pid)
-        time.sleep(0.1)
-    if _alive(server.pid, server.home):
-        os.kill(server.pid, signal.SIGKILL)
-    (server.home / "neo4j.pid").unlink(missing_ok=True)
+    services.terminate(server.pid, server.home / "neo4j.pid", timeout=timeout)
     return True

@@ -18,12 +18,7 @@ port and memory it was started with), ``blocklist.txt``, ``logs/console.log``.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import shutil
-import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -31,6 +26,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from relgraph import services
 from relgraph.errors import ServerError
 
 __all__ = [
@@ -66,40 +62,10 @@ NOT_LOOPBACK = (
     "128.0.0.0/1",
 )
 
-POM = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by relgraph: copies Stanford CoreNLP, its English models and dependencies into lib/. -->
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>relgraph.local</groupId>
-  <artifactId>corenlp-server</artifactId>
-  <version>{version}</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency><groupId>edu.stanford.nlp</groupId><artifactId>stanford-corenlp</artifactId><version>{version}</version></dependency>
-    <dependency><groupId>edu.stanford.nlp</groupId><artifactId>stanford-corenlp</artifactId><version>{version}</version><classifier>models</classifier></dependency>
-  </dependencies>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>org.apache.maven.plugins</groupId>
-        <artifactId>maven-dependency-plugin</artifactId>
-        <version>3.8.1</version>
-        <executions>
-          <execution>
-            <id>copy-corenlp</id>
-            <phase>package</phase>
-            <goals><goal>copy-dependencies</goal></goals>
-            <configuration>
-              <outputDirectory>${{project.basedir}}/lib</outputDirectory>
-              <includeScope>runtime</includeScope>
-            </configuration>
-          </execution>
-        </executions>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-"""
+POM = services.pom("relgraph.local", "corenlp-server", CORENLP_VERSION,
+                   [("edu.stanford.nlp", "stanford-corenlp", CORENLP_VERSION, None),
+                    ("edu.stanford.nlp", "stanford-corenlp", CORENLP_VERSION, "models")],
+                   "Stanford CoreNLP, its English models and dependencies")
 
 _MEMORY = re.compile(r"[1-9][0-9]*[mMgG]")
 
@@ -124,108 +90,26 @@ class Server:
 
 def default_home() -> Path:
     """Where ``relgraph nlp start`` keeps its instance (pid file, logs) unless told otherwise."""
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "relgraph" / "corenlp"
+    return services.data_folder("corenlp")
 
 
 def default_cache() -> Path:
     """Where the assembled jars are shared by every instance."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "relgraph" / f"corenlp-{CORENLP_VERSION}"
+    return services.cache_folder(f"corenlp-{CORENLP_VERSION}")
 
 
-def _require(tool: str, advice: str) -> str:
-    found = shutil.which(tool)
-    if not found:
-        raise ServerError(
-            f"{tool} is not installed: {advice}, or run CoreNLP with Docker "
-            "(docker/compose.yml) and set CORENLP_URL"
-        )
-    return found
-
-
-def _java() -> str:
-    java = _require("java", "install Java 8 or later (Debian: apt-get install openjdk-17-jre-headless)")
-    out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False).stderr  # noqa: S603
-    if not re.search(r'version "(1\.8|[1-9][0-9])', out):
-        raise ServerError(
-            f"CoreNLP {CORENLP_VERSION} needs Java 8 or later; found: {out.splitlines()[:1]}"
-        )
-    return java
+_INSTEAD = "run CoreNLP with Docker (docker/compose.yml) and set CORENLP_URL"
 
 
 def assemble(cache: Path | None = None, *, maven_repo: Path | None = None) -> Path:
-    """Copy CoreNLP's jars from Maven Central into ``cache/lib`` once; return that folder.
-
-    Maven keeps its downloads in ``~/.m2/repository`` (or ``maven_repo``), so a
-    second assembly on the same machine downloads nothing.
-    """
-    cache = cache or default_cache()
-    lib = cache / "lib"
-    done = cache / "assembled"
-    if done.exists() and lib.is_dir():
-        return lib
-    mvn = _require("mvn", "install Maven (Debian: apt-get install maven)")
-    _java()
-    cache.mkdir(parents=True, exist_ok=True)
-    (cache / "pom.xml").write_text(POM.format(version=CORENLP_VERSION), encoding="utf-8")
-    shutil.rmtree(lib, ignore_errors=True)
-    command = [mvn, "-B", "-q", "package"]
-    if maven_repo:
-        command.append(f"-Dmaven.repo.local={maven_repo}")
-    result = subprocess.run(command, cwd=cache, capture_output=True, text=True, check=False)  # noqa: S603
-    if result.returncode != 0:
-        (cache / "maven.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-        raise ServerError(
-            f"Maven could not assemble CoreNLP {CORENLP_VERSION} (is Maven Central "
-            f"reachable?); see {cache / 'maven.log'}"
-        )
-    done.write_text(CORENLP_VERSION, encoding="utf-8")
-    return lib
+    """Copy CoreNLP's jars from Maven Central into ``cache/lib`` once; return that folder."""
+    return services.assemble(cache or default_cache(), POM, f"CoreNLP {CORENLP_VERSION}", minimum_java=8,
+                             instead=_INSTEAD, maven_repo=maven_repo)
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
-
-
-def _marker(home: Path) -> str:
+def _markers(home: Path) -> tuple[str, ...]:
     """A JVM option naming the instance folder, so that a pid is known to be this instance's server."""
-    return f"-Drelgraph.corenlp.home={home}"
-
-
-def _alive(pid: int, home: Path) -> bool:
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
-    except OSError:
-        return False
-    return _marker(home) in cmdline and "edu.stanford.nlp.pipeline.StanfordCoreNLPServer" in cmdline
-
-
-def _exited(pid: int) -> bool:
-    """Whether every thread of ``pid`` has ended.
-
-    A JVM's first thread can end (leaving an empty ``cmdline``) while the
-    server's threads still hold the port, so threads are what count.
-    """
-    try:
-        tasks = list(Path(f"/proc/{pid}/task").iterdir())
-    except OSError:
-        return True
-    for task in tasks:
-        try:
-            state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
-            continue
-        if state not in ("Z", "X"):
-            return False
-    return True
-
-
-def _reap(pid: int) -> None:
-    """Collect the exit status if this process started the server, so no zombie lingers."""
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
+    return (f"-Drelgraph.corenlp.home={home}", "edu.stanford.nlp.pipeline.StanfordCoreNLPServer")
 
 
 def _settings(home: Path) -> dict[str, str]:
@@ -242,11 +126,7 @@ def status(home: Path | None = None) -> Server | None:
     settings = _settings(home)
     if not settings:
         return None
-    pid_file = home / "corenlp.pid"
-    pid = int(pid_file.read_text()) if pid_file.exists() else None
-    if pid is not None and not _alive(pid, home):
-        pid_file.unlink(missing_ok=True)
-        pid = None
+    pid = services.read_pid(home / "corenlp.pid", _markers(home))
     return Server(home, pid, int(settings.get("port", 9000)), settings.get("memory", "4g"))
 
 
@@ -282,9 +162,9 @@ def start(
         return running
     if not _MEMORY.fullmatch(memory):
         raise ServerError(f"{memory!r} is not a heap size: use a number and m or g, e.g. 4g")
-    java = _java()
+    java = services.java(8, f"CoreNLP {CORENLP_VERSION}", _INSTEAD)
     lib = assemble(cache)
-    if not _port_free(port):
+    if not services.port_free(port):
         raise ServerError(
             f"port {port} on 127.0.0.1 is in use: choose another with --port, "
             "or point relgraph at that server with CORENLP_URL"
@@ -297,7 +177,7 @@ def start(
         java,
         f"-Xmx{memory}",
         "-Djava.net.preferIPv4Stack=true",
-        _marker(home),
+        _markers(home)[0],
         "-cp",
         f"{lib}/*",
         "edu.stanford.nlp.pipeline.StanfordCoreNLPServer",
@@ -316,16 +196,7 @@ def start(
         "-server_id",
         f"relgraph-{port}",
     ]
-    with (home / "logs" / "console.log").open("ab") as console:
-        process = subprocess.Popen(  # noqa: S603
-            command,
-            cwd=home,
-            stdin=subprocess.DEVNULL,
-            stdout=console,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    (home / "corenlp.pid").write_text(str(process.pid), encoding="utf-8")
+    process = services.launch(command, home, home / "corenlp.pid")
     server = Server(home, process.pid, port, memory)
     _wait_until_ready(server, process, timeout)
     return server
@@ -355,13 +226,5 @@ def stop(home: Path | None = None, *, timeout: float = 30.0) -> bool:
     server = status(home)
     if server is None or server.pid is None:
         return False
-    os.kill(server.pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not _exited(server.pid):
-        _reap(server.pid)
-        time.sleep(0.1)
-    if not _exited(server.pid):
-        os.kill(server.pid, signal.SIGKILL)
-    _reap(server.pid)
-    (server.home / "corenlp.pid").unlink(missing_ok=True)
+    services.terminate(server.pid, server.home / "corenlp.pid", timeout=timeout)
     return True
