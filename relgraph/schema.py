@@ -92,7 +92,8 @@ def record_id(value: Any) -> str:
     >>> record_id("gdelt:410412347"), record_id("russia.backs.assad-regime.2011-03")
     ('gdelt:410412347', 'russia.backs.assad-regime.2011-03')
     """
-    return _identifier(value, _RECORD_ID, ", optionally after one 'prefix:' (e.g. assad-regime, gdelt:410412347)")
+    return _identifier(value, _RECORD_ID,
+                       ", optionally after one 'prefix:' (e.g. assad-regime, gdelt:410412347)")
 
 
 def choice(options: dict[str, Any] | tuple[str, ...]) -> Callable[[Any], str]:
