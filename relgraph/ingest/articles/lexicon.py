@@ -35,6 +35,9 @@ class VerbPattern:
     objects: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
     reverse: bool = False
+    mutual: bool = False
+    as_: frozenset[str] = frozenset()
+    xcomp: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,11 @@ class Lexicon:
     ministries: dict[str, tuple[str, ...]]
     deals: dict[str, str]
     forces: frozenset[str]
+    named_by: frozenset[str] = frozenset()
+    members: frozenset[str] = frozenset()
+    anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
+    office: dict[str, frozenset[str]] = field(default_factory=dict)
+    follow: frozenset[str] = frozenset()
     _by_verb: dict[str, list[tuple[Entry, VerbPattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -76,7 +84,12 @@ class Lexicon:
     def verbs_for(self, lemma: str) -> list[tuple[Entry, VerbPattern]]:
         """The entries a verb lemma may make, most specific pattern first."""
         found = self._by_verb.get(lemma.lower(), [])
-        return sorted(found, key=lambda ep: -(bool(ep[1].particle) + bool(ep[1].objects) + bool(ep[1].preps)))
+        return sorted(
+            found,
+            key=lambda ep: -(
+                bool(ep[1].particle) + bool(ep[1].objects) + bool(ep[1].preps) + bool(ep[1].as_) + ep[1].xcomp
+            ),
+        )
 
     def noun(self, lemma: str) -> Entry | None:
         return next((e for e in self.entries if lemma.lower() in e.nouns), None)
@@ -105,6 +118,9 @@ def _pattern(value: Any) -> VerbPattern:
         frozenset(value.get("object") or ()),
         tuple(value.get("prep") or ()),
         bool(value.get("reverse", False)),
+        bool(value.get("mutual", False)),
+        frozenset(value.get("as") or ()),
+        bool(value.get("xcomp", False)),
     )
 
 
@@ -154,4 +170,9 @@ def load_lexicon() -> Lexicon:
         ministries={k: tuple(v) for k, v in raw["ministries"].items()},
         deals=deals,
         forces=frozenset(raw["forces"]),
+        named_by=frozenset(raw.get("named_by") or ()),
+        members=frozenset(raw.get("members") or ()),
+        anaphora={k: frozenset(v or ()) for k, v in (raw.get("anaphora") or {}).items()},
+        office={k: frozenset(v or ()) for k, v in (raw.get("office") or {}).items()},
+        follow=frozenset(raw.get("follow") or ()),
     )
