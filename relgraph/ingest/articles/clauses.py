@@ -40,7 +40,7 @@ from relgraph.model import Actor
 
 __all__ = ["Claim", "Reader"]
 
-Role = Literal["start", "end", "date"]
+Role = Literal["start", "end", "date", "before"]  # "before" dates are read but say no date
 
 _SUBJECT = ("nsubj", "nsubj:xsubj")
 _AGENT = ("obl:agent", "obl:by", "nmod:agent", "nmod:by")
@@ -57,6 +57,7 @@ _TIME_CASES: dict[str, Role] = {
     "till": "end",
     "through": "end",
     "to": "end",
+    "before": "before",
 }
 
 
@@ -219,6 +220,18 @@ class Reader:
                 if not a.relation.startswith("obl:tmod")
             ]
             objects += [d.dependent for o in objects for d in s.children(o, "nmod:of")]
+        if pattern.while_:
+            # "Ankara stood aside while pro-Assad forces besieged the city": the clause's subject
+            clauses = [
+                d.dependent
+                for d in s.children(v, "advcl")
+                if {
+                    d.relation.split(":")[-1],
+                    *(s.token(m.dependent).lemma.lower() for m in s.children(d.dependent, "mark")),
+                }
+                & pattern.while_
+            ]
+            objects = [e.dependent for c in clauses for e in s.children(c, "nsubj")]
         if passive:
             subjects, objects = agents, [d.dependent for d in s.children(v, "nsubj:pass")]
         elif not subjects and agents:
@@ -229,6 +242,15 @@ class Reader:
                 for d in s.parents(v)
                 if d.relation.startswith(("acl", "dep")) and s.token(d.governor).pos.startswith("NN")
             ]
+            if not objects and s.token(v).pos == "VBN":
+                # "Iran undermined two agreements, brokered by ...": the parse may hang the participle
+                # on the verb; it modifies the object just before it
+                objects = [
+                    max(before)
+                    for d in s.parents(v)
+                    if d.relation == "dep"
+                    and (before := [o.dependent for o in s.children(d.governor, "obj") if o.dependent < v])
+                ]
         said = [y for x, ys in small.items() if s.token(x).lemma.lower() in pattern.objects for y in ys]
         if pattern.objects and said and not pattern.preps:
             objects = said
@@ -388,7 +410,7 @@ class Reader:
                 owners = [a for a in self._actor(d.dependent, depth + 1) if a.kind != "person"]
                 if not owners:
                     continue
-                if lemma in self.lex.forces:
+                if lemma in self.lex.forces or lemma in self.lex.actions:
                     return owners
                 if d.relation in _MEMBER_OF and lemma in self.lex.members:
                     return owners  # "fighters of the MNLA", "rebels from Ansar Dine", "Hamas militants"
@@ -409,7 +431,8 @@ class Reader:
                 for a in found:
                     self._read.setdefault(a.id, f'"{token.word}" read as {names}')
             return found
-        if token.pos in ("NNP", "NNPS") and token.ner in ("O", "MISC") and token.word[:1].isupper():
+        proper = token.pos in ("NNP", "NNPS") and token.word[:1].isupper()
+        if proper and token.ner in ("O", "MISC") and depth == 0:
             return [self.resolver.new_actor(token.word, "organisation")]
         return []
 
@@ -650,7 +673,7 @@ class Reader:
                 date=when,
                 confidence=frame.confidence,
                 notes=frame.notes,
-                stated=bool(times),
+                stated=bool(times.keys() - {"before"}),
             )
         start = times.get("start") or times.get("date") or PartialDate.parse(str(day.year))
         end = times.get("end")
@@ -665,7 +688,7 @@ class Reader:
             end=end,
             confidence=frame.confidence,
             notes=frame.notes,
-            stated=bool(times),
+            stated=bool(times.keys() - {"before"}),
         )
 
     # -- taking office -----------------------------------------------------------------------

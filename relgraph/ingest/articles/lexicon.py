@@ -38,6 +38,7 @@ class VerbPattern:
     mutual: bool = False
     as_: frozenset[str] = frozenset()
     xcomp: bool = False
+    while_: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Lexicon:
     deals: dict[str, str]
     forces: frozenset[str]
     named_by: frozenset[str] = frozenset()
+    actions: frozenset[str] = frozenset()
     members: frozenset[str] = frozenset()
     anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
     office: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -86,8 +88,15 @@ class Lexicon:
         found = self._by_verb.get(lemma.lower(), [])
         return sorted(
             found,
-            key=lambda ep: -(
-                bool(ep[1].particle) + bool(ep[1].objects) + bool(ep[1].preps) + bool(ep[1].as_) + ep[1].xcomp
+            key=lambda ep: (
+                -(
+                    bool(ep[1].particle)
+                    + bool(ep[1].objects)
+                    + bool(ep[1].preps)
+                    + bool(ep[1].as_)
+                    + ep[1].xcomp
+                    + bool(ep[1].while_)
+                )
             ),
         )
 
@@ -121,6 +130,7 @@ def _pattern(value: Any) -> VerbPattern:
         bool(value.get("mutual", False)),
         frozenset(value.get("as") or ()),
         bool(value.get("xcomp", False)),
+        frozenset(value.get("while") or ()),
     )
 
 
@@ -171,6 +181,7 @@ def load_lexicon() -> Lexicon:
         deals=deals,
         forces=frozenset(raw["forces"]),
         named_by=frozenset(raw.get("named_by") or ()),
+        actions=frozenset(raw.get("actions") or ()),
         members=frozenset(raw.get("members") or ()),
         anaphora={k: frozenset(v or ()) for k, v in (raw.get("anaphora") or {}).items()},
         office={k: frozenset(v or ()) for k, v in (raw.get("office") or {}).items()},
