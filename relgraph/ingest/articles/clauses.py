@@ -46,6 +46,7 @@ _SUBJECT = ("nsubj", "nsubj:xsubj")
 _AGENT = ("obl:agent", "obl:by", "nmod:agent", "nmod:by")
 _OWNER = ("amod", "compound", "nmod:poss", "nmod:of", "nmod:from", "nmod:for")
 _MEMBER_OF = ("compound", "nmod:of", "nmod:from")
+_AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
 _ANAPHOR_CONFIDENCE = 0.9  # a claim with an argument read from an earlier mention
@@ -329,7 +330,8 @@ class Reader:
     def _noun(self, n: int) -> list[Claim]:
         entry = self.lex.noun(self.s.token(n).lemma)
         if entry is None:
-            return []
+            act = self.lex.act(self.s.token(n).lemma)
+            return self._act(n, act) if act else []
         s = self.s
         targets = self._actors([d.dependent for d in s.children(n, "nmod:of", "nmod:for", "nmod:to")])
         # "its ally, AQIM", "Russia's ally": the possessor is the one allied with
@@ -346,6 +348,21 @@ class Reader:
                 + [d.dependent for d in s.children(n, "appos")]
             )
         frame = self._frame(entry, None, n, confidence=0.75)
+        return self._pairs(frame, sources, targets) if frame and sources and targets else []
+
+    def _act(self, n: int, entry: Entry) -> list[Claim]:
+        """ "Iran's support for Assad", "Russian air strikes on the rebels": a noun for the act."""
+        s = self.s
+        for d in s.parents(n):
+            gov = s.token(d.governor)
+            glemma = gov.lemma.lower()
+            if glemma in self.lex.irrealis or glemma in self.lex.negators or glemma in ("call", "demand"):
+                return []  # "called for sanctions on Iran", "denied support for the rebels"
+        preps = tuple(f"nmod:{p}" for p in entry.act_preps)
+        targets = self._actors([d.dependent for d in s.children(n, *preps)])
+        agents = [d.dependent for d in s.children(n, *_AGENT_OF)]
+        sources = [a for a in self._actors(agents) if a not in targets]
+        frame = self._frame(entry, None, n, confidence=0.7)
         return self._pairs(frame, sources, targets) if frame and sources and targets else []
 
     def _participle(self, p: int, entry: Entry) -> list[Claim]:
@@ -410,8 +427,10 @@ class Reader:
                 owners = [a for a in self._actor(d.dependent, depth + 1) if a.kind != "person"]
                 if not owners:
                     continue
-                if lemma in self.lex.forces or lemma in self.lex.actions:
+                if lemma in self.lex.forces:
                     return owners
+                if lemma in self.lex.actions and d.relation in _AGENT_OF:
+                    return owners  # "Turkey's intervention", but not "the invasion of Kuwait"
                 if d.relation in _MEMBER_OF and lemma in self.lex.members:
                     return owners  # "fighters of the MNLA", "rebels from Ansar Dine", "Hamas militants"
                 if d.relation == "compound" and lemma in self.lex.named_by:
@@ -570,10 +589,23 @@ class Reader:
                     if found:
                         return {"date" if r == "start" else r: w for r, w in found.items()}
         if not found:
-            found = self._dates_on_arguments(v)
-            if found and self._past(v):
-                found = {r: w2 for r, w in found.items() if (w2 := before(w, self.doc.day)) is not None}
+            found = self._in_the_past(v, self._dates_on_arguments(v))
+        if not found and s.token(v).pos.startswith("NN"):
+            # "Russian air strikes on the rebels resumed on Monday": a noun for an act takes the
+            # date of the clause it is an argument of
+            for d in s.parents(v):
+                g = d.governor
+                if d.relation.startswith(("nsubj", "obj", "obl")) and s.token(g).pos.startswith("VB"):
+                    found = self._in_the_past(g, self._dates_below(g, ("obl:in", "obl:on", "obl:tmod")))
+                    if found:
+                        break
         return found
+
+    def _in_the_past(self, v: int, found: dict[Role, PartialDate]) -> dict[Role, PartialDate]:
+        """``found``, moved before the article's day when ``v`` speaks of the past."""
+        if not found or not self._past(v):
+            return found
+        return {r: w2 for r, w in found.items() if (w2 := before(w, self.doc.day)) is not None}
 
     def _dates_on_arguments(self, v: int) -> dict[Role, PartialDate]:
         """ "reached an agreement ... on Tuesday", "fought a war from 1998 to 2000": the parser may

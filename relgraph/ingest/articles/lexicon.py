@@ -51,6 +51,8 @@ class Entry:
     verbs: tuple[VerbPattern, ...] = ()
     nouns: frozenset[str] = frozenset()
     participles: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()
+    act_preps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,10 @@ class Lexicon:
     def noun(self, lemma: str) -> Entry | None:
         return next((e for e in self.entries if lemma.lower() in e.nouns), None)
 
+    def act(self, lemma: str) -> Entry | None:
+        """The entry whose act a noun names ("support" in "Iran's support for Assad")."""
+        return next((e for e in self.entries if lemma.lower() in e.acts), None)
+
     def participle(self, word: str) -> Entry | None:
         return next((e for e in self.entries if word.lower() in e.participles), None)
 
@@ -152,6 +158,8 @@ def load_lexicon() -> Lexicon:
             tuple(_pattern(v) for v in e.get("verbs") or ()),
             frozenset(e.get("nouns") or ()),
             frozenset(e.get("participles") or ()),
+            frozenset((e.get("acts") or {}).get("nouns") or ()),
+            tuple((e.get("acts") or {}).get("prep") or ()),
         )
         for e in raw["entries"]
     )
