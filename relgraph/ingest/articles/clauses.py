@@ -167,7 +167,12 @@ class Reader:
     def _verb(self, v: int) -> list[Claim]:
         lemma = self.s.token(v).lemma.lower()
         for entry, pattern in self.lex.verbs_for(lemma):
-            particle = {self.s.token(d.dependent).lemma.lower() for d in self.s.children(v, "compound:prt")}
+            # "stood aside": the parser gives some particles as adverbs
+            particle = {
+                self.s.token(d.dependent).lemma.lower()
+                for d in self.s.children(v, "compound:prt", "advmod")
+                if d.relation == "compound:prt" or self.s.token(d.dependent).pos == "RP"
+            }
             if pattern.particle and pattern.particle not in particle:
                 continue
             if not pattern.particle and any(p.particle in particle for _, p in self.lex.verbs_for(lemma)):
@@ -271,7 +276,14 @@ class Reader:
                 objects = [d.dependent for d in self._args(v, *(f"obl:{p}" for p in pattern.preps))]
             # "with Cuba and Norway as guarantors": in a role, not the partner
             in_role = {o for o in objects if s.children(o, "nmod:as", "obl:as", "acl:as")}
-            in_role |= {d.dependent for o in in_role for d in s.children(o, "conj")}
+            for a in s.children(v, "obl:as", "advcl:as"):
+                # the "as" phrase may hang on the verb, right after those it describes
+                start = min(s.subtree(a.dependent))
+                in_role |= {o for o in objects if o < start and max(s.subtree(o)) + 1 == start}
+            in_role |= {d.dependent for o in list(in_role) for d in s.children(o, "conj")}
+            in_role |= {
+                d.governor for o in list(in_role) for d in s.parents(o) if d.relation.startswith("conj")
+            }
             objects = [o for o in objects if o not in in_role]
             if not objects:
                 return None
@@ -439,10 +451,11 @@ class Reader:
         if anaphor is not None:
             exclude = set()
             if anaphor.role == "object":
-                # "X accused them": not X
-                for g in s.parents(t):
-                    subjects = [self.mention_at(e.dependent) for e in s.children(g.governor, *_SUBJECT)]
-                    exclude |= {m.actor.id for m in subjects if m is not None}
+                # "X accused them", "X called it a mistake": not X
+                clause = [d.governor for d in s.parents(t)]
+                clause += [d.governor for c in clause for d in s.parents(c) if d.relation == "xcomp"]
+                subjects = [self.mention_at(e.dependent) for c in clause for e in s.children(c, *_SUBJECT)]
+                exclude |= {m.actor.id for m in subjects if m is not None}
             found = self.discourse.find(anaphor, s.index, t, exclude)
             if found:
                 self.discourse.note(Referent(tuple(found), s.index, t, anaphor.role))
@@ -583,9 +596,11 @@ class Reader:
             for d in s.parents(v):
                 rel = d.relation
                 if rel == "parataxis" or (rel.startswith("advcl") and rel.split(":")[-1] in _SUBORDINATE):
-                    found = self._dates_below(
-                        d.governor, ("obl:in", "obl:on", "obl:tmod", "nmod:tmod")
-                    ) or self._dates_on_arguments(d.governor)
+                    found = self._in_the_past(
+                        d.governor,
+                        self._dates_below(d.governor, ("obl:in", "obl:on", "obl:tmod", "nmod:tmod"))
+                        or self._dates_on_arguments(d.governor),
+                    )
                     if found:
                         return {"date" if r == "start" else r: w for r, w in found.items()}
         if not found:
@@ -749,7 +764,21 @@ class Reader:
         found = [d.dependent for d in s.children(v, *_SUBJECT, "nsubj:pass")]
         if not found:
             found, _ = self._repaired_subjects(v, [])
-        return found
+        out = []
+        for f in found:
+            if s.token(f).pos in ("WP", "WDT"):
+                # "President X, who took office ...", when the parse left "who" without its antecedent
+                for d in s.parents(v):
+                    people = [
+                        m.head
+                        for m in self.mentions
+                        if m.actor.kind == "person"
+                        and (m.covers(d.governor) or m.head in s.subtree(d.governor))
+                    ]
+                    out += people[:1]
+            else:
+                out.append(f)
+        return out
 
     # -- leaders named with a title ----------------------------------------------------------
 
