@@ -33,7 +33,7 @@ from typing import Literal
 from relgraph.dates import PartialDate
 from relgraph.ingest.articles.actors import ActorMention, Resolver, key
 from relgraph.ingest.articles.corenlp import Dependency, Document, Sentence
-from relgraph.ingest.articles.discourse import Discourse, Referent, role_of
+from relgraph.ingest.articles.discourse import Anaphor, Discourse, Referent, role_of
 from relgraph.ingest.articles.lexicon import Entry, Lexicon, VerbPattern
 from relgraph.ingest.articles.when import before, from_timex
 from relgraph.model import Actor
@@ -491,6 +491,14 @@ class Reader:
                 best = (score, actor)
         if best is not None:
             return best[1]
+        determiners = {s.token(d.dependent).lemma.lower() for d in s.children(t, "det")}
+        if determiners & {"the", "this", "that"} and len(words) == 1:
+            # "the deal", "this agreement": the one named before, when the dataset knows none
+            earlier = self.discourse.find(
+                Anaphor("single", frozenset({kind}), None, "other"), s.index, t, set()
+            )
+            if earlier:
+                return earlier[0]
         name = phrase[:1].upper() + phrase[1:]
         return self.resolver.new_actor(f"{name} ({self.doc.day.isoformat()})", kind)
 
