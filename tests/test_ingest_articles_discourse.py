@@ -25,6 +25,9 @@ CASES = {
     "would talk to the rebels. Sudan has armed the rebels since 2014.",
     "they-group": "Kenya and Uganda sent troops to Somalia in 2011. They have fought al-Shabaab there since then.",
     "its-ally": "Fighters from Boko Haram and its ally, Ansaru, attacked the town of Bama.",
+    "unknown-name": "Ukraine threatened Russia. Transnistria said its soldiers had attacked Moldovan positions.",
+    "they-both-ways": "Georgia and Russia fell out in 2004. They broke off diplomatic relations in 2006.",
+    "the-treaty": "Ghana and Togo signed a border treaty on Monday. Benin endorsed the treaty.",
     # reciprocal predicates
     "mutual": "Armenia and Azerbaijan declared an end to their hostility on Monday. Serbia and Croatia met in Brussels.",
     # who acts
@@ -42,6 +45,8 @@ CASES = {
     "participle-on-verb": "Iran wrecked two truces, brokered by Russia and Turkey, for the eastern districts.",
     # lexicon
     "regard-as": "Cairo and Riyadh regard the Muslim Brotherhood as a threat.",
+    "title-of": "President Shavkat Mirziyoyev of Uzbekistan met Vladimir Putin.",
+    "sell-supply": "The United States sells weapons to Saudi Arabia, and Britain supplied aircraft to Riyadh.",
     "took-office": "Uzbekistan's President Shavkat Mirziyoyev, who took office in September, met Vladimir Putin.",
     "led-inside-a-name": "Oman left the Saudi-led coalition.",
     "stood-aside": "Jordan stood aside while the Syrian army besieged the town.",
@@ -123,6 +128,35 @@ def test_they_are_the_states_named_together_before(found):
 @pytest.mark.corenlp
 def test_its_ally_is_allied_with_the_group_named_before_it(found):
     assert pairs(found, "its-ally") == {("ansaru", "cooperates", "boko-haram")}
+
+
+@pytest.mark.corenlp
+def test_a_name_that_is_no_actor_keeps_a_pronoun_from_reaching_further_back(found):
+    assert pairs(found, "unknown-name") == {("ukraine", "threatens", "russia")}
+
+
+@pytest.mark.corenlp
+def test_they_cut_ties_both_ways(found):
+    assert relations(found, "they-both-ways") == {("georgia", "cuts-ties", "russia", "2006"),
+                                                  ("russia", "cuts-ties", "georgia", "2006")}
+
+
+@pytest.mark.corenlp
+def test_the_treaty_is_the_treaty_named_before_when_the_dataset_has_none(found):
+    got = pairs(found, "the-treaty")
+    (treaty,) = {o for s, t, o in got if t == "party-to"}
+    assert ("benin", "accepts", treaty) in got and found.actors[treaty].kind == "agreement"
+
+
+@pytest.mark.corenlp
+def test_a_title_names_the_state_given_with_of_after_the_name(found):
+    assert ("shavkat-mirziyoyev", "leads", "uzbekistan") in pairs(found, "title-of")
+
+
+@pytest.mark.corenlp
+def test_selling_and_supplying_arms_is_backing(found):
+    assert pairs(found, "sell-supply") == {("united-states", "backs", "saudi-arabia"),
+                                           ("united-kingdom", "backs", "saudi-arabia")}
 
 
 @pytest.mark.corenlp

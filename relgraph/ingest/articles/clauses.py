@@ -49,6 +49,7 @@ _MEMBER_OF = ("compound", "nmod:of", "nmod:from")
 _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
+_NAMES = ("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")
 _ANAPHOR_CONFIDENCE = 0.9  # a claim with an argument read from an earlier mention
 _TIME_CASES: dict[str, Role] = {
     "since": "start",
@@ -148,6 +149,12 @@ class Reader:
         s = self.s
         for m in self.mentions:
             self.discourse.note(Referent((m.actor,), s.index, m.head, role_of(s, m.head)))
+        for n in s.mentions:
+            if n.ner in _NAMES and not any(self.mention_at(i) for i in range(n.first, n.last + 1)):
+                span = range(n.first, n.last + 1)
+                head = next((i for i in span if all(d.governor not in span for d in s.parents(i))), n.last)
+                person = n.ner == "PERSON"
+                self.discourse.note(Referent((), s.index, head, role_of(s, head), person))
         for m in self.mentions:
             group = [m.actor]
             for d in s.children(m.head, "conj"):
@@ -188,8 +195,12 @@ class Reader:
             if frame is None:
                 return []
             if mutual:
-                # "Ethiopia and Eritrea fought a war": each with the other, once
-                return [c for i, a in enumerate(sources) for c in self._pairs(frame, [a], sources[i + 1 :])]
+                # "Ethiopia and Eritrea fought a war": each with the other (once for a symmetric type)
+                if self.lex.relation_type(entry.type).symmetric:
+                    return [
+                        c for i, a in enumerate(sources) for c in self._pairs(frame, [a], sources[i + 1 :])
+                    ]
+                return self._pairs(frame, sources, sources)
             return self._pairs(frame, sources, targets)
         return []
 

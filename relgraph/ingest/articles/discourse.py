@@ -20,9 +20,12 @@ with what the extractor already has, the actors named in each sentence:
   the last coalition.
 
 Only the current sentence (before the word) and the three before it are
-searched. Each sentence's referents are the actors named in it, the groups
-named together by coordination, and what its own anaphors were read as (so
-that "the ELN ... its fighters ... the group" chains).
+searched, the nearer sentence first. Each sentence's referents are the
+actors named in it, the groups named together by coordination, what its own
+anaphors were read as (so that "the ELN ... its fighters ... the group"
+chains), and the names it holds that are no actor (a place, an unknown
+group): a pronoun whose nearest candidate is one of those is left alone
+("Abkhazia said its fighters ..." is not read as an actor named before).
 
 >>> from relgraph.ingest.articles.lexicon import load_lexicon
 >>> d = Discourse(load_lexicon())
@@ -68,12 +71,17 @@ _COLLECTIVE = frozenset({"armed-group", "coalition", "organisation"})
 
 @dataclass(frozen=True)
 class Referent:
-    """Actors a sentence names (one, or several named together) at a head token, in a role."""
+    """Actors a sentence names (one, or several named together) at a head token, in a role.
+
+    A referent with no actors is a name that is not an actor ("Abkhazia", "Aleppo"): a pronoun
+    that is nearest to it is left unresolved rather than read as an actor further back.
+    """
 
     actors: tuple[Actor, ...]
     sentence: int
     index: int
     role: Role
+    person: bool = False  # for a referent with no actors: whether the name is a person's
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,7 @@ class Anaphor:
     count: int | None
     role: Role
     collective: bool = False  # "the rebels": one armed group may be meant by a plural
+    pronoun: bool = False
 
 
 def role_of(sentence: Sentence, index: int) -> Role:
@@ -129,7 +138,7 @@ class Discourse:
         word = token.word.lower()
         if token.pos in ("PRP", "PRP$") and word in _PRONOUNS:
             number, pronoun_kinds = _PRONOUNS[word]
-            return Anaphor(number, pronoun_kinds, None, role)
+            return Anaphor(number, pronoun_kinds, None, role, pronoun=True)
         if not token.pos.startswith("NN") or token.pos.startswith("NNP"):
             return None
         lemma = token.lemma.lower()
@@ -168,6 +177,9 @@ class Discourse:
 
     def _fits(self, anaphor: Anaphor, referent: Referent) -> bool:
         actors = referent.actors
+        if not actors:
+            # a name that is no actor stops a pronoun of its kind from reaching further back
+            return anaphor.pronoun and referent.person == (anaphor.kinds == frozenset({"person"}))
         if anaphor.kinds and any(a.kind not in anaphor.kinds for a in actors):
             return False
         if anaphor.number == "single":
