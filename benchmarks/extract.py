@@ -74,6 +74,7 @@ def given_by_article(gold: Dataset, article: str) -> tuple[Dataset, Dataset]:
     Candidates that match only a left-out relation are then neither right nor
     wrong: they are not counted.
     """
+
     def given(r: Relation) -> bool:
         return "general knowledge" not in (r.notes or "").lower() and all(
             c.source.id == article for c in r.sources
@@ -87,9 +88,7 @@ def given_by_article(gold: Dataset, article: str) -> tuple[Dataset, Dataset]:
 def counted(candidates: list[Fact], gold: list[Fact], ignored: list[Fact]) -> list[Fact]:
     """The candidates that count: those matching only an ignored gold fact are dropped."""
     return [
-        c
-        for c in candidates
-        if any(c.matches(g) for g in gold) or not any(c.matches(g) for g in ignored)
+        c for c in candidates if any(c.matches(g) for g in gold) or not any(c.matches(g) for g in ignored)
     ]
 
 
