@@ -487,7 +487,12 @@ class Reader:
             for i in sorted(s.subtree(t))
             if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-")
         ]
-        phrase = " ".join(w.word for w in words if i_close(w.index, t))
+        near = [w for w in words if i_close(w.index, t)]
+        while near and near[0].pos in ("IN", "TO", "CC"):
+            near = near[1:]  # "over a measure for monitors to": not "Over measure ... to"
+        while near and near[-1].pos in ("IN", "TO", "CC"):
+            near = near[:-1]
+        phrase = " ".join(w.word for w in near)
         noun = s.token(t).lemma.lower()
         context = {key(w.lemma) for w in words}
         best: tuple[int, Actor] | None = None
