@@ -10,27 +10,47 @@ back", "would follow") makes nothing; one reported by someone ("Ankara says
 ...") is kept with a lower confidence and attributed in its notes. Dates come
 from the time expressions attached to the predicate: "since March 2011"
 starts a stance, "on Monday" dates an event.
+
+Beyond one clause: an argument may be a pronoun or a description ("they",
+"the two countries", "the rebels"), read as actors of the sentences before
+by :mod:`relgraph.ingest.articles.discourse` (the claim's confidence is then
+lower and its notes say how it was read); a reciprocal predicate with
+subjects named together and no target ("Ethiopia and Eritrea fought a
+war") holds between them; a title in apposition names the person who acts
+("Kuwait's emir, Sheikh Sabah, spoke with ..."); a spokesman, envoy or
+fighters "of" or "for" a group act for it; a person's leadership starts when
+the article says they took office. A few frequent parser errors are
+repaired: the subject of a relative clause taken for its object, "as X
+signed" read as a prepositional phrase, a finite verb coordinated under an
+infinitive ("offered to mediate and spoke with ...").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from relgraph.dates import PartialDate
 from relgraph.ingest.articles.actors import ActorMention, Resolver, key
-from relgraph.ingest.articles.corenlp import Document, Sentence
+from relgraph.ingest.articles.corenlp import Dependency, Document, Sentence
+from relgraph.ingest.articles.discourse import Anaphor, Discourse, Referent, role_of
 from relgraph.ingest.articles.lexicon import Entry, Lexicon, VerbPattern
 from relgraph.ingest.articles.when import before, from_timex
 from relgraph.model import Actor
 
 __all__ = ["Claim", "Reader"]
 
-Role = Literal["start", "end", "date"]
+Role = Literal["start", "end", "date", "before"]  # "before" dates are read but say no date
 
 _SUBJECT = ("nsubj", "nsubj:xsubj")
 _AGENT = ("obl:agent", "obl:by", "nmod:agent", "nmod:by")
-_OWNER = ("amod", "compound", "nmod:poss", "nmod:of", "nmod:from")
+_OWNER = ("amod", "compound", "nmod:poss", "nmod:of", "nmod:from", "nmod:for")
+_MEMBER_OF = ("compound", "nmod:of", "nmod:from")
+_AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
+_FINITE = ("VBD", "VBZ", "VBP")
+_SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
+_NAMES = ("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")
+_ANAPHOR_CONFIDENCE = 0.9  # a claim with an argument read from an earlier mention
 _TIME_CASES: dict[str, Role] = {
     "since": "start",
     "from": "start",
@@ -39,6 +59,7 @@ _TIME_CASES: dict[str, Role] = {
     "till": "end",
     "through": "end",
     "to": "end",
+    "before": "before",
 }
 
 
@@ -80,21 +101,70 @@ class Reader:
         for rel in resolver.known.relations.values():
             if rel.type in ("leads", "represents") and resolver.known.actors[rel.target].kind == "state":
                 self.leaders.setdefault(rel.source, resolver.known.actors[rel.target])
+        self.discourse = Discourse(lexicon)
+        self.took_office: dict[str, PartialDate] = {}  # person id -> when the article says they took office
+        self._read: dict[str, str] = {}  # actor id -> how an anaphor of the current sentence was read
 
     # -- the sentence ------------------------------------------------------------------------
 
     def claims(self, sentence: Sentence) -> list[Claim]:
+        """The claims of ``sentence``; sentences are to be read in order (for anaphors)."""
         self.s = sentence
         self.mentions = self.resolver.mentions(sentence, self.doc.text)
+        self._read = {}
+        self._referents()
         out = self._titles()
         for token in sentence.tokens:
-            if token.pos.startswith("VB"):
+            if self._predicate(token.index):
                 out.extend(self._verb(token.index))
-            if token.pos.startswith("NN"):
+            elif token.pos.startswith("NN"):
                 out.extend(self._noun(token.index))
             if token.pos == "VBN" and (entry := self.lex.participle(token.word)):
                 out.extend(self._participle(token.index, entry))
+            if token.lemma.lower() in self.lex.office:
+                self._office(token.index)
+        self.discourse.finish()
         return out
+
+    def finish(self, claims: list[Claim]) -> list[Claim]:
+        """``claims`` of the whole document, with what only the whole tells: when leaders took office."""
+        default = PartialDate.parse(str(self.doc.day.year))
+        out = []
+        for claim in claims:
+            when = self.took_office.get(claim.source.id)
+            if claim.type == "leads" and when is not None and claim.start == default:
+                claim = replace(claim, start=when, stated=True)  # the article's year was only a default
+            out.append(claim)
+        return out
+
+    def _predicate(self, index: int) -> bool:
+        """A verb, or a word mis-tagged as a noun that has a subject and an object of its own."""
+        s = self.s
+        if s.token(index).pos.startswith("VB"):
+            return True
+        return bool(s.children(index, "nsubj")) and bool(s.children(index, "obj"))
+
+    def _referents(self) -> None:
+        """The actors the sentence names, alone and in coordinated groups, for later anaphors."""
+        s = self.s
+        for m in self.mentions:
+            self.discourse.note(Referent((m.actor,), s.index, m.head, role_of(s, m.head)))
+        for n in s.mentions:
+            if n.ner in _NAMES and not any(self.mention_at(i) for i in range(n.first, n.last + 1)):
+                span = range(n.first, n.last + 1)
+                head = next((i for i in span if all(d.governor not in span for d in s.parents(i))), n.last)
+                person = n.ner == "PERSON"
+                self.discourse.note(Referent((), s.index, head, role_of(s, head), person))
+        for m in self.mentions:
+            group = [m.actor]
+            for d in s.children(m.head, "conj"):
+                other = self.mention_at(d.dependent)
+                if other is not None and other.actor not in group:
+                    group.append(other.actor)
+            if len(group) >= 2:
+                # noted at the group's first name, before the single mention there would be
+                self.discourse.current = [r for r in self.discourse.current if r.index != m.head]
+                self.discourse.note(Referent(tuple(group), s.index, m.head, role_of(s, m.head)))
 
     def mention_at(self, index: int) -> ActorMention | None:
         return next((m for m in self.mentions if m.covers(index)), None)
@@ -104,7 +174,12 @@ class Reader:
     def _verb(self, v: int) -> list[Claim]:
         lemma = self.s.token(v).lemma.lower()
         for entry, pattern in self.lex.verbs_for(lemma):
-            particle = {self.s.token(d.dependent).lemma.lower() for d in self.s.children(v, "compound:prt")}
+            # "stood aside": the parser gives some particles as adverbs
+            particle = {
+                self.s.token(d.dependent).lemma.lower()
+                for d in self.s.children(v, "compound:prt", "advmod")
+                if d.relation == "compound:prt" or self.s.token(d.dependent).pos == "RP"
+            }
             if pattern.particle and pattern.particle not in particle:
                 continue
             if not pattern.particle and any(p.particle in particle for _, p in self.lex.verbs_for(lemma)):
@@ -113,9 +188,19 @@ class Reader:
             if found is None:
                 continue
             sources, targets = found
+            mutual = not targets
+            if mutual and not (pattern.mutual and len(sources) >= 2):
+                continue
             frame = self._frame(entry, pattern, v)
             if frame is None:
                 return []
+            if mutual:
+                # "Ethiopia and Eritrea fought a war": each with the other (once for a symmetric type)
+                if self.lex.relation_type(entry.type).symmetric:
+                    return [
+                        c for i, a in enumerate(sources) for c in self._pairs(frame, [a], sources[i + 1 :])
+                    ]
+                return self._pairs(frame, sources, sources)
             return self._pairs(frame, sources, targets)
         return []
 
@@ -126,7 +211,44 @@ class Reader:
         passive = bool(s.children(v, "nsubj:pass", "aux:pass"))
         subjects = [d.dependent for d in s.children(v, *_SUBJECT)]
         agents = [d.dependent for d in s.children(v, *_AGENT)]
-        objects = [d.dependent for d in s.children(v, "obj", "iobj")]
+        objects = [d.dependent for d in self._args(v, "obj", "iobj")]
+        if not subjects and not passive:
+            subjects, objects = self._repaired_subjects(v, objects)
+        # "called it a mistake", "considers X a threat": the object is the small clause's subject
+        small = {
+            x.dependent: [d.dependent for d in s.children(x.dependent, "nsubj")]
+            for x in s.children(v, "xcomp")
+            if s.token(x.dependent).pos.startswith("NN")
+        }
+        if pattern.as_:
+            complements = [
+                d.dependent for d in s.children(v, "obl:as", "nmod:as", "advcl:as", "xcomp", "obj")
+            ]
+            if not any(s.token(c).lemma.lower() in pattern.as_ for c in complements):
+                return None
+            objects = [o for o in objects if s.token(o).lemma.lower() not in pattern.as_]
+            objects += [y for x, ys in small.items() if s.token(x).lemma.lower() in pattern.as_ for y in ys]
+        if pattern.xcomp:
+            # "threatened to strike at the heart of France": the target is the infinitive's
+            objects = [
+                a.dependent
+                for x in s.children(v, "xcomp")
+                for a in s.children(x.dependent, "obj", "obl")
+                if not a.relation.startswith("obl:tmod")
+            ]
+            objects += [d.dependent for o in objects for d in s.children(o, "nmod:of")]
+        if pattern.while_:
+            # "Ankara stood aside while pro-Assad forces besieged the city": the clause's subject
+            clauses = [
+                d.dependent
+                for d in s.children(v, "advcl")
+                if {
+                    d.relation.split(":")[-1],
+                    *(s.token(m.dependent).lemma.lower() for m in s.children(d.dependent, "mark")),
+                }
+                & pattern.while_
+            ]
+            objects = [e.dependent for c in clauses for e in s.children(c, "nsubj")]
         if passive:
             subjects, objects = agents, [d.dependent for d in s.children(v, "nsubj:pass")]
         elif not subjects and agents:
@@ -137,7 +259,19 @@ class Reader:
                 for d in s.parents(v)
                 if d.relation.startswith(("acl", "dep")) and s.token(d.governor).pos.startswith("NN")
             ]
-        if pattern.objects:
+            if not objects and s.token(v).pos == "VBN":
+                # "Iran undermined two agreements, brokered by ...": the parse may hang the participle
+                # on the verb; it modifies the object just before it
+                objects = [
+                    max(before)
+                    for d in s.parents(v)
+                    if d.relation == "dep"
+                    and (before := [o.dependent for o in s.children(d.governor, "obj") if o.dependent < v])
+                ]
+        said = [y for x, ys in small.items() if s.token(x).lemma.lower() in pattern.objects for y in ys]
+        if pattern.objects and said and not pattern.preps:
+            objects = said
+        elif pattern.objects:
             chosen = [o for o in objects if s.token(o).lemma.lower() in pattern.objects]
             if not chosen:
                 return None
@@ -148,9 +282,20 @@ class Reader:
             else:
                 objects = objects or chosen
         if pattern.preps:
-            objects += [d.dependent for d in s.children(v, *(f"obl:{p}" for p in pattern.preps))]
+            objects += [d.dependent for d in self._args(v, *(f"obl:{p}" for p in pattern.preps))]
             if not pattern.objects:
-                objects = [d.dependent for d in s.children(v, *(f"obl:{p}" for p in pattern.preps))]
+                objects = [d.dependent for d in self._args(v, *(f"obl:{p}" for p in pattern.preps))]
+            # "with Cuba and Norway as guarantors": in a role, not the partner
+            in_role = {o for o in objects if s.children(o, "nmod:as", "obl:as", "acl:as")}
+            for a in s.children(v, "obl:as", "advcl:as"):
+                # the "as" phrase may hang on the verb, right after those it describes
+                start = min(s.subtree(a.dependent))
+                in_role |= {o for o in objects if o < start and max(s.subtree(o)) + 1 == start}
+            in_role |= {d.dependent for o in list(in_role) for d in s.children(o, "conj")}
+            in_role |= {
+                d.governor for o in list(in_role) for d in s.parents(o) if d.relation.startswith("conj")
+            }
+            objects = [o for o in objects if o not in in_role]
             if not objects:
                 return None
         if pattern.reverse:
@@ -161,18 +306,59 @@ class Reader:
             subjects += [d.dependent for o in objects for d in s.children(o, "nmod:with")]
         sources = self._actors(subjects)
         targets = self._actors(objects)
-        if not sources or not targets:
+        if not sources or (not targets and not pattern.mutual):
             return None
         return sources, targets
+
+    def _args(self, v: int, *relations: str) -> list[Dependency]:
+        """Dependents of ``v``; for a second conjunct with none of its own, also those the parse gave to
+        the first conjunct after it ("offered to mediate and spoke by telephone with X")."""
+        s = self.s
+        own = s.children(v, *relations)
+        if s.children(v, "obj", "obl", "iobj"):
+            return own
+        for d in s.parents(v):
+            if d.relation.startswith("conj") and d.governor < v:
+                return own + [e for e in s.children(d.governor, *relations) if e.dependent > v]
+        return own
+
+    def _repaired_subjects(self, v: int, objects: list[int]) -> tuple[list[int], list[int]]:
+        """Subjects the parse left out, and the objects without them: see the module docstring."""
+        s = self.s
+        for d in s.parents(v):
+            if d.relation == "acl:relcl" and d.governor in objects:
+                # "Saudi Arabia, which has long accused Iran": the antecedent was made the object
+                refs = [r.dependent for r in s.children(d.governor, "ref")]
+                between = range(refs[0] + 1, v) if refs else range(0)
+                if refs and all(s.token(i).pos.startswith(("MD", "VB", "RB")) for i in between):
+                    return [d.governor], [o for o in objects if o != d.governor]
+        ases = [
+            d.dependent
+            for d in s.children(v, "obl:as")
+            if d.dependent < v and s.token(min(s.subtree(d.dependent))).lemma.lower() == "as"
+        ]
+        if ases:
+            return ases, objects  # "..., as Prime Minister Abiy and President Isaias signed a declaration"
+        for d in s.parents(v):
+            # "offered to mediate and spoke by telephone with ...": a finite verb the parse put
+            # under an infinitive has the subject of the verb above
+            if d.relation == "xcomp" and s.token(v).pos in _FINITE:
+                found = [e.dependent for e in s.children(d.governor, *_SUBJECT)]
+                if found:
+                    return found, objects
+        return [], objects
 
     # -- nouns and participles ---------------------------------------------------------------
 
     def _noun(self, n: int) -> list[Claim]:
         entry = self.lex.noun(self.s.token(n).lemma)
         if entry is None:
-            return []
+            act = self.lex.act(self.s.token(n).lemma)
+            return self._act(n, act) if act else []
         s = self.s
         targets = self._actors([d.dependent for d in s.children(n, "nmod:of", "nmod:for", "nmod:to")])
+        # "its ally, AQIM", "Russia's ally": the possessor is the one allied with
+        targets = targets or self._actors([d.dependent for d in s.children(n, "nmod:poss")])
         between = self._actors([d.dependent for d in s.children(n, "nmod:between")])
         if s.children(n, "cop"):
             sources = self._actors([d.dependent for d in s.children(n, *_SUBJECT)])
@@ -180,8 +366,26 @@ class Reader:
             # "a reconciliation between Erdoğan and Putin", "talks between X and Y"
             sources, targets = between[:1], between[1:]
         else:
-            sources = self._actors([d.governor for d in s.parents(n) if d.relation == "appos"])
+            sources = self._actors(
+                [d.governor for d in s.parents(n) if d.relation == "appos"]
+                + [d.dependent for d in s.children(n, "appos")]
+            )
         frame = self._frame(entry, None, n, confidence=0.75)
+        return self._pairs(frame, sources, targets) if frame and sources and targets else []
+
+    def _act(self, n: int, entry: Entry) -> list[Claim]:
+        """ "Iran's support for Assad", "Russian air strikes on the rebels": a noun for the act."""
+        s = self.s
+        for d in s.parents(n):
+            gov = s.token(d.governor)
+            glemma = gov.lemma.lower()
+            if glemma in self.lex.irrealis or glemma in self.lex.negators or glemma in ("call", "demand"):
+                return []  # "called for sanctions on Iran", "denied support for the rebels"
+        preps = tuple(f"nmod:{p}" for p in entry.act_preps)
+        targets = self._actors([d.dependent for d in s.children(n, *preps)])
+        agents = [d.dependent for d in s.children(n, *_AGENT_OF)]
+        sources = [a for a in self._actors(agents) if a not in targets]
+        frame = self._frame(entry, None, n, confidence=0.7)
         return self._pairs(frame, sources, targets) if frame and sources and targets else []
 
     def _participle(self, p: int, entry: Entry) -> list[Claim]:
@@ -197,6 +401,10 @@ class Reader:
             return []
         sources = self._actors(parts)
         targets = self._actors(heads)
+        if set(sources) & set(targets):
+            # "the Saudi-led coalition" named as a whole: the modifier names the one who leads
+            inside = [self.resolver.lookup(s.token(i).word) for i in parts]
+            sources = [a for a in inside if a is not None and a not in targets]
         frame = self._frame(entry, None, p, confidence=0.7)
         return self._pairs(frame, sources, targets) if frame and sources and targets else []
 
@@ -212,29 +420,64 @@ class Reader:
                     seen.append(u)
         out: list[Actor] = []
         for t in seen:
-            actor = self._actor(t)
-            if actor is not None and actor not in out:
-                out.append(actor)
+            for actor in self._actor(t):
+                if actor not in out:
+                    out.append(actor)
         return out
 
-    def _actor(self, t: int) -> Actor | None:
+    def _actor(self, t: int, depth: int = 0) -> list[Actor]:
+        """The actors token ``t`` names: by name, as a deal, through a title, an owner or an anaphor."""
         s = self.s
         mention = self.mention_at(t)
         if mention is not None:
-            return mention.actor
+            return [mention.actor]
         token = s.token(t)
         lemma = token.lemma.lower()
         if lemma in self.lex.deals:
-            return self._deal(t, self.lex.deals[lemma])
-        for d in s.children(t, *_OWNER):
-            owner = self.mention_at(d.dependent)
-            # "Turkish jets" act for Turkey; "the Syrian opposition" and "Turkey's intervention" do not
-            # make Syria or Turkey the argument, nor does a person's anything
-            if owner is not None and lemma in self.lex.forces and owner.actor.kind != "person":
-                return owner.actor
-        if token.pos in ("NNP", "NNPS") and token.ner in ("O", "MISC") and token.word[:1].isupper():
-            return self.resolver.new_actor(token.word, "organisation")
-        return None
+            deal = self._deal(t, self.lex.deals[lemma])
+            self.discourse.note(Referent((deal,), s.index, t, role_of(s, t)))
+            return [deal]
+        for d in s.children(t, "appos"):
+            # "Kuwait's emir, Sheikh Sabah, spoke ...": the person named beside the title
+            named = self.mention_at(d.dependent)
+            if named is not None and token.pos.startswith("NN"):
+                return [named.actor]
+        if depth < 2:
+            for d in s.children(t, *_OWNER):
+                # "Turkish jets" act for Turkey and "a spokesman for the MUJAO movement" for MUJAO;
+                # "the Syrian opposition" and "Turkey's intervention" do not make Syria or Turkey
+                # the argument, nor does a person's anything
+                owners = [a for a in self._actor(d.dependent, depth + 1) if a.kind != "person"]
+                if not owners:
+                    continue
+                if lemma in self.lex.forces:
+                    return owners
+                if lemma in self.lex.actions and d.relation in _AGENT_OF:
+                    return owners  # "Turkey's intervention", but not "the invasion of Kuwait"
+                if d.relation in _MEMBER_OF and lemma in self.lex.members:
+                    return owners  # "fighters of the MNLA", "rebels from Ansar Dine", "Hamas militants"
+                if d.relation == "compound" and lemma in self.lex.named_by:
+                    return owners  # "the ECOWAS regional bloc"
+        anaphor = self.discourse.anaphor(s, t)
+        if anaphor is not None:
+            exclude = set()
+            if anaphor.role == "object":
+                # "X accused them", "X called it a mistake": not X
+                clause = [d.governor for d in s.parents(t)]
+                clause += [d.governor for c in clause for d in s.parents(c) if d.relation == "xcomp"]
+                subjects = [self.mention_at(e.dependent) for c in clause for e in s.children(c, *_SUBJECT)]
+                exclude |= {m.actor.id for m in subjects if m is not None}
+            found = self.discourse.find(anaphor, s.index, t, exclude)
+            if found:
+                self.discourse.note(Referent(tuple(found), s.index, t, anaphor.role))
+                names = " and ".join(a.name for a in found)
+                for a in found:
+                    self._read.setdefault(a.id, f'"{token.word}" read as {names}')
+            return found
+        proper = token.pos in ("NNP", "NNPS") and token.word[:1].isupper()
+        if proper and token.ner in ("O", "MISC") and depth == 0:
+            return [self.resolver.new_actor(token.word, "organisation")]
+        return []
 
     def _deal(self, t: int, kind: str) -> Actor:
         """The agreement, meeting or resolution a common noun names: the best known match, or a new one."""
@@ -244,7 +487,12 @@ class Reader:
             for i in sorted(s.subtree(t))
             if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-")
         ]
-        phrase = " ".join(w.word for w in words if i_close(w.index, t))
+        near = [w for w in words if i_close(w.index, t)]
+        while near and near[0].pos in ("IN", "TO", "CC"):
+            near = near[1:]  # "over a measure for monitors to": not "Over measure ... to"
+        while near and near[-1].pos in ("IN", "TO", "CC"):
+            near = near[:-1]
+        phrase = " ".join(w.word for w in near)
         noun = s.token(t).lemma.lower()
         context = {key(w.lemma) for w in words}
         best: tuple[int, Actor] | None = None
@@ -259,6 +507,14 @@ class Reader:
                 best = (score, actor)
         if best is not None:
             return best[1]
+        determiners = {s.token(d.dependent).lemma.lower() for d in s.children(t, "det")}
+        if determiners & {"the", "this", "that"} and len(words) == 1:
+            # "the deal", "this agreement": the one named before, when the dataset knows none
+            earlier = self.discourse.find(
+                Anaphor("single", frozenset({kind}), None, "other"), s.index, t, set()
+            )
+            if earlier:
+                return earlier[0]
         name = phrase[:1].upper() + phrase[1:]
         return self.resolver.new_actor(f"{name} ({self.doc.day.isoformat()})", kind)
 
@@ -284,6 +540,8 @@ class Reader:
             up = ups[0]
             gov = s.token(up.governor)
             glemma = gov.lemma.lower()
+            if up.relation == "xcomp" and s.token(node).pos in _FINITE:
+                break  # "offered to mediate and spoke with X": "spoke" is said, not offered
             if up.relation == "xcomp":
                 if (
                     glemma in lex.negators
@@ -337,7 +595,7 @@ class Reader:
         s = self.s
         found: dict[Role, PartialDate] = {}
         for node in getattr(self, "_chain", [v]):
-            for d in s.children(node):
+            for d in self._args(node):
                 rel = d.relation
                 if not (rel.startswith(("obl", "advcl", "nmod:tmod", "obl:tmod", "advmod", "nmod"))):
                     continue
@@ -356,36 +614,63 @@ class Reader:
             if found:
                 break
         if not found:
-            # "Talks stalled in May 2015, after rebel units attacked the town": the clause
-            # that an event is subordinate to dates it
+            # "Talks stalled in May 2015, after rebel units attacked the town", "X and Y declared
+            # peace on Monday, as their leaders signed a declaration": the clause that an event
+            # is subordinate to dates it
             for d in s.parents(v):
-                if d.relation.startswith("advcl") and d.relation.split(":")[-1] in ("after", "when", "advcl"):
-                    found = self._dates_below(d.governor, ("obl:in", "obl:on", "obl:tmod", "nmod:tmod"))
+                rel = d.relation
+                if rel == "parataxis" or (rel.startswith("advcl") and rel.split(":")[-1] in _SUBORDINATE):
+                    found = self._in_the_past(
+                        d.governor,
+                        self._dates_below(d.governor, ("obl:in", "obl:on", "obl:tmod", "nmod:tmod"))
+                        or self._dates_on_arguments(d.governor),
+                    )
                     if found:
                         return {"date" if r == "start" else r: w for r, w in found.items()}
         if not found:
-            # "reached an agreement ... on Tuesday": the parser may hang the date on the object
-            for arg in s.children(v, "obj", "obl"):
-                for node in (arg.dependent, *(d.dependent for d in s.children(arg.dependent, "nmod"))):
-                    found = self._dates_below(node, ("nmod:on", "nmod:in", "nmod:tmod", "nmod:since"))
+            found = self._in_the_past(v, self._dates_on_arguments(v))
+        if not found and s.token(v).pos.startswith("NN"):
+            # "Russian air strikes on the rebels resumed on Monday": a noun for an act takes the
+            # date of the clause it is an argument of
+            for d in s.parents(v):
+                g = d.governor
+                if d.relation.startswith(("nsubj", "obj", "obl")) and s.token(g).pos.startswith("VB"):
+                    found = self._in_the_past(g, self._dates_below(g, ("obl:in", "obl:on", "obl:tmod")))
                     if found:
                         break
-                if found:
-                    break
-            if found and self._past(v):
-                found = {r: w2 for r, w in found.items() if (w2 := before(w, self.doc.day)) is not None}
         return found
+
+    def _in_the_past(self, v: int, found: dict[Role, PartialDate]) -> dict[Role, PartialDate]:
+        """``found``, moved before the article's day when ``v`` speaks of the past."""
+        if not found or not self._past(v):
+            return found
+        return {r: w2 for r, w in found.items() if (w2 := before(w, self.doc.day)) is not None}
+
+    def _dates_on_arguments(self, v: int) -> dict[Role, PartialDate]:
+        """ "reached an agreement ... on Tuesday", "fought a war from 1998 to 2000": the parser may
+        hang the date on the object."""
+        s = self.s
+        for arg in s.children(v, "obj", "obl"):
+            for node in (arg.dependent, *(d.dependent for d in s.children(arg.dependent, "nmod"))):
+                found = self._dates_below(
+                    node, ("nmod:on", "nmod:in", "nmod:tmod", "nmod:since", "nmod:from", "nmod:to")
+                )
+                if found:
+                    return found
+        return {}
 
     def _dates_below(self, node: int, relations: tuple[str, ...]) -> dict[Role, PartialDate]:
         s = self.s
+        found: dict[Role, PartialDate] = {}
         for d in s.children(node, *relations):
             sub = s.subtree(d.dependent)
             for m in s.mentions:
                 if m.ner in ("DATE", "TIME") and m.timex and m.first in sub:
                     when = from_timex(m.timex.get("value"), self.doc.day)
                     if when is not None:
-                        return {self._role(d.relation, d.dependent): when}
-        return {}
+                        found.setdefault(self._role(d.relation, d.dependent), when)
+                        break
+        return found
 
     def _role(self, relation: str, dependent: int) -> Role:
         s = self.s
@@ -421,8 +706,23 @@ class Reader:
                     continue
                 if rtype.target_kinds and target.kind not in rtype.target_kinds:
                     continue
-                out.append(self._claim(frame, rtype.kind, source, target, times))
+                claim = self._claim(frame, rtype.kind, source, target, times)
+                read = [
+                    self._read[a.id] for a in (source, target) if a.id in self._read and not self._named(a)
+                ]
+                if read:
+                    note = "; ".join(dict.fromkeys(read))
+                    claim = replace(
+                        claim,
+                        confidence=round(claim.confidence * _ANAPHOR_CONFIDENCE, 2),
+                        notes=f"{claim.notes}; {note}" if claim.notes else note[:1].upper() + note[1:],
+                    )
+                out.append(claim)
         return out
+
+    def _named(self, actor: Actor) -> bool:
+        """Whether the current sentence names ``actor`` itself."""
+        return any(m.actor.id == actor.id for m in self.mentions)
 
     def _acting_for(self, actor: Actor, rtype: str) -> Actor:
         """A leader who signs or attends does so for the state they lead."""
@@ -444,7 +744,7 @@ class Reader:
                 date=when,
                 confidence=frame.confidence,
                 notes=frame.notes,
-                stated=bool(times),
+                stated=bool(times.keys() - {"before"}),
             )
         start = times.get("start") or times.get("date") or PartialDate.parse(str(day.year))
         end = times.get("end")
@@ -459,8 +759,50 @@ class Reader:
             end=end,
             confidence=frame.confidence,
             notes=frame.notes,
-            stated=bool(times),
+            stated=bool(times.keys() - {"before"}),
         )
+
+    # -- taking office -----------------------------------------------------------------------
+
+    def _office(self, v: int) -> None:
+        """ "Abiy, who took office in April": remember when the person did, for :meth:`finish`."""
+        s = self.s
+        words = self.lex.office[s.token(v).lemma.lower()]
+        around = {
+            s.token(d.dependent).lemma.lower() for d in s.children(v, "obj", "obl", "compound:prt", "xcomp")
+        }
+        if words and not words & around:
+            return
+        people = [m.actor for m in map(self.mention_at, self._subjects(v)) if m and m.actor.kind == "person"]
+        if not people:
+            return
+        self._chain = [v]
+        times = self._times(v)
+        when = times.get("date") or times.get("start")
+        if when is not None:
+            for person in people:
+                self.took_office.setdefault(person.id, when)
+
+    def _subjects(self, v: int) -> list[int]:
+        s = self.s
+        found = [d.dependent for d in s.children(v, *_SUBJECT, "nsubj:pass")]
+        if not found:
+            found, _ = self._repaired_subjects(v, [])
+        out = []
+        for f in found:
+            if s.token(f).pos in ("WP", "WDT"):
+                # "President X, who took office ...", when the parse left "who" without its antecedent
+                for d in s.parents(v):
+                    people = [
+                        m.head
+                        for m in self.mentions
+                        if m.actor.kind == "person"
+                        and (m.covers(d.governor) or m.head in s.subtree(d.governor))
+                    ]
+                    out += people[:1]
+            else:
+                out.append(f)
+        return out
 
     # -- leaders named with a title ----------------------------------------------------------
 

@@ -79,7 +79,8 @@ def extract(
         document = annotate(article.text, day, url)
         reader = Reader(document, resolver, lexicon)
         out.sources[source.id] = source
-        claims += [(c, source, document) for s in document.sentences for c in reader.claims(s)]
+        read = [c for s in document.sentences for c in reader.claims(s)]
+        claims += [(c, source, document) for c in reader.finish(read)]
     for relation in _relations(claims):
         for end in (relation.source, relation.target):
             actor = resolver.known.actors.get(end) or next(

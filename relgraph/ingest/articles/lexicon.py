@@ -35,6 +35,10 @@ class VerbPattern:
     objects: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
     reverse: bool = False
+    mutual: bool = False
+    as_: frozenset[str] = frozenset()
+    xcomp: bool = False
+    while_: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Entry:
     verbs: tuple[VerbPattern, ...] = ()
     nouns: frozenset[str] = frozenset()
     participles: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()
+    act_preps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,12 @@ class Lexicon:
     ministries: dict[str, tuple[str, ...]]
     deals: dict[str, str]
     forces: frozenset[str]
+    named_by: frozenset[str] = frozenset()
+    actions: frozenset[str] = frozenset()
+    members: frozenset[str] = frozenset()
+    anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
+    office: dict[str, frozenset[str]] = field(default_factory=dict)
+    follow: frozenset[str] = frozenset()
     _by_verb: dict[str, list[tuple[Entry, VerbPattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -76,10 +88,26 @@ class Lexicon:
     def verbs_for(self, lemma: str) -> list[tuple[Entry, VerbPattern]]:
         """The entries a verb lemma may make, most specific pattern first."""
         found = self._by_verb.get(lemma.lower(), [])
-        return sorted(found, key=lambda ep: -(bool(ep[1].particle) + bool(ep[1].objects) + bool(ep[1].preps)))
+        return sorted(
+            found,
+            key=lambda ep: (
+                -(
+                    bool(ep[1].particle)
+                    + bool(ep[1].objects)
+                    + bool(ep[1].preps)
+                    + bool(ep[1].as_)
+                    + ep[1].xcomp
+                    + bool(ep[1].while_)
+                )
+            ),
+        )
 
     def noun(self, lemma: str) -> Entry | None:
         return next((e for e in self.entries if lemma.lower() in e.nouns), None)
+
+    def act(self, lemma: str) -> Entry | None:
+        """The entry whose act a noun names ("support" in "Iran's support for Assad")."""
+        return next((e for e in self.entries if lemma.lower() in e.acts), None)
 
     def participle(self, word: str) -> Entry | None:
         return next((e for e in self.entries if word.lower() in e.participles), None)
@@ -105,6 +133,10 @@ def _pattern(value: Any) -> VerbPattern:
         frozenset(value.get("object") or ()),
         tuple(value.get("prep") or ()),
         bool(value.get("reverse", False)),
+        bool(value.get("mutual", False)),
+        frozenset(value.get("as") or ()),
+        bool(value.get("xcomp", False)),
+        frozenset(value.get("while") or ()),
     )
 
 
@@ -126,6 +158,8 @@ def load_lexicon() -> Lexicon:
             tuple(_pattern(v) for v in e.get("verbs") or ()),
             frozenset(e.get("nouns") or ()),
             frozenset(e.get("participles") or ()),
+            frozenset((e.get("acts") or {}).get("nouns") or ()),
+            tuple((e.get("acts") or {}).get("prep") or ()),
         )
         for e in raw["entries"]
     )
@@ -154,4 +188,10 @@ def load_lexicon() -> Lexicon:
         ministries={k: tuple(v) for k, v in raw["ministries"].items()},
         deals=deals,
         forces=frozenset(raw["forces"]),
+        named_by=frozenset(raw.get("named_by") or ()),
+        actions=frozenset(raw.get("actions") or ()),
+        members=frozenset(raw.get("members") or ()),
+        anaphora={k: frozenset(v or ()) for k, v in (raw.get("anaphora") or {}).items()},
+        office={k: frozenset(v or ()) for k, v in (raw.get("office") or {}).items()},
+        follow=frozenset(raw.get("follow") or ()),
     )

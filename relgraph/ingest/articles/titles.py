@@ -1,7 +1,8 @@
 """Leaders and officials named with a title: "German Chancellor Angela Merkel" leads Germany.
 
-A title before a person's name ("US Secretary of State John Kerry") or in
-apposition to it ("Kuwait's emir, Sheikh Sabah") makes a ``leads`` relation
+A title before a person's name ("US Secretary of State John Kerry", "President
+Shavkat Mirziyoyev of Uzbekistan") or in apposition to it ("Kuwait's emir,
+Sheikh Sabah") makes a ``leads`` relation
 (heads of state, government, bodies and groups) or a ``represents`` one
 (ministers, envoys, spokesmen) to the actor named with the title; with none,
 to the state of the person's country when the dataset knows it. A minister
@@ -46,7 +47,9 @@ def title_claims(reader: Reader) -> list[Claim]:
             title, role = _title(text, lex.leader_titles, lex.office_titles)
             if title is None:
                 continue
-            target = _named(reader, phrase) or _of_country(reader, person.actor, role)
+            target = (
+                _named(reader, phrase) or _of_after(reader, person) or _of_country(reader, person.actor, role)
+            )
             if target is None or target.id == person.actor.id:
                 continue
             if role == "represents" and title in lex.ministries:
@@ -134,6 +137,15 @@ def _named(reader: Reader, phrase: list[int]) -> Actor | None:
         if before[-2:] == ["pro", "-"] or s.token(m.first).word.lower().startswith(("pro-", "anti-")):
             continue  # "pro-Russian" says whom they favour, not whom they lead
         return m.actor
+    return None
+
+
+def _of_after(reader: Reader, person: ActorMention) -> Actor | None:
+    """ "President Shavkat Mirziyoyev of Uzbekistan": the actor named with "of" after the name."""
+    for d in reader.s.children(person.head, "nmod:of"):
+        m = reader.mention_at(d.dependent)
+        if m is not None and m.actor.kind != "person":
+            return m.actor
     return None
 
 
