@@ -198,7 +198,13 @@ def read_yaml(path: Path, shown: str, problems: list[Problem], sections: Mapping
     text = _decode(path.read_bytes(), shown, problems)
     if text is None:
         return
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (NUL...), found before parsing starts
+        line = text[:exc.position].count("\n") + 1
+        problems.append(Problem("error", shown, line, None, None,
+                                f"not valid YAML: character #x{exc.character:04x} is not allowed"))
+        return
     try:
         root = loader.get_single_node()
         if root is None:
@@ -294,11 +300,12 @@ def read_jsonl(path: Path, shown: str, problems: list[Problem], kinds: frozenset
             obj = _json_line(data, number, shown, report)
             if obj is None:
                 continue
-            if obj.get("record") not in kinds:
+            kind = obj.get("record")
+            if not isinstance(kind, str) or kind not in kinds:
                 report.append(Problem("error", shown, number, None, "record",
                                       f"each line needs \"record\": one of {', '.join(sorted(kinds))}"))
                 continue
-            kind = obj.pop("record")
+            del obj["record"]
             if only is None or kind in only:
                 yield Raw(kind, obj, shown)
 

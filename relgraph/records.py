@@ -91,19 +91,24 @@ def citation_record(citation: Citation) -> Record:
             "offsets": list(citation.offsets) if citation.offsets else None}
 
 
-def relation_record(rel: Relation, types: Mapping[str, RelationType]) -> Record:
-    """The one plain form of a relation (fields in the module's table); ``types`` is the vocabulary."""
+def relation_record(rel: Relation, types: Mapping[str, RelationType], *, citations: bool = True) -> Record:
+    """The one plain form of a relation (fields in the module's table); ``types`` is the vocabulary.
+
+    ``citations=False`` leaves ``sources`` empty, for a caller that stores citations its own way.
+    """
     rtype = types.get(rel.type)
+    start, end, when = rel.start, rel.end, rel.date  # read once: snapshots and loads run this per relation
     return {
         "id": rel.id, "source": rel.source, "type": rel.type, "target": rel.target, "sign": rel.sign,
-        "kind": rtype.kind if rtype else ("event" if rel.is_event else "stance"),
+        "kind": rtype.kind if rtype else ("event" if when else "stance"),
         "symmetric": rtype.symmetric if rtype else False,
-        "start": _text(rel.start), "start_precision": _precision(rel.start),
-        "end": _text(rel.end), "end_precision": _precision(rel.end),
-        "date": _text(rel.date), "date_precision": _precision(rel.date),
-        "first": rel.first, "last": rel.last,
+        "start": start.text if start else None, "start_precision": start.precision if start else None,
+        "end": end.text if end else None, "end_precision": end.precision if end else None,
+        "date": when.text if when else None, "date_precision": when.precision if when else None,
+        "first": (when or start).first if when or start else None,  # type: ignore[union-attr]
+        "last": (when or end).last if when or end else None,  # type: ignore[union-attr]
         "confidence": rel.confidence,
-        "sources": [citation_record(c) for c in rel.sources],
+        "sources": [citation_record(c) for c in rel.sources] if citations else [],
         "notes": rel.notes,
         "review": rel.review,
     }

@@ -53,6 +53,7 @@ __all__ = [
     "actor_labels",
     "actor_row",
     "neo4j_type",
+    "relation_fingerprint",
     "relation_from",
     "relation_row",
     "source_from",
@@ -162,23 +163,33 @@ def type_from(props: dict[str, Any]) -> RelationType:
                         target_kinds=kinds(props.get("target_kinds")))
 
 
-def relation_row(rel: Relation, types: dict[str, RelationType]) -> dict[str, Any]:
+_NOT_STORED = frozenset({"source", "target", "symmetric", "sources"})
+"""Record fields a relationship does not hold: its ends are its nodes, its type says whether it is symmetric,
+and citations are stored as parallel lists."""
+
+
+def relation_fingerprint(rel: Relation) -> str:
+    """The digest a relationship stores as ``hash``: equal digests mean a reload changes nothing."""
+    # a cited source's own details live on its :Source node, so its id stands for it here
+    return _fingerprint(SHAPE_VERSION, rel.id, rel.source, rel.type, rel.target, rel.sign,
+                        str(rel.start), str(rel.end), str(rel.date), rel.confidence, rel.notes,
+                        tuple((c.source.id, c.evidence, c.quote, c.offsets) for c in rel.sources), rel.review)
+
+
+def relation_row(rel: Relation, types: dict[str, RelationType],
+                 fingerprint: str | None = None) -> dict[str, Any]:
     """Everything a load sends for one relation: endpoints, and the relationship's properties."""
-    props = relation_record(rel, types)
-    del props["source"], props["target"], props["symmetric"], props["sources"]
-    props["first"] = rel.first or OPEN_START
-    props["last"] = rel.last or OPEN_END
+    props = {k: v for k, v in relation_record(rel, types, citations=False).items()
+             if v is not None and k not in _NOT_STORED}
+    props.setdefault("first", OPEN_START)
+    props.setdefault("last", OPEN_END)
     props["source_ids"] = [c.source.id for c in rel.sources]
     props["evidence"] = [c.evidence or "" for c in rel.sources]
     if any(c.quote for c in rel.sources):  # extracted candidates quote their article
         props["quotes"] = [c.quote or "" for c in rel.sources]
         props["quote_offsets"] = [f"{c.offsets[0]}:{c.offsets[1]}" if c.offsets else "" for c in rel.sources]
-    # a cited source's own details live on its :Source node, so its id stands for it here
-    props["hash"] = _fingerprint(SHAPE_VERSION, rel.id, rel.source, rel.type, rel.target, rel.sign,
-                                 str(rel.start), str(rel.end), str(rel.date), rel.confidence, rel.notes,
-                                 tuple((c.source.id, c.evidence, c.quote, c.offsets) for c in rel.sources),
-                                 rel.review)
-    return {"source": rel.source, "target": rel.target, "id": rel.id, "props": _present(props)}
+    props["hash"] = fingerprint or relation_fingerprint(rel)
+    return {"source": rel.source, "target": rel.target, "id": rel.id, "props": props}
 
 
 def relation_from(source: str, target: str, props: dict[str, Any], sources: dict[str, Source]) -> Relation:

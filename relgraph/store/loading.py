@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from relgraph.model import Dataset
+from relgraph.model import Dataset, Relation
 from relgraph.store.base import Counts, Progress, WriteSummary
 from relgraph.store.graph_shape import (
     DEAL_LABEL,
@@ -38,6 +38,7 @@ from relgraph.store.graph_shape import (
     actor_labels,
     actor_row,
     neo4j_type,
+    relation_fingerprint,
     relation_row,
     source_row,
     type_row,
@@ -120,15 +121,15 @@ def load(tx: ManagedTransaction, data: Dataset, *, prune: bool = False, progress
 
     relations = Counts()
     changed: list[str] = []  # ids already stored whose new version differs
-    # (type, new?) -> rows. The ids this transaction read are all there are (no other load runs), so a
-    # relation not among them is CREATEd, which skips MERGE's lookup.
-    by_type: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+    # (type, new?) -> (relation, fingerprint). The ids this transaction read are all there are (no other
+    # load runs), so a relation not among them is CREATEd, which skips MERGE's lookup.
+    by_type: dict[tuple[str, bool], list[tuple[Relation, str]]] = defaultdict(list)
     links: set[tuple[str, str]] = set()  # (source id, actor id) that the written relations support
     for rel in data.relations.values():
-        row = relation_row(rel, data.types)
+        fingerprint = relation_fingerprint(rel)
         before = stored.relations.get(rel.id)
         repaired = rel.id in stored.copies
-        if before is not None and before[3] == row["props"]["hash"] and not repaired:
+        if before is not None and before[3] == fingerprint and not repaired:
             relations.unchanged += 1
             continue
         relations.created += before is None
@@ -138,7 +139,7 @@ def load(tx: ManagedTransaction, data: Dataset, *, prune: bool = False, progress
         links.update((c.source.id, end) for c in rel.sources for end in (rel.source, rel.target))
         # a type or an end that changed cannot be updated in place: delete, then create afresh
         new = before is None or repaired or before[:3] != (rel.type, rel.source, rel.target)
-        by_type[rel.type, new].append(row)
+        by_type[rel.type, new].append((rel, fingerprint))
     gone = sorted(stored.relations.keys() - data.relations.keys()) if prune else []
     # links the stored versions of changed and deleted relations supported, to check once they are gone
     unsure = _cited(tx, changed + gone, stored)
@@ -146,7 +147,7 @@ def load(tx: ManagedTransaction, data: Dataset, *, prune: bool = False, progress
                 or stored.relations[i][:3] != (data.relations[i].type, data.relations[i].source,
                                                data.relations[i].target)]
     _delete_relations(tx, replaced + gone, stored)
-    _write_relations(tx, by_type, progress)
+    _write_relations(tx, data, by_type, progress)
     _write_links(tx, links, unsure, stored)
     if prune:
         relations.removed = len(gone)
@@ -175,13 +176,17 @@ def _write_actors(tx: ManagedTransaction, data: Dataset, old: dict[str, str]) ->
     return counts
 
 
-def _write_relations(tx: ManagedTransaction, by_type: dict[tuple[str, bool], list[dict[str, Any]]],
+def _write_relations(tx: ManagedTransaction, data: Dataset,
+                     by_type: dict[tuple[str, bool], list[tuple[Relation, str]]],
                      progress: Progress | None) -> None:
     written = 0
-    for (name, new), rows in sorted(by_type.items()):
+    for (name, new), relations in sorted(by_type.items()):
         rel_type = neo4j_type(name)
         write = f"CREATE (s)-[r:{rel_type}]->(t)" if new else f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(t)"
-        for batch in _batches(rows):
+        for i in range(0, len(relations), BATCH):
+            # Rows are built batch by batch: the client packs the next batch while the server writes this
+            # one (the driver sends a statement and only waits for it when the next is run).
+            batch = [relation_row(rel, data.types, digest) for rel, digest in relations[i:i + BATCH]]
             tx.run("UNWIND $rows AS row MATCH (s:Actor {id: row.source}) MATCH (t:Actor {id: row.target}) "
                    f"{write} SET r = row.props", rows=batch)
             written += len(batch)
@@ -194,9 +199,16 @@ def _write_links(tx: ManagedTransaction, links: set[tuple[str, str]], unsure: se
     # a link can exist already only between a source and an actor that both did: the others are created
     fresh = {(s, a) for s, a in links if s not in stored.sources or a not in stored.actors}
     for new, pairs in ((True, fresh), (False, links - fresh)):
-        for batch in _batches([{"source": s, "actor": a} for s, a in sorted(pairs)]):
-            tx.run("UNWIND $rows AS row MATCH (s:Source {id: row.source}), (a:Actor {id: row.actor}) "
-                   f"{'CREATE' if new else 'MERGE'} (s)-[:{SOURCE_LINK}]->(a)", rows=batch)
+        by_source: dict[str, list[str]] = defaultdict(list)
+        for s, a in sorted(pairs):
+            by_source[s].append(a)
+        # grouped by source, so that each source is looked up once, not once per actor it speaks about
+        rows = [{"source": s, "actors": actors[i:i + BATCH]} for s, actors in by_source.items()
+                for i in range(0, len(actors), BATCH)]
+        for batch in _batches(rows):
+            tx.run("UNWIND $rows AS row MATCH (s:Source {id: row.source}) UNWIND row.actors AS actor "
+                   f"MATCH (a:Actor {{id: actor}}) {'CREATE' if new else 'MERGE'} (s)-[:{SOURCE_LINK}]->(a)",
+                   rows=batch)
     for batch in _batches([{"source": s, "actor": a} for s, a in sorted(unsure - links)]):
         tx.run(f"UNWIND $rows AS row MATCH (s:Source {{id: row.source}})-[l:{SOURCE_LINK}]->"
                "(a:Actor {id: row.actor}) "

@@ -172,11 +172,25 @@ class Neo4jStore:
     # -- schema ---------------------------------------------------------------------------------
 
     def init(self, types: Iterable[RelationType] = BUILTIN_TYPES.values()) -> list[str]:
-        """Create the constraints and indexes (idempotent); return the statements run."""
+        """Create the constraints and indexes that are missing (idempotent); return the schema's statements.
+
+        Rules already there are not created again, so that loads running together do not contend for the
+        schema; the ones that are run retry on a transient failure, as managed transactions do.
+        """
+        from neo4j import exceptions
+
         statements = schema_statements(types)
+        existing = {r["name"] for r in self.query("SHOW INDEXES YIELD name RETURN name")}
         with self._session(write=True) as session:
             for statement in statements:
-                session.run(statement).consume()
+                if statement.split(" IF NOT EXISTS")[0].split()[-1] in existing:
+                    continue
+                try:
+                    session.execute_write(lambda tx, s=statement: tx.run(s).consume())
+                except exceptions.ClientError as exc:
+                    # IF NOT EXISTS is not proof against another load creating the same rule at once
+                    if "AlreadyExists" not in (exc.code or ""):
+                        raise
         return statements
 
     # -- writing --------------------------------------------------------------------------------

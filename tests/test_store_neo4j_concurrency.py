@@ -1,0 +1,131 @@
+"""Loads and reads at the same time, and a server killed in the middle of a load, against a real Neo4j."""
+
+import os
+import signal
+import threading
+from datetime import date
+
+import pytest
+
+from relgraph.dates import PartialDate
+from relgraph.errors import StoreError
+from relgraph.model import Actor, Dataset, Relation
+from relgraph.store.neo4j import Neo4jStore
+
+pytestmark = pytest.mark.neo4j
+
+DAY = date(2016, 12, 20)
+
+
+def dataset(n: int, rtype: str, sign: int, *, offset: int = 0, confidence: float = 0.5) -> Dataset:
+    """``n`` relations r{offset}.. between 50 actors, all of type ``rtype``."""
+    actors = {f"a{i}": Actor(f"a{i}", f"A{i}", "state") for i in range(50)}
+    start = PartialDate.parse("2012")
+    relations = {f"r{i}": Relation(f"r{i}", f"a{i % 50}", rtype, f"a{(i * 7 + 1) % 50}", sign, start=start,
+                                   confidence=confidence)
+                 for i in range(offset, offset + n)}
+    return Dataset(actors=actors, relations=relations)
+
+
+def stored(store: Neo4jStore) -> dict[str, list[str]]:
+    """Relation id -> the types of the relationships that carry it."""
+    rows = store.query("MATCH ()-[r]->() WHERE r.hash IS NOT NULL RETURN r.id AS id, type(r) AS type")
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(row["id"], []).append(row["type"])
+    return out
+
+
+def connect(target) -> Neo4jStore:
+    return Neo4jStore(target.uri, target.username, target.password, target.database)
+
+
+def test_loads_at_once_give_one_relationship_per_id_and_wait_for_each_other(neo4j_target, neo4j_store):
+    loads = [dataset(3000, "backs", 1), dataset(3000, "opposes", -1), dataset(3000, "opposes", -1, offset=1500)]
+    waited, errors = [], []
+
+    def run(data: Dataset) -> None:
+        with connect(neo4j_target) as store:
+            store.waiting = lambda: waited.append(data)
+            try:
+                store.write(data)
+            except StoreError as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(data,)) for data in loads]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    found = stored(neo4j_store)
+    assert len(found) == 4500  # r0..r4499, whatever order the loads ran in
+    assert all(len(types) == 1 for types in found.values()), {i: t for i, t in found.items() if len(t) > 1}
+    assert waited  # at least one load saw another holding the database, and said so
+    assert neo4j_store.check() == []
+
+
+def test_a_snapshot_during_a_load_sees_the_state_before_or_after_never_a_mix(neo4j_target, neo4j_store):
+    before, after = dataset(4000, "backs", 1), dataset(4000, "backs", 1, confidence=0.9)
+    neo4j_store.write(before)
+    states = {frozenset((r.id, r.confidence) for r in data.relations.values()) for data in (before, after)}
+    seen = []
+    with connect(neo4j_target) as loader:
+        thread = threading.Thread(target=loader.write, args=(after,))
+        thread.start()
+        while thread.is_alive() or not seen:
+            snapshot = neo4j_store.at(DAY)
+            seen.append(frozenset((r.id, r.confidence) for r in snapshot.relations.values()))
+        thread.join()
+    assert all(s in states for s in seen)
+    assert seen[-1] == frozenset((r.id, r.confidence) for r in after.relations.values())
+
+
+def test_ids_stored_twice_are_found_and_repaired(neo4j_store, run, neo4j_target):
+    data = dataset(10, "backs", 1)
+    neo4j_store.write(data)
+    with neo4j_store._session(write=True) as session:  # what two loads of old, or a hand, could leave
+        session.run("MATCH (a:Actor {id: 'a3'}), (b:Actor {id: 'a22'}) "
+                    "CREATE (a)-[:OPPOSES {id: 'r3', type: 'opposes', hash: 'x', sign: -1}]->(b)").consume()
+    checked = run("validate", env=neo4j_target.env)
+    assert checked.exit_code == 1
+    assert "relation 'r3' is stored 2 times (BACKS, OPPOSES)" in checked.output
+    summary = neo4j_store.write(data)
+    assert summary.repaired == 1
+    assert stored(neo4j_store)["r3"] == ["BACKS"]
+    assert run("validate", env=neo4j_target.env).output == "The database holds every relation id once\n"
+
+
+@pytest.mark.slow
+def test_a_server_killed_mid_load_keeps_the_state_before_and_the_load_runs_again_exactly(tmp_path, free_port):
+    from relgraph.store import server
+
+    password = "kill-test-password"
+    home = tmp_path / "neo4j"
+    running = server.start(home, password=password, bolt_port=free_port(), http_port=free_port(), heap="1g",
+                           pagecache="128m")
+    try:
+        first, second = dataset(2000, "backs", 1), dataset(20000, "opposes", -1, offset=1000)
+        with Neo4jStore(running.uri, "neo4j", password) as store:
+            store.write(first)
+            before = stored(store)
+
+        def kill_halfway(written: int) -> None:
+            if written >= 10000 and os.path.exists(f"/proc/{running.pid}"):
+                os.kill(running.pid, signal.SIGKILL)  # type: ignore[arg-type]
+
+        with Neo4jStore(running.uri, "neo4j", password) as store, pytest.raises(StoreError) as failed:
+            store.write(second, progress=kill_halfway)
+        assert "nothing was written" in str(failed.value) or "may or may not" in str(failed.value)
+        server.stop(home)  # clears the stale pid
+        running = server.start(home, password=password, bolt_port=running.bolt_port,
+                               http_port=running.http_port, heap="1g", pagecache="128m")
+        with Neo4jStore(running.uri, "neo4j", password) as store:
+            assert stored(store) == before
+            summary = store.write(second, prune=True)
+            # r2000.. are new, r1000..r1999 change type, r0..r999 are not in the second dataset
+            assert (summary.relations.created, summary.relations.updated, summary.relations.removed) == (
+                19000, 1000, 1000)
+            assert stored(store) == {i: ["OPPOSES"] for i in second.relations}
+    finally:
+        server.stop(home)
