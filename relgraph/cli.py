@@ -215,7 +215,13 @@ def _emit(result: Any, fmt: str, text: Callable[[Any], str]) -> None:
 
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Progress]:
-    """A progress bar on stderr, and the callback that moves it to a running count."""
+    """A progress bar on stderr when it is a terminal, and the callback that moves it to a running count.
+
+    Not on a pipe or a log file: there the bar would print only its label, a line nobody asked for.
+    """
+    if not sys.stderr.isatty():
+        yield lambda count: None
+        return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         done = 0
 

@@ -30,6 +30,35 @@ def test_names_and_aliases_of_the_example(query, expected):
     assert find_actor(query, KNOWN) == expected
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Karlov", "andrei-karlov"),        # one word of the name
+    ("karlov", "andrei-karlov"),        # any case
+    ("ERDOGAN", "recep-tayyip-erdogan"),  # one word, accent left out
+    ("tayyip erdogan", "recep-tayyip-erdogan"),  # several words, all in the name
+])
+def test_a_word_of_a_name_finds_its_actor(query, expected):
+    assert find_actor(query, KNOWN) == expected
+
+
+def test_a_word_shared_by_several_names_lists_them_with_names():
+    actors = [("a", "Vladimir Putin", []), ("b", "Vladimir Zelensky", []), ("c", "Recep Erdogan", [])]
+    with pytest.raises(UnknownActor) as caught:
+        find_actor("vladimir", actors)
+    assert str(caught.value) == "'vladimir' could be any of a (Vladimir Putin), b (Vladimir Zelensky): give the id"
+
+
+def test_a_whole_name_wins_over_a_word_of_another():
+    actors = [("iran", "Iran", []), ("iran-backed-militias", "Iran-backed militias", [])]
+    assert find_actor("iran", actors) == "iran"
+    assert find_actor("Iran", actors) == "iran"
+
+
+def test_a_misspelt_word_suggests_the_whole_name():
+    with pytest.raises(UnknownActor) as caught:
+        find_actor("Karlv", KNOWN)
+    assert str(caught.value) == "no actor 'Karlv' in the dataset (did you mean 'Andrei Karlov'?)"
+
+
 def test_an_exact_id_wins_over_a_name_or_alias_of_another():
     actors = [("turkey", "Turkey", []), ("ankara-government", "Ankara government", ["turkey"])]
     assert find_actor("turkey", actors) == "turkey"
@@ -39,7 +68,8 @@ def test_several_matches_name_every_candidate():
     actors = [("turkey", "Turkey", []), ("ankara-government", "Ankara government", ["turkey"])]
     with pytest.raises(UnknownActor) as caught:
         find_actor("Turkey", actors)
-    assert str(caught.value) == "'Turkey' could be any of ankara-government, turkey: give the id"
+    assert str(caught.value) == ("'Turkey' could be any of ankara-government (Ankara government), "
+                                 "turkey (Turkey): give the id")
     assert caught.value.option == "ACTOR"
 
 

@@ -51,6 +51,38 @@ def test_then_the_latest_start_decides_and_an_open_start_is_the_oldest():
     assert signed_ties(g).edges["a", "b"]["sign"] == 1
 
 
+def test_a_stance_gives_way_to_the_one_that_follows_it_at_the_same_precision():
+    # Hostile until the summer, cooperating from the summer: on a summer day both hold, the newer decides
+    # although the older was stated more confidently (rule 4a).
+    g = pair({"sign": -1, "type": "hostile-to", "confidence": 0.9, "start": "2015-11", "end": "2016-summer"},
+             {"sign": 1, "type": "cooperates", "confidence": 0.8, "start": "2016-summer"})
+    tie = tie_of(signed_ties(g), "a", "b")
+    assert (tie.sign, tie.relation, tie.mixed) == (1, "r1", True)
+    assert tie.mix == "mixed: hostile-to until 2016-summer, cooperates from 2016-summer"
+
+
+def test_a_stance_that_ends_after_the_next_one_starts_still_counts():
+    # The spans of the end (December) and the start (June) do not overlap: two stances, rule 5 decides.
+    g = pair({"sign": -1, "confidence": 0.9, "start": "2015", "end": "2016-12"},
+             {"sign": 1, "confidence": 0.8, "start": "2016-06"})
+    tie = tie_of(signed_ties(g), "a", "b")
+    assert (tie.sign, tie.relation, tie.mixed) == (-1, "r0", True)
+
+
+def test_an_event_neither_supersedes_nor_is_superseded():
+    g = pair({"sign": -1, "confidence": 0.9, "start": "2015", "end": "2016-12"},
+             {"sign": 1, "kind": "event", "date": "2016-12-05"})
+    tie = tie_of(signed_ties(g), "a", "b")
+    assert (tie.sign, tie.relation) == (-1, "r0")
+    assert tie.mix == "mixed: t until 2016-12, t on 2016-12-05"
+
+
+def test_a_pair_whose_relations_agree_is_not_mixed():
+    g = pair({"sign": 1, "start": "2011", "end": "2016-summer"}, {"sign": 1, "start": "2016-summer"})
+    tie = tie_of(signed_ties(g), "a", "b")
+    assert (tie.mixed, tie.mix) == (False, None)
+
+
 def test_direction_is_dropped_and_the_tie_reads_as_its_deciding_relation():
     g = pair({"sign": 1, "type": "backs", "ends": ("b", "a")})
     tie = tie_of(signed_ties(g), "a", "b")
@@ -77,6 +109,8 @@ def test_the_sign_attribute_is_named_by_the_caller():
     ("2016-12-20", "turkey", "syrian-opposition", 1, "turkey.backs.syrian-opposition.2011-03"),
     # Relations at breaking point after November 2015; cooperation since the summer reconciliation.
     ("2016-01-01", "russia", "turkey", -1, "russia.hostile-to.turkey.2015-11"),
+    # In the summer both are dated "2016-summer": the cooperation that follows the hostility decides.
+    ("2016-07-01", "russia", "turkey", 1, "russia.cooperates.turkey.2016-summer"),
     ("2016-12-20", "russia", "turkey", 1, "russia.cooperates.turkey.2016-summer"),
     # Talks since 2013 are neutral; Lavrov's exclusion of the US on the day is what signs the pair.
     ("2016-12-20", "russia", "united-states", -1, "russia.excludes.united-states.2016-12-20"),

@@ -86,9 +86,40 @@ def test_data_from_the_environment(run, write):
     assert [r["id"] for r in json.loads(result.output)["relations"]] == ["a.meets.a.2012-05-01"]
 
 
+def test_show_breaks_between_stances_and_events(run):
+    table = run("show", "--date", "2016-12-20", "--window", "7d").output.splitlines()
+    events = table.index("events of the 7d up to 2016-12-20:")
+    kinds = {r["id"]: r["kind"] for r in json.loads(
+        run("show", "--date", "2016-12-20", "--window", "7d", "--format", "json").output)["relations"]}
+    assert sum(k == "stance" for k in kinds.values()) == events - 3
+    assert len(table) == events + 1 + sum(k == "event" for k in kinds.values())
+    everything = run("show", "--date", "2016-12-20", "--window", "all").output.splitlines()
+    assert everything[0].startswith("On 2016-12-20 (every event up to it): ")
+    assert "events up to 2016-12-20:" in everything
+
+
+def test_show_and_ego_say_when_a_pair_is_mixed(run):
+    """Summer 2016: Russia's hostility to Turkey ends as their cooperation starts, at season precision."""
+    table = run("show", "--date", "2016-07-01").output.splitlines()
+    assert table[-2:] == [
+        "Pairs with relations of both signs (the tie follows the one named first):",
+        "  Russia – Turkey: Russia +cooperates Turkey; mixed: hostile-to until 2016-summer, "
+        "cooperates from 2016-summer"]
+    ego = run("analyze", "ego", "Russia", "--date", "2016-07-01").output.splitlines()
+    turkey = next(line for line in ego if line.split()[1:2] == ["Turkey"])
+    assert turkey.split()[0] == "ally"
+    assert turkey.endswith("Russia +cooperates Turkey (mixed: hostile-to until 2016-summer, "
+                           "cooperates from 2016-summer)")
+    assert not any("mixed" in line for line in run("show", "--date", "2016-12-20").output.splitlines())
+
+
 def test_show_table_and_json(run):
     table = run("show", "--date", "2016-12-20").output.splitlines()
-    assert table[0].split() == ["source", "type", "target", "sign", "when", "conf", "sources"]
+    kinds = [r["kind"] for r in json.loads(run("show", "--date", "2016-12-20", "--format", "json").output)["relations"]]
+    assert table[0] == (f"On 2016-12-20 (events of the 30d up to it): {kinds.count('stance')} stances, "
+                        f"{kinds.count('event')} events")
+    assert table[1] == ""
+    assert table[2].split() == ["source", "type", "target", "sign", "when", "conf", "sources"]
     assert any(line.split()[:4] == ["Russia", "cooperates", "Turkey", "+"] for line in table)
     data = json.loads(run("show", "--date", "2016-12-20", "--format", "json").output)
     assert data["date"] == "2016-12-20" and data["event_window"] == "30d"

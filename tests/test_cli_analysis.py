@@ -109,6 +109,12 @@ def test_timeline_of_a_pair_by_alias(run):
     assert [e["type"] for e in data["entries"]] == ["hostile-to", "cooperates", "tolerates"]
 
 
+def test_timeline_by_one_word_of_a_name(run):
+    result = run("timeline", "karlov")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith("Andrei Karlov: ")
+
+
 def test_timeline_errors(run):
     result = run("timeline", "Rusia")
     assert result.exit_code == 2

@@ -23,9 +23,9 @@ def run(run, neo4j_target, neo4j_store):
 def test_load_twice_then_render_show_and_dump(run, tmp_path, example, neo4j_target):
     first = run("load", str(example_path()))
     assert first.exit_code == 0, first.output
-    assert first.output.splitlines()[-1] == (
+    assert first.output == (  # one line: no progress bar (nor its label) when stderr is not a terminal
         f"Loaded {example_path()}: actors: 22 created, 0 updated, 0 unchanged, 0 removed; "
-        "relations: 54 created, 0 updated, 0 unchanged, 0 removed")
+        "relations: 54 created, 0 updated, 0 unchanged, 0 removed\n")
     second = run("load", str(example_path()))
     assert second.output.splitlines()[-1].endswith(
         "actors: 0 created, 0 updated, 22 unchanged, 0 removed; relations: 0 created, 0 updated, 54 unchanged, 0 removed")
@@ -134,6 +134,8 @@ def test_neo4j_start_status_stop(tmp_path, free_port):
         assert wrong.exit_code == 1
         assert wrong.output.startswith(f"Error: Neo4j in {home} was set up with another password than NEO4J_PASSWORD")
         assert "another-password-9" not in wrong.output
+        logs = "".join(p.read_text(errors="replace") for p in (home / "logs").rglob("*") if p.is_file())
+        assert logs and env["NEO4J_PASSWORD"] not in logs and "another-password-9" not in logs
         assert runner.invoke(cli, ["neo4j", "start", "--dir", str(home)], env=env).exit_code == 0
     finally:
         stopped = runner.invoke(cli, ["neo4j", "stop", "--dir", str(home)], env=env)
@@ -168,3 +170,21 @@ def test_start_refuses_a_taken_port_and_a_short_password(tmp_path, neo4j_target)
         assert taken.exit_code == 1
         assert taken.output == (f"Error: port {port} on 127.0.0.1 is in use: "
                                 "choose another with --bolt-port / --http-port\n")
+
+
+def test_no_password_is_ever_printed(neo4j_target, tmp_path, run):
+    """Whatever the driver says, and wherever the password came from, relgraph prints no credential."""
+    secret = "Sup3r-s3cret-pw"
+    host = neo4j_target.uri.split("://", 1)[1]
+    cases = [
+        ({"NEO4J_URI": f"bolt://neo4j:{secret}@127.0.0.1:1", "NEO4J_PASSWORD": secret}, ["show", "--date", "2016-12-20"]),
+        ({"NEO4J_URI": f"bolt://neo4j:{secret}@{host}", "NEO4J_PASSWORD": secret}, ["show", "--date", "2016-12-20"]),
+        ({"NEO4J_URI": f"neo4j://neo4j:{secret}@127.0.0.1:1", "NEO4J_PASSWORD": secret}, ["load", str(example_path())]),
+        ({"NEO4J_URI": f"http://neo4j:{secret}@{host}", "NEO4J_PASSWORD": secret}, ["show", "--date", "2016-12-20"]),
+        ({"NEO4J_URI": neo4j_target.uri, "NEO4J_PASSWORD": secret}, ["show", "--date", "2016-12-20"]),
+    ]
+    for env, args in cases:
+        result = run(*args, env=env)
+        assert result.exit_code == 1, result.output
+        assert secret not in result.output, result.output
+        assert len(result.output.strip().splitlines()) == 1 or args[0] == "load", result.output

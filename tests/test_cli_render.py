@@ -57,6 +57,13 @@ def test_filters_narrow_the_page(run, tmp_path):
     assert types == {"backs", "fights", "leads"}
 
 
+def test_actor_by_one_word_of_its_name(run, tmp_path):
+    result = run("render", "--date", "2016-12-20", "--actor", "Karlov", "--depth", "1", "-o", "karlov.html")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "karlov.html").read_text()
+    assert "Andrei Karlov" in html and "actor: Andrei Karlov" in html
+
+
 def test_images_by_format_or_by_suffix(run, tmp_path):
     result = run("render", "--date", "2016-12-20", "--format", "svg")
     assert result.output == "Wrote relgraph-2016-12-20.svg (22 actors, 41 relations, 2 sources)\n"
@@ -100,6 +107,9 @@ def test_a_fragment(run, tmp_path):
          "Error: Invalid value for '--step': 'soon' is not a duration"),
         (["render", "--date", "2016-12-20", "--actor", "Putn"],
          "Error: Invalid value for '--actor': no actor 'Putn' in the graph of 2016-12-20 (did you mean 'Putin'?)"),
+        (["render", "--date", "2016-12-20", "--actor", "Karlv"],
+         "Error: Invalid value for '--actor': no actor 'Karlv' in the graph of 2016-12-20 "
+         "(did you mean 'Andrei Karlov'?)"),
         (["render", "--date", "2016-12-20", "--types", "backs,figths"],
          "Error: Invalid value for '--types': unknown relation type 'figths' (did you mean 'fights'?)"),
         (["render", "--date", "2016-12-20", "--min-confidence", "2"],

@@ -78,13 +78,20 @@ def small(write):
 
 def test_relations_table_lists_stances_then_events_each_by_source_type_and_id(small):
     assert relations_table(snapshot(small, "2016-12-20")).splitlines() == [
+        "On 2016-12-20 (events of the 30d up to it): 4 stances, 2 events",
+        "",
         "source  type     target   sign  when            conf  sources",
         "Alpha   backs    Beta     +     2015 –          0.50  0",
         "Alpha   backs    Charlie  +     2016 – 2016-12  1.00  0",
         "Alpha   opposes  Charlie  -     2016-06 –       1.00  2",
         "Beta    backs    Alpha    +     … – 2016        1.00  1",
+        "events of the 30d up to 2016-12-20:",
         "Alpha   accepts  Beta     +     2016-12-01      1.00  0",
         "Alpha   attacks  Charlie  -     2016-12-10      0.90  1",
+        "",
+        "Pairs with relations of both signs (the tie follows the one named first):",
+        "  Alpha – Charlie: Alpha -opposes Charlie; mixed: backs until 2016-12, opposes from 2016-06, "
+        "attacks on 2016-12-10",
     ]
 
 
@@ -386,26 +393,42 @@ def test_diff_text_without_the_events_between_and_with_no_event_at_all():
 def test_timeline_text_of_russia_and_turkey():
     assert timeline_text(timeline(EXAMPLE, "Moscow", "Ankara")).splitlines() == [
         "Russia and Turkey: 4 relations",
-        "2015-11                   Turkey -shoots-down Russia  (confidence 0.95; turkey.shoots-down.russia.2015-11)",
+        "2015-11                Turkey -shoots-down Russia  (confidence 0.95; turkey.shoots-down.russia.2015-11)",
         f"    {DAILY}: Turkish fighter jets downed a Russian warplane close to the Syrian-Turkish border in November 2015.",
         "    note: The article gives the month only (the shoot-down was on 24 November 2015).",
-        "2015-11 – 2016-summer     Russia -hostile-to Turkey  (confidence 0.90; russia.hostile-to.turkey.2015-11)",
+        "2015-11 – 2016-summer  Russia -hostile-to Turkey  (confidence 0.90; russia.hostile-to.turkey.2015-11)",
         f"    {DAILY}: After the shoot-down, ties between Moscow and Ankara were close to breaking; "
         "the summer reconciliation ended the rupture.",
-        "2016-summer –             Russia +cooperates Turkey  (confidence 0.80; russia.cooperates.turkey.2016-summer)",
+        "2016-summer –          Russia +cooperates Turkey  (confidence 0.80; russia.cooperates.turkey.2016-summer)",
         f"    {DAILY}: Since the summer reconciliation, Moscow and Ankara seem to have worked together on "
         "operations in and around Aleppo.",
         '    note: The article says the two "appear" to have cooperated, hence the lower confidence.',
-        "2016-08 –                 Russia tolerates Turkey  (confidence 0.80; russia.tolerates.turkey.2016-08)",
+        "2016-08 –              Russia tolerates Turkey  (confidence 0.80; russia.tolerates.turkey.2016-08)",
         f"    {DAILY}: Moscow has let Turkey's military intervention in northern Syria go ahead.",
         "    note: Start taken from Turkey's intervention (late August 2016, general knowledge).",
+    ]
+
+
+def test_timeline_text_aligns_on_its_longest_when(write):
+    data = load(write("""
+actors:
+  - {id: a, name: A, kind: state}
+  - {id: b, name: B, kind: state}
+relations:
+  - {id: long, source: a, type: opposes, target: b, start: 2015-winter, end: 2016-spring}
+  - {id: short, source: a, type: attacks, target: b, date: 2016-01-05}
+"""))
+    assert timeline_text(timeline(data, "a")).splitlines() == [
+        "A: 2 relations",
+        "2015-winter – 2016-spring  A -opposes B  (confidence 1.00; long)",
+        "2016-01-05                 A -attacks B  (confidence 1.00; short)",
     ]
 
 
 def test_timeline_text_cites_a_source_with_no_date():
     lines = timeline_text(timeline(EXAMPLE, "UNSC")).splitlines()
     assert lines[0] == "UN Security Council: 6 relations"
-    assert lines[1] == ("2011-10-04                Russia -vetoes UN Security Council  "
+    assert lines[1] == ("2011-10-04  Russia -vetoes UN Security Council  "
                         "(confidence 0.95; russia.vetoes.un-security-council.2011-10-04)")
     assert lines[3] == ("    Security Council - Veto List (United Nations Dag Hammarskjöld Library): "
                         "The UN's list of vetoes gives the date and draft of each.")
@@ -417,10 +440,10 @@ def test_timeline_text_of_sources_with_only_a_title_and_no_evidence(small):
     # r6 holds from 2016-01-01 and cites nothing, r1 from 2016-06-01, the attack r3 is last
     assert timeline_text(timeline(small, "Charlie")).splitlines() == [
         "Charlie: 3 relations",
-        "2016 – 2016-12            Alpha +backs Charlie  (confidence 1.00; r6)",
-        "2016-06 –                 Alpha -opposes Charlie  (confidence 1.00; r1)",
+        "2016 – 2016-12  Alpha +backs Charlie  (confidence 1.00; r6)",
+        "2016-06 –       Alpha -opposes Charlie  (confidence 1.00; r1)",
         "    X",
         "    Y",
-        "2016-12-10                Alpha -attacks Charlie  (confidence 0.90; r3)",
+        "2016-12-10      Alpha -attacks Charlie  (confidence 0.90; r3)",
         "    X",
     ]

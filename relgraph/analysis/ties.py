@@ -21,6 +21,13 @@ collapses them by this rule:
 4. **Stances outrank events.** When a pair has a signed stance, its events
    are context; when it has only events (Russia *excludes* the United States
    on the day of the Moscow talks), the events decide.
+4a. **A stance gives way to the one that follows it.** Sources date the
+   end of one stance and the start of the next at the same coarse precision
+   ("hostile until the summer", "cooperating since the summer"), so on a day
+   in that summer both hold. Where an older stance's end and a newer
+   stance's start cannot be told apart at their precision (their spans
+   overlap), the older one is taken to have ended: it does not decide, and
+   the tie says it is mixed.
 5. **Among those, the strongest, then the latest, decides:** highest
    ``confidence``; then the latest ``first`` day (a stance's start, an
    event's date), an open start counting as the oldest; then a negative
@@ -55,6 +62,7 @@ from typing import Any
 
 import networkx as nx
 
+from relgraph.dates import PartialDate
 from relgraph.model import DEAL_KINDS, sign_symbol
 
 __all__ = ["Tie", "as_ties", "signed_ties", "tie_list", "tie_of"]
@@ -68,7 +76,8 @@ class Tie:
     ``target`` are the deciding relation's, so a tie reads the way the data
     says it; they are ``None`` for ties given directly as a signed
     ``nx.Graph``. ``relations`` lists every signed relation on the pair;
-    ``mixed`` is true when their signs disagreed.
+    ``mixed`` is true when their signs disagreed, and ``mix`` then says how
+    (``"mixed: hostile-to until 2016-summer, cooperates from 2016-summer"``).
     """
 
     a: str
@@ -82,6 +91,7 @@ class Tie:
     relations: tuple[str, ...] = ()
     mixed: bool = False
     names: tuple[str, str] | None = None
+    mix: str | None = None
 
     json_extra = ("description",)
 
@@ -106,7 +116,41 @@ def tie_of(ties: nx.Graph, u: str, v: str) -> Tie:
     names = (str(ties.nodes[a].get("name", a)), str(ties.nodes[b].get("name", b)))
     return Tie(a, b, attrs["sign"], attrs.get("relation"), attrs.get("source"), attrs.get("type"),
                attrs.get("target"), attrs.get("confidence"), tuple(attrs.get("relations", ())),
-               attrs.get("mixed", False), names)
+               attrs.get("mixed", False), names, attrs.get("mix"))
+
+
+def _span(text: str | None) -> tuple[date, date] | None:
+    if not text:
+        return None
+    when = PartialDate.parse(text)
+    return when.first, when.last
+
+
+def _superseded(rel: dict[str, Any], others: list[dict[str, Any]]) -> bool:
+    """Whether a stance is followed by a newer one whose start overlaps its end (rule 4a)."""
+    end = _span(rel.get("end")) if rel.get("kind") != "event" else None
+    if end is None:
+        return False
+    began = rel.get("first") or date.min
+    for other in others:
+        start = _span(other.get("start")) if other.get("kind") != "event" else None
+        if (other is not rel and start is not None and (other.get("first") or date.min) > began
+                and start[0] <= end[1] and end[0] <= start[1]):
+            return True
+    return False
+
+
+def _mix(rels: list[dict[str, Any]]) -> str:
+    """``mixed: hostile-to until 2016-summer, cooperates from 2016-summer``: every signed relation."""
+    def when(r: dict[str, Any]) -> str:
+        if r.get("kind") == "event":
+            return f"on {r.get('date')}"
+        if r.get("end"):
+            return f"until {r['end']}"
+        return f"from {r['start']}" if r.get("start") else "ongoing"
+
+    ordered = sorted(rels, key=lambda r: (r.get("first") or date.min, str(r.get("id"))))
+    return "mixed: " + ", ".join(f"{r.get('type')} {when(r)}" for r in ordered)
 
 
 def _rank(attrs: dict[str, Any]) -> tuple[bool, float, int, int, str]:
@@ -152,13 +196,14 @@ def signed_ties(graph: nx.Graph, *, sign: str = "sign",
         candidates.setdefault(pair, []).append(
             {**attrs, "id": rel_id, "_sign": 1 if value > 0 else -1, "_source": u, "_target": v})
     for (a, b), rels in candidates.items():
-        rels.sort(key=_rank)
-        best = rels[0]
+        current = [r for r in rels if not _superseded(r, rels)] or rels
+        best = min(current, key=_rank)
+        mixed = len({r["_sign"] for r in rels}) > 1
         out.add_edge(a, b, sign=best["_sign"], relation=best["id"], source=best["_source"],
                      type=best.get("type"), target=best["_target"],
                      confidence=float(best.get("confidence", 1.0)),
                      relations=tuple(sorted(str(r["id"]) for r in rels)),
-                     mixed=len({r["_sign"] for r in rels}) > 1)
+                     mixed=mixed, mix=_mix(rels) if mixed else None)
     return out
 
 

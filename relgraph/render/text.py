@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from relgraph.analysis import BalanceReport, BrokersReport, CampsResult, Diff, EgoReport, Timeline
+    from relgraph.analysis.ego import TieTo
     from relgraph.dataset import Report
     from relgraph.explorer import Loaded
     from relgraph.ingest.articles.server import Server as CoreNLPServer
@@ -229,22 +230,39 @@ def _relations(records: list[dict[str, Any]], names: Mapping[str, str], *, detai
 
 
 def relations_table(graph: nx.MultiDiGraph) -> str:
-    """One line per relation: source, type, target, sign, when, confidence, number of sources.
+    """What holds on the snapshot's date: a header, the stances, the events, then the mixed pairs.
 
-    Stances first, then events; each by source, type and id.
+    One line per relation (source, type, target, sign, when, confidence,
+    number of sources), by source, type and id; the events, under a line of
+    their own, follow the stances in the same columns. Pairs whose signed
+    relations disagree on the date are listed last, with the relation that
+    decides their tie (:mod:`relgraph.analysis.ties`).
 
     >>> import networkx as nx
-    >>> g = nx.MultiDiGraph(date="2016-12-20")
+    >>> g = nx.MultiDiGraph(date="2016-12-20", event_window="30d")
     >>> g.add_node("a", name="A"); g.add_node("b", name="B")
     >>> _ = g.add_edge("a", "b", key="r", id="r", type="backs", sign=1, kind="stance",
     ...                start="2011", end=None, date=None, confidence=0.9, sources=[])
     >>> print(relations_table(g))
+    On 2016-12-20 (events of the 30d up to it): 1 stance, 0 events
+    <BLANKLINE>
     source  type   target  sign  when    conf  sources
     A       backs  B       +     2011 –  0.90  0
     """
+    from relgraph.analysis.ties import signed_ties, tie_list
+
     records = sorted(relations(graph), key=lambda r: (r["kind"] == "event", r["source"], r["type"], r["id"]))
     names = {n: a.get("name", n) for n, a in graph.nodes(data=True)}
-    return _relations(records, names, detail=True)
+    day, window = graph.graph["date"], graph.graph.get("event_window")
+    events = sum(r["kind"] == "event" for r in records)
+    held = f"{plural(len(records) - events, 'stance')}, {plural(events, 'event')}"
+    lines = [f"On{_on(day, window)[3:]}: {held}", "", *_relations(records, names, detail=True).split("\n")]
+    if events:  # the same columns, so stances and events still read as one table
+        lines.insert(len(lines) - events, f"events {f'of the {window} ' if window else ''}up to {day}:")
+    mixed = [t for t in tie_list(signed_ties(graph)) if t.mixed]
+    tail = ["", "Pairs with relations of both signs (the tie follows the one named first):"] if mixed else []
+    tail += [f"  {t.name(t.a)} – {t.name(t.b)}: {t.description}; {t.mix}" for t in mixed]
+    return "\n".join([*lines, *tail])
 
 
 def snapshot_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
@@ -334,8 +352,11 @@ def brokers_text(report: BrokersReport) -> str:
 def ego_text(report: EgoReport) -> str:
     """Allies and adversaries, direct first, then those balance implies (marked inferred)."""
     names = {n: str(a.get("name", n)) for n, a in report.ties.nodes(data=True)}
-    rows = [("ally", t.name, t.tie.description) for t in report.allies]
-    rows += [("adversary", t.name, t.tie.description) for t in report.adversaries]
+    def tie(t: TieTo) -> str:
+        return t.tie.description + (f" ({t.tie.mix})" if t.tie.mix else "")
+
+    rows = [("ally", t.name, tie(t)) for t in report.allies]
+    rows += [("adversary", t.name, tie(t)) for t in report.adversaries]
     label = {1: "ally (inferred)", -1: "adversary (inferred)", 0: "contested (inferred)"}
     for i in report.inferred:
         reasons: dict[str, list[str]] = {}
@@ -380,9 +401,11 @@ def timeline_text(story: Timeline) -> str:
     names = story.names
     who = story.name + (f" and {story.other_name}" if story.other_name else "")
     lines = [f"{who}: {plural(len(story.entries), 'relation')}"]
+    width = max((len(when(e)) for e in story.entries), default=0)
     for e in story.entries:
-        lines.append(f"{when(e):<24}  {names.get(e['source'], e['source'])} {_signed(e['type'], e['sign'])} "
-                     f"{names.get(e['target'], e['target'])}  (confidence {e['confidence']:.2f}; {e['id']})")
+        source, target = names.get(e["source"], e["source"]), names.get(e["target"], e["target"])
+        lines.append(f"{when(e):<{width}}  {source} {_signed(e['type'], e['sign'])} {target}  "
+                     f"(confidence {e['confidence']:.2f}; {e['id']})")
         for s in e["sources"]:
             where = ", ".join(str(x) for x in (s.get("publisher"), s.get("published")) if x)
             lines.append(f"    {s['title']}" + (f" ({where})" if where else "")
