@@ -309,9 +309,10 @@ class _Checker:
         for end, allowed in (("source", rtype.source_kinds), ("target", rtype.target_kinds)):
             actor = self.data.actors.get(f.get(end, ""))
             if allowed is not None and actor is not None and actor.kind not in allowed:
+                article = "an" if actor.kind[0] in "aeiou" else "a"
                 self.problem("error", raw, label, end,
-                             f"{rtype.name!r} takes a {end} of kind {' or '.join(sorted(allowed))}; "
-                             f"{actor.id!r} is a {actor.kind}")
+                             f"{rtype.name!r} ({rtype.description}) takes a {end} of kind "
+                             f"{' or '.join(sorted(allowed))}; {actor.id!r} is {article} {actor.kind}")
 
     def citations(self, raw: Raw, label: str, value: Any) -> tuple[Citation, ...] | None:
         """The citations, or None when any is wrong (each wrong one reported)."""
@@ -361,7 +362,7 @@ class _Checker:
         if "title" not in f:
             self.problem("error", raw, label, "sources", "a citation needs ref or an inline title", item.line)
             return None
-        inline = {k: f[k] for k in ("title", "publisher", "url", "published") if k in f}
+        inline = {k: f[k] for k in ("title", "publisher", "url", "published", "notes") if k in f}
         ident = f.get("id") or "src-" + hashlib.sha256(
             json.dumps({k: str(v) for k, v in inline.items()}, sort_keys=True).encode()
         ).hexdigest()[:10]

@@ -13,7 +13,7 @@ call on it, or on the functions it hands graphs to
 ...     story = rg.history("Russia", "Turkey")
 ...     change = rg.diff("2016-01-01", "2016-12-20")
 >>> graph.number_of_edges(), [g.graph["date"] for g in months]
-(41, ['2016-01-01', '2016-04-01', '2016-07-01', '2016-10-01', '2016-12-20'])
+(42, ['2016-01-01', '2016-04-01', '2016-07-01', '2016-10-01', '2016-12-20'])
 >>> [(t.before.description, t.after.description) for t in change.flipped]
 [('Russia -hostile-to Turkey', 'Russia +cooperates Turkey')]
 """

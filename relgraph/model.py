@@ -139,8 +139,10 @@ BUILTIN_TYPES: dict[str, RelationType] = {t.name: t for t in (
     _t("brokers", 1, "event", "brokers or mediates", target_kinds=DEAL_KINDS),
     _t("accepts", 1, "event", "agrees to (terms, a measure, a deal)"),
     _t("undermines", -1, "event", "acts to defeat or delay", target_kinds=DEAL_KINDS),
-    _t("vetoes", -1, "event", "casts a veto against",
-       target_kinds=frozenset({"resolution", "organisation"})),
+    # A veto blocks a draft or a decision, not the body that votes on it: a body as the
+    # target would make the Council an adversary in every signed analysis.
+    _t("vetoes", -1, "event", "casts a veto against (a draft resolution or decision)",
+       target_kinds=frozenset({"resolution", "agreement"})),
     _t("attends", 0, "event", "takes part in", target_kinds=frozenset({"meeting"})),
     _t("meets", 0, "event", "meets with", symmetric=True),
     _t("excludes", -1, "event", "leaves out of talks or a process"),
@@ -178,13 +180,18 @@ class Actor:
 
 @dataclass(frozen=True)
 class Source:
-    """A document that relations cite: an article, report or statement."""
+    """A document that relations cite: an article, report or statement.
+
+    ``notes`` says what the record itself is unsure of: which of its details
+    are inferred rather than read in the document, what could not be checked.
+    """
 
     id: str
     title: str
     publisher: str | None = None
     url: str | None = None
     published: PartialDate | None = None
+    notes: str | None = None
 
 
 @dataclass(frozen=True)

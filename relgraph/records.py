@@ -22,7 +22,8 @@ field                  meaning
                        objects in a snapshot, ISO text in JSON
 ``confidence``         0..1
 ``sources``            citations: ``id``, ``title``, ``publisher``, ``url``,
-                       ``published`` (as recorded), ``evidence``, and for an
+                       ``published`` (as recorded), the source's ``notes``
+                       (what of it is inferred), ``evidence``, and for an
                        extracted candidate ``quote`` and its ``offsets``
 ``notes``              the curator's notes
 ``review``             ``pending``, ``accepted`` or ``rejected`` for an extracted
@@ -82,7 +83,7 @@ def actor_record(actor: Actor) -> Record:
 def source_record(source: Source) -> Record:
     """A source as plain data; ``published`` as recorded (``"2016-12-20"``)."""
     return {"id": source.id, "title": source.title, "publisher": source.publisher, "url": source.url,
-            "published": _text(source.published)}
+            "published": _text(source.published), "notes": source.notes}
 
 
 def citation_record(citation: Citation) -> Record:

@@ -205,6 +205,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("publisher", text),
         Field("url", pattern(r"https?://\S+", "an http(s) URL", 2_000)),
         Field("published", partial_date),
+        Field("notes", long_text, doc="which details are inferred rather than read in the document"),
     ),
     "actor": _fields(
         Field("id", slug, True, "stable lowercase slug of the common name"),
@@ -237,6 +238,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         Field("publisher", text),
         Field("url", pattern(r"https?://\S+", "an http(s) URL", 2_000)),
         Field("published", partial_date),
+        Field("notes", long_text, doc="an inline source's notes: which of its details are inferred"),
         Field("evidence", long_text, doc="what the source says, in our own words"),
         Field("quote", long_text, doc="the source's own words (an extracted sentence), as a quotation"),
         Field("offsets", offsets, doc="[begin, end] character offsets of the quote in the source's text"),

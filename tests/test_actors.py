@@ -109,7 +109,7 @@ def test_nothing_to_choose_from():
 
 
 def test_dataset_actors_lists_every_actor_once():
-    assert len(KNOWN) == 22
+    assert len(KNOWN) == len(EXAMPLE.actors) == 28
     assert [k[0] for k in KNOWN] == list(EXAMPLE.actors)
     by_id = {actor_id: (name, tuple(aliases)) for actor_id, name, aliases in KNOWN}
     assert by_id["assad-regime"] == ("Assad regime", ("Syrian government", "Damascus", "pro-Assad forces"))
@@ -131,7 +131,7 @@ def test_graph_actors_of_a_node_without_attributes():
 
 
 def test_an_actor_absent_from_a_date_is_not_found_there():
-    # The Security Council appears only through Russia's vetoes, none in the 30 days up to 1 January 2016.
+    # The Security Council is in no relation (a veto is of one of its drafts): never in a snapshot.
     graph = snapshot(EXAMPLE, "2016-01-01")
     assert "un-security-council" not in graph
     with pytest.raises(UnknownActor, match=r"^no actor 'UNSC' in the graph of 2016-01-01$"):

@@ -14,10 +14,12 @@ def test_turkey_on_20_december_2016():
     assert {"russia", "syrian-opposition"} <= {t.actor for t in report.allies}
     assert {"assad-regime", "islamic-state"} <= {t.actor for t in report.adversaries}
     iran = next(i for i in report.inferred if i.actor == "iran")
-    # Iran backs the regime Turkey opposes, and fights the opposition Turkey backs.
+    # Iran backs the regime Turkey opposes and fights the opposition Turkey backs (two votes against),
+    # while it fights alongside Russia, which cooperates with Turkey (one vote for).
     assert iran.sign == -1 and iran.inferred
     assert {(p.via, p.reason) for p in iran.via} == {("assad-regime", "friend of my enemy"),
-                                                     ("syrian-opposition", "enemy of my friend")}
+                                                     ("syrian-opposition", "enemy of my friend"),
+                                                     ("russia", "friend of my friend")}
 
 
 def test_russia_and_turkey_were_adversaries_on_1_january_2016():

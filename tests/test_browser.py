@@ -123,7 +123,7 @@ def test_the_page_draws_offline_with_no_error_and_no_request(browser, example_pa
     legend = visit.page.locator(".rg-legend li")
     assert legend.count() > 30 and legend.filter(has_text="backs (+)").is_visible()
     assert visit.page.locator(".rg-legend li", has_text="government").locator("svg").is_visible()
-    assert "22 actors and 41 relations on 2016-12-20" in visit.page.locator(".rg-caption").inner_text()
+    assert "22 actors and 42 relations on 2016-12-20" in visit.page.locator(".rg-caption").inner_text()
     visit.context.close()
     empty.context.close()
 

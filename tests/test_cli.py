@@ -40,7 +40,7 @@ def test_validate_the_example(run):
 
     result = run("validate", str(example_path()))
     assert result.exit_code == 0
-    assert result.output.startswith("0 error(s), 0 warning(s) in 3 file(s): 22 actors, 54 relations")
+    assert result.output.startswith("0 error(s), 0 warning(s) in 3 file(s): 28 actors, 55 relations")
 
 
 def test_validate_lists_every_problem_and_exits_1(run, tmp_path):
@@ -65,7 +65,7 @@ def test_warnings_alone_exit_0(run, tmp_path):
 def test_render_writes_the_default_file_in_the_working_directory(run, tmp_path):
     result = run("render", "--date", "2016-12-20")
     assert result.exit_code == 0, result.output
-    assert result.output == "Wrote relgraph-2016-12-20.html (22 actors, 41 relations, 2 sources)\n"
+    assert result.output == "Wrote relgraph-2016-12-20.html (22 actors, 42 relations, 2 sources)\n"
     html = (tmp_path / "relgraph-2016-12-20.html").read_text()
     assert "Relations on 2016-12-20" in html and "Assad regime" in html
 

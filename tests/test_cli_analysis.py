@@ -104,7 +104,7 @@ def test_timeline_of_a_pair_by_alias(run):
     lines = result.output.splitlines()
     assert lines[0] == "Russia and Turkey: 4 relations"
     assert lines[1].startswith("2015-11 ") and "Turkey -shoots-down Russia" in lines[1]
-    assert lines[2].startswith("    Syria Daily: Russia, Iran, Turkey Confer in Moscow Today (EA WorldView, 2016-12-20): ")
+    assert lines[2].startswith("    Russia, Iran and Turkey to confer in Moscow on Syria (2016-12-20): ")
     data = json.loads(run("timeline", "russia", "turkey", "--no-events", "--format", "json").output)
     assert [e["type"] for e in data["entries"]] == ["hostile-to", "cooperates", "tolerates"]
 

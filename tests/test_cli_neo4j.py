@@ -31,12 +31,12 @@ def test_load_twice_then_render_show_and_dump(run, tmp_path, example, neo4j_targ
         "actors: 0 created, 0 updated, 22 unchanged, 0 removed; relations: 0 created, 0 updated, 54 unchanged, 0 removed")
 
     rendered = run("render", "--date", "2016-12-20")
-    assert rendered.output == "Wrote relgraph-2016-12-20.html (22 actors, 41 relations, 2 sources)\n"
+    assert rendered.output == "Wrote relgraph-2016-12-20.html (22 actors, 42 relations, 2 sources)\n"
     shown = json.loads(run("show", "--date", "2016-01-01", "--format", "json").output)
     assert "russia.hostile-to.turkey.2015-11" in {r["id"] for r in shown["relations"]}
 
     dumped = run("dump", "dump")
-    assert dumped.output == "Wrote dump: 22 actors, 54 relations, 2 sources, 0 custom types\n"
+    assert dumped.output == "Wrote dump: 28 actors, 55 relations, 2 sources, 0 custom types\n"
     again = load(tmp_path / "dump")
     assert (again.actors, again.relations, again.sources) == (example.actors, example.relations, example.sources)
     for result in (first, second, rendered, dumped):

@@ -83,7 +83,12 @@ def relation(body: str) -> str:
          "'backs' is a stance: give start (and end), not date"),
         ("  - {id: r2, source: russia, type: brokers, target: assad-regime, date: 2012}\n",
          "data.yaml:18: error: relation 'r2', field 'target': "
-         "'brokers' takes a target of kind agreement or meeting or resolution; 'assad-regime' is a government"),
+         "'brokers' (brokers or mediates) takes a target of kind agreement or meeting or resolution; "
+         "'assad-regime' is a government"),
+        ("  - {id: r2, source: russia, type: vetoes, target: assad-regime, date: 2012}\n",
+         "data.yaml:18: error: relation 'r2', field 'target': 'vetoes' (casts a veto against (a draft "
+         "resolution or decision)) takes a target of kind agreement or resolution; "
+         "'assad-regime' is a government"),
         ("  - {id: r2, source: russia, type: backs, target: assad-regime, strat: 2012}\n",
          "data.yaml:18: error: relation 'r2', field 'strat': unknown field (did you mean 'start'?)"),
         ("  - {id: r2, type: backs, target: assad-regime, start: 2012}\n",
@@ -231,7 +236,7 @@ relations:
     report = read(path)
     assert [str(p) for p in report.errors] == [
         f"{path}:8: error: relation 2 (a evacuates a), field 'target': "
-        "'evacuates' takes a target of kind coalition; 'a' is a state"]
+        "'evacuates' (moves people out of) takes a target of kind coalition; 'a' is a state"]
     assert report.dataset.types["evacuates"].kind == "event"
 
 

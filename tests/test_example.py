@@ -95,8 +95,11 @@ def test_every_relation_cites_the_article_with_an_evidence_note(example):
         assert ARTICLE in cited, rel.id
         assert cited[ARTICLE].evidence, rel.id
     article = example.sources[ARTICLE]
-    assert (str(article.published), article.title) == (
-        "2016-12-20", "Syria Daily: Russia, Iran, Turkey Confer in Moscow Today")
+    assert (str(article.published), article.title) == ("2016-12-20", "Russia, Iran and Turkey to confer in Moscow on Syria")
+    # The article's text names neither its publisher nor an address: none is claimed, and the notes say
+    # what is ours (issue 10).
+    assert (article.publisher, article.url) == (None, None)
+    assert "the title here is ours" in article.notes
 
 
 def words(text: str) -> list[str]:

@@ -22,10 +22,12 @@ from relgraph.records import (
 
 HOSTILE = "russia.hostile-to.turkey.2015-11"
 AFFIRMS = "recep-tayyip-erdogan.affirms-cooperation.vladimir-putin.2016-12-19_2016-12-20"
-DAILY = {"id": "syria-daily-2016-12-20", "title": "Syria Daily: Russia, Iran, Turkey Confer in Moscow Today",
-         "publisher": "EA WorldView",
-         "url": "https://yesterdaysprophecy.com/syria-daily-russia-iran-turkey-confer-in-moscow-today/",
-         "published": "2016-12-20"}
+DAILY = {"id": "syria-daily-2016-12-20", "title": "Russia, Iran and Turkey to confer in Moscow on Syria",
+         "publisher": None, "url": None, "published": "2016-12-20",
+         "notes": "The article's text (the project's reference article) gives its date but no headline, "
+                  "publisher or address: the title here is ours, a summary of its first sentence. Its "
+                  "cross-reference (\"See Developing: ...\") and style suggest EA WorldView's Syria Daily, "
+                  "which we have not confirmed, so no publisher or URL is recorded."}
 
 RELATION_FIELDS = {"id", "source", "type", "target", "sign", "kind", "symmetric", "start", "start_precision",
                    "end", "end_precision", "date", "date_precision", "first", "last", "confidence", "sources",
@@ -63,12 +65,15 @@ def test_an_event_record_has_a_date_and_no_interval(example):
 
 
 def test_a_record_keeps_notes_and_every_citation(example):
-    veto = relation_record(example.relations["russia.vetoes.un-security-council.2011-10-04"], example.types)
-    assert veto["notes"] == "Draft S/2011/612."
+    shoot = relation_record(example.relations["turkey.shoots-down.russia.2015-11"], example.types)
+    assert shoot["notes"] == "The article gives the month only (the shoot-down was on 24 November 2015)."
+    veto = relation_record(example.relations["russia.vetoes.draft-s-2011-612.2011-10-04"], example.types)
     assert [s["id"] for s in veto["sources"]] == ["syria-daily-2016-12-20", "un-veto-list"]
     assert veto["sources"][1] == {"id": "un-veto-list", "title": "Security Council - Veto List",
                                   "publisher": "United Nations Dag Hammarskjöld Library",
                                   "url": "https://research.un.org/en/docs/sc/quick/veto", "published": None,
+                                  "notes": "Publisher and address are those of the UN library's research guide "
+                                           "as we know it; the page was not fetched when this dataset was written.",
                                   "evidence": "The UN's list of vetoes gives the date and draft of each.",
                                   "quote": None, "offsets": None}
 
@@ -122,9 +127,9 @@ def test_actor_record_of_the_example(example):
 def test_source_and_citation_records():
     source = Source("s", "A report", publisher="P", url="https://example.org/r", published=partial("2016-summer"))
     assert source_record(source) == {"id": "s", "title": "A report", "publisher": "P",
-                                     "url": "https://example.org/r", "published": "2016-summer"}
-    assert source_record(Source("t", "T")) == {"id": "t", "title": "T", "publisher": None, "url": None,
-                                               "published": None}
+                                     "url": "https://example.org/r", "published": "2016-summer", "notes": None}
+    assert source_record(Source("t", "T", notes="The title is ours.")) == {
+        "id": "t", "title": "T", "publisher": None, "url": None, "published": None, "notes": "The title is ours."}
     assert citation_record(Citation(source, "It says so.")) == {**source_record(source), "evidence": "It says so.",
                                                                 "quote": None, "offsets": None}
     quoted = citation_record(Citation(source, None, "Their own words.", (10, 26)))

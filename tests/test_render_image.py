@@ -32,14 +32,16 @@ def texts(svg_bytes):
 def test_svg_has_title_caption_legend_names_and_sources(svg, graph):
     words = texts(svg)
     assert "Relations on 2016-12-20" in words
-    assert any(w.startswith("22 actors and 41 relations on 2016-12-20: stances that hold that day") for w in words)
+    assert any(w.startswith("22 actors and 42 relations on 2016-12-20: stances that hold that day") for w in words)
     for name in ("Relations", "Relation types", "Actors", "+ positive", "\u2212 negative", "0 neutral",
                  "backs (+)", "vetoes (\u2212)", "government", "meeting", "Sources"):
         assert name in words, name
     for _, attrs in graph.nodes(data=True):
         if attrs["kind"] not in ("agreement", "meeting"):
             assert attrs["name"] in words, attrs["name"]
-    assert any("EA WorldView, 2016-12-20, https://yesterdaysprophecy.com/" in w for w in words)
+    assert any("Russia, Iran and Turkey to confer in Moscow on Syria, 2016-12-20" in w for w in words)
+    assert any("Security Council - Veto List, United Nations Dag Hammarskjöld Library, "
+               "https://research.un.org/en/docs/sc/quick/veto" in w for w in words)
 
 
 def test_svg_uses_the_colours_of_the_page(svg):

@@ -31,7 +31,7 @@ from relgraph.render.text import (
 from relgraph.snapshot import snapshot
 from relgraph.store.base import Counts, WriteSummary
 
-DAILY = "Syria Daily: Russia, Iran, Turkey Confer in Moscow Today (EA WorldView, 2016-12-20)"
+DAILY = "Russia, Iran and Turkey to confer in Moscow on Syria (2016-12-20)"
 
 
 def test_table_pads_each_column_to_its_widest_cell():
@@ -96,7 +96,7 @@ def test_relations_table_lists_stances_then_events_each_by_source_type_and_id(sm
 
 
 def test_counts(small):
-    assert counts(EXAMPLE) == "22 actors, 54 relations, 2 sources, 0 custom types"
+    assert counts(EXAMPLE) == "28 actors, 55 relations, 2 sources, 0 custom types"
     assert counts(small) == "3 actors, 6 relations, 2 sources, 0 custom types"
 
 
@@ -116,7 +116,7 @@ def test_counts_of_a_dataset_with_one_of_each(write):
 
 def test_validated_text_of_the_example():
     assert validated_text(read(example_path())) == (
-        "0 error(s), 0 warning(s) in 3 file(s): 22 actors, 54 relations, 2 sources, 0 custom types")
+        "0 error(s), 0 warning(s) in 3 file(s): 28 actors, 55 relations, 2 sources, 0 custom types")
 
 
 def test_validated_text_counts_errors_warnings_and_what_was_read(write):
@@ -200,26 +200,27 @@ def test_snapshot_json_of_the_example_and_every_event_up_to_the_day():
     graph = snapshot(EXAMPLE, "2016-12-20", window=None)
     doc = snapshot_json(graph)
     assert doc["event_window"] is None
-    veto = next(r for r in doc["relations"] if r["id"] == "russia.vetoes.un-security-council.2011-10-04")
+    veto = next(r for r in doc["relations"] if r["id"] == "russia.vetoes.draft-s-2011-612.2011-10-04")
     assert (veto["first"], veto["last"], veto["source"], veto["target"]) == (
-        "2011-10-04", "2011-10-04", "russia", "un-security-council")
+        "2011-10-04", "2011-10-04", "russia", "draft-s-2011-612")
     assert isinstance(json.dumps(doc, ensure_ascii=False), str)
     assert all(isinstance(r["first"], str) for r in doc["relations"])
 
 
 # -- analysis results, on the example -------------------------------------------------------------
 #
-# On 2016-12-20 the snapshot collapses into 22 signed ties among the 17 actors that are not deals
-# (agreements, the Council measure and the Moscow meeting are left out). Its 8 triangles: Iran, the
-# regime and each militia (+++, twice); four +-- ones around the war (regime-Russia-opposition,
-# regime-Iran-opposition, regime-Turkey-opposition, Turkey-opposition-Islamic State); and two ++- ones,
-# both through Russia's new cooperation with Turkey.
+# On 2016-12-20 the snapshot collapses into 22 signed ties among the 16 actors that are not deals
+# (agreements, the Council's measure, the vetoed draft and the Moscow meeting are left out). Its 10
+# triangles: Iran, the regime and each militia, and Russia, Iran and the regime (+++, three times); five
+# +-- ones around the war (regime-Russia-opposition, regime-Iran-opposition, Russia-Iran-opposition,
+# regime-Turkey-opposition, Turkey-opposition-Islamic State); and two ++- ones, both through Russia's
+# new cooperation with Turkey.
 
 
 def test_balance_text_on_the_day_of_the_talks():
     assert balance_text(balance(on("2016-12-20"))).splitlines() == [
-        "Balance on 2016-12-20 (events of the 30d up to it): 17 actors, 22 signed ties, 8 triangles",
-        "6 balanced, 2 unbalanced: 75% balanced (+++ 2, ++- 2, +-- 4, --- 0)",
+        "Balance on 2016-12-20 (events of the 30d up to it): 16 actors, 22 signed ties, 10 triangles",
+        "8 balanced, 2 unbalanced: 80% balanced (+++ 3, ++- 2, +-- 5, --- 0)",
         "",
         "pattern  balanced  triangle",
         "++-      NO        Russia +backs Assad regime, Russia +cooperates Turkey, Turkey -opposes Assad regime",
@@ -230,14 +231,15 @@ def test_balance_text_on_the_day_of_the_talks():
 
 def test_balance_text_on_new_year_2016_is_all_balanced():
     # Russia was still hostile to Turkey: every triangle holds. The United States only negotiates (sign 0).
+    # Russia and Iran fight side by side from 2016: two triangles with the regime (+++) and the opposition (+--).
     report = balance(on("2016-01-01"))
     assert balance_text(report).splitlines() == [
-        "Balance on 2016-01-01 (events of the 30d up to it): 14 actors, 17 signed ties, 7 triangles",
-        "7 balanced, 0 unbalanced: 100% balanced (+++ 2, ++- 0, +-- 5, --- 0)",
+        "Balance on 2016-01-01 (events of the 30d up to it): 14 actors, 18 signed ties, 9 triangles",
+        "9 balanced, 0 unbalanced: 100% balanced (+++ 3, ++- 0, +-- 6, --- 0)",
     ]
     everything = balance_text(report, everything=True).splitlines()
     assert everything[2:4] == ["", "pattern  balanced  triangle"]
-    assert len(everything) == 4 + 7 and all(line.split()[1] == "yes" for line in everything[4:])
+    assert len(everything) == 4 + 9 and all(line.split()[1] == "yes" for line in everything[4:])
 
 
 def test_balance_text_with_no_triangle():
@@ -251,23 +253,23 @@ def test_balance_text_with_no_triangle():
 
 def test_camps_text_on_the_day_of_the_talks():
     # Two ties must break: Russia's cooperation with Turkey, and one link of the positive chain
-    # Russia-Putin-Erdoğan-Turkey. Four partitions do it with two; the lightest cuts the cooperation (0.8)
-    # and the presidents' affirmation (0.9). Russia, Putin, Erdoğan and the two actors only Russia is tied
-    # to (the Council and the United States) change sides between those partitions.
+    # Russia-Putin-Erdoğan-Turkey. Three partitions do it with two, one for each link of the chain; the
+    # lightest cuts the cooperation (0.8) and the presidents' affirmation (0.9). Only Putin and Erdoğan
+    # change sides between them: Russia, tied to Iran as well as to the regime, stays with them.
     assert camps_text(camps(on("2016-12-20"))).splitlines() == [
-        "Camps on 2016-12-20 (events of the 30d up to it): 2 camps, frustration 2 (exact; 4 partitions reach it)",
+        "Camps on 2016-12-20 (events of the 30d up to it): 2 camps, frustration 2 (exact; 3 partitions reach it)",
         "",
         "camp  actors",
         "1     Afghan militias (Iranian-led), Assad regime, Bashar al-Assad, Iran, Iraqi militias (Iranian-led), "
         "Islamic State, Russia, Vladimir Putin",
-        "2     Recep Tayyip Erdoğan, Syrian opposition, Turkey, UN Security Council, United States",
+        "2     Recep Tayyip Erdoğan, Syrian opposition, Turkey, United States",
         "",
         "Ties that break it:",
         "  Recep Tayyip Erdoğan +affirms-cooperation Vladimir Putin",
         "  Russia +cooperates Turkey",
         "",
         "Undecided (their side differs between partitions of least frustration): "
-        "Recep Tayyip Erdoğan, Russia, UN Security Council, United States, Vladimir Putin",
+        "Recep Tayyip Erdoğan, Vladimir Putin",
         "",
         "Other groups, with no tie to the rest (their camp numbers are arbitrary):",
         "  camp 1: Andrei Karlov; camp 2: Gunman in Ankara",
@@ -302,13 +304,13 @@ def test_ego_text_of_turkey_on_the_day_of_the_talks():
         "ally                  Syrian opposition              Turkey +fights-alongside Syrian opposition",
         "adversary             Assad regime                   Turkey -opposes Assad regime",
         "adversary             Islamic State                  Turkey -fights Islamic State",
-        "adversary (inferred)  Iran                           friend of my enemy: Assad regime; "
-        "enemy of my friend: Syrian opposition",
+        # strongest first: Putin by two paths; Iran by two against one (its tie to Russia)
         "ally (inferred)       Vladimir Putin                 friend of my friend: Recep Tayyip Erdoğan, Russia",
         "adversary (inferred)  Afghan militias (Iranian-led)  friend of my enemy: Assad regime",
         "adversary (inferred)  Bashar al-Assad                friend of my enemy: Assad regime",
+        "adversary (inferred)  Iran                           friend of my enemy: Assad regime; "
+        "friend of my friend: Russia; enemy of my friend: Syrian opposition",
         "adversary (inferred)  Iraqi militias (Iranian-led)   friend of my enemy: Assad regime",
-        "adversary (inferred)  UN Security Council            enemy of my friend: Russia",
         "adversary (inferred)  United States                  enemy of my friend: Russia",
     ]
 
@@ -346,7 +348,7 @@ def test_diff_text_from_new_year_to_the_talks():
         "Events in between:",
         "source                type                 target                                           sign  when",
         "Recep Tayyip Erdoğan  reconciles-with      Vladimir Putin                                   +     2016-summer",
-        "Russia                vetoes               UN Security Council                              -     2016-10-08",
+        "Russia                vetoes               Draft resolution S/2016/846                      -     2016-10-08",
         "Assad regime          defeats              Syrian opposition                                -     2016-12",
         f"Iran                  undermines           {F}                -     {R}",
         f"Iran                  undermines           {S}               -     {R}",
@@ -354,7 +356,7 @@ def test_diff_text_from_new_year_to_the_talks():
         f"Russia                brokers              {S}               +     {R}",
         f"Turkey                brokers              {F}                +     {R}",
         f"Turkey                brokers              {S}               +     {R}",
-        "Russia                vetoes               UN Security Council                              -     2016-12-05",
+        "Russia                vetoes               Draft resolution S/2016/1026                     -     2016-12-05",
         "Iran                  accepts              Final Aleppo evacuation terms                    +     2016-12-17/2016-12-18",
         "Russia                accepts              Security Council measure on monitors for Aleppo  +     2016-12-18",
         "Gunman in Ankara      assassinates         Andrei Karlov                                    -     2016-12-19",
@@ -369,7 +371,6 @@ def test_diff_text_from_new_year_to_the_talks():
         "  Syrian opposition -fights Islamic State",
         "  Turkey -fights Islamic State",
         "  Recep Tayyip Erdoğan +affirms-cooperation Vladimir Putin",
-        "  Russia -vetoes UN Security Council",
         "  Russia -excludes United States",
         "",
         "Ties dissolved:",
@@ -426,14 +427,16 @@ relations:
 
 
 def test_timeline_text_cites_a_source_with_no_date():
-    lines = timeline_text(timeline(EXAMPLE, "UNSC")).splitlines()
-    assert lines[0] == "UN Security Council: 6 relations"
-    assert lines[1] == ("2011-10-04  Russia -vetoes UN Security Council  "
-                        "(confidence 0.95; russia.vetoes.un-security-council.2011-10-04)")
-    assert lines[3] == ("    Security Council - Veto List (United Nations Dag Hammarskjöld Library): "
-                        "The UN's list of vetoes gives the date and draft of each.")
-    assert lines[4] == "    note: Draft S/2011/612."
-    assert len(lines) == 1 + 6 * 4
+    lines = timeline_text(timeline(EXAMPLE, "S/2011/612")).splitlines()  # a draft, by its symbol
+    assert lines == [
+        "Draft resolution S/2011/612: 1 relation",
+        "2011-10-04  Russia -vetoes Draft resolution S/2011/612  "
+        "(confidence 0.95; russia.vetoes.draft-s-2011-612.2011-10-04)",
+        f"    {DAILY}: Russia had blocked six Security Council drafts on Syria that sought a ceasefire or "
+        "outside intervention.",
+        "    Security Council - Veto List (United Nations Dag Hammarskjöld Library): "
+        "The UN's list of vetoes gives the date and draft of each.",
+    ]
 
 
 def test_timeline_text_of_sources_with_only_a_title_and_no_evidence(small):

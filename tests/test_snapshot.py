@@ -44,7 +44,7 @@ def test_documented_attributes(data):
         "date": None, "date_precision": None, "first": date(2016, 6, 1), "last": None,
         "confidence": 0.8, "notes": None, "review": None,
         "sources": [{"id": "s", "title": "T", "publisher": "P", "url": "https://example.org/t",
-                     "published": "2016-12-20", "evidence": "E", "quote": None, "offsets": None}],
+                     "published": "2016-12-20", "notes": None, "evidence": "E", "quote": None, "offsets": None}],
     }
     brokered = g.edges["a", "deal", "brokered"]
     assert (brokered["date"], brokered["kind"], brokered["first"], brokered["last"]) == (

@@ -14,7 +14,7 @@ pair of actors by the rule in :mod:`relgraph.analysis.ties`.
 >>> graph = snapshot(load(example_path()), "2016-12-20")
 >>> report = balance(graph)
 >>> report.unbalanced, round(report.share_balanced, 2)
-(2, 0.75)
+(2, 0.8)
 >>> print(report.tensions[0].description)
 Russia +backs Assad regime, Russia +cooperates Turkey, Turkey -opposes Assad regime
 >>> split = camps(graph)

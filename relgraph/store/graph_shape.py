@@ -21,7 +21,7 @@ few changes a database needs. The shape, also documented in ``cypher/README.md``
     ``r.first <= $date <= r.last`` is the whole "holds on" rule and range indexes serve
     it. Citations are ``source_ids`` and ``evidence``, parallel lists (the i-th
     evidence note is what the i-th source supports); ``hash`` fingerprints the lot.
-``(:Source {id, title, publisher, url, published})``
+``(:Source {id, title, publisher, url, published, notes})``
     A cited document (``published`` as recorded).
 ``(:Source)-[:SPEAKS_ABOUT]->(:Actor)``
     One per source and actor that a relation citing the source links: Browser
@@ -143,7 +143,8 @@ def source_row(source: Source) -> dict[str, Any]:
 def source_from(props: dict[str, Any]) -> Source:
     published = props.get("published")
     return Source(id=props["id"], title=props["title"], publisher=props.get("publisher"),
-                  url=props.get("url"), published=PartialDate.parse(published) if published else None)
+                  url=props.get("url"), published=PartialDate.parse(published) if published else None,
+                  notes=props.get("notes"))
 
 
 def type_row(rtype: RelationType) -> dict[str, Any]:
