@@ -4,7 +4,10 @@
 // - A tie is a relation of sign +1 or -1 shown on $date: a stance that holds that day
 //   (first <= $date <= last), or an event of the window before it (first <= $date and
 //   last > $since, where $since is $date minus the window: 30 days, as relgraph's default).
-// - Of several relations between a pair, in either direction, one decides: stances before
+// - A stance gives way to a newer one on the pair whose start cannot be told apart from its
+//   end at their precision ("hostile until 2016-summer", "cooperating from 2016-summer"):
+//   their spans overlap, end_first <= the newer one's start_last.
+// - Of the rest, between a pair, in either direction, one decides: stances before
 //   events, then the highest confidence, then the latest first day, then negative before
 //   positive, then the smallest id.
 // A triangle is balanced when the product of its three signs is +1 ("the friend of my
@@ -21,6 +24,12 @@ CALL {
   MATCH (x:Actor)-[r]-(y:Actor)
   WHERE x = side[1] AND y = side[2] AND r.sign <> 0 AND r.first <= $date
     AND CASE r.kind WHEN 'stance' THEN r.last >= $date ELSE r.last > $since END
+    AND NOT (r.kind = 'stance' AND r.end_first IS NOT NULL AND EXISTS {
+      MATCH (x)-[newer]-(y)
+      WHERE newer <> r AND newer.kind = 'stance' AND newer.sign <> 0 AND newer.start_last IS NOT NULL
+        AND newer.first <= $date AND newer.last >= $date
+        AND newer.first > r.first AND newer.first <= r.last AND r.end_first <= newer.start_last
+    })
   RETURN r AS tie
   ORDER BY r.kind = 'event', r.confidence DESC, r.first DESC, r.sign, r.id
   LIMIT 1

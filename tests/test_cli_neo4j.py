@@ -24,11 +24,11 @@ def test_load_twice_then_render_show_and_dump(run, tmp_path, example, neo4j_targ
     first = run("load", str(example_path()))
     assert first.exit_code == 0, first.output
     assert first.output == (  # one line: no progress bar (nor its label) when stderr is not a terminal
-        f"Loaded {example_path()}: actors: 22 created, 0 updated, 0 unchanged, 0 removed; "
-        "relations: 54 created, 0 updated, 0 unchanged, 0 removed\n")
+        f"Loaded {example_path()}: actors: 28 created, 0 updated, 0 unchanged, 0 removed; "
+        "relations: 55 created, 0 updated, 0 unchanged, 0 removed\n")
     second = run("load", str(example_path()))
     assert second.output.splitlines()[-1].endswith(
-        "actors: 0 created, 0 updated, 22 unchanged, 0 removed; relations: 0 created, 0 updated, 54 unchanged, 0 removed")
+        "actors: 0 created, 0 updated, 28 unchanged, 0 removed; relations: 0 created, 0 updated, 55 unchanged, 0 removed")
 
     rendered = run("render", "--date", "2016-12-20")
     assert rendered.output == "Wrote relgraph-2016-12-20.html (22 actors, 42 relations, 2 sources)\n"

@@ -152,6 +152,8 @@ def test_a_stance_row():
         "id": rel.id, "type": "hostile-to", "sign": -1, "kind": "stance",
         "start": "2015-11", "start_precision": "month", "end": "2016-summer", "end_precision": "season",
         "first": date(2015, 11, 1), "last": date(2016, 8, 31), "confidence": 0.9,
+        # the spans of the start (November 2015) and the end (the summer) reach these days: rule 4a
+        "start_last": date(2015, 11, 30), "end_first": date(2016, 6, 1),
         "source_ids": ["syria-daily-2016-12-20"],
         "evidence": ["After the shoot-down, ties between Moscow and Ankara were close to breaking; "
                      "the summer reconciliation ended the rupture."],
@@ -164,6 +166,7 @@ def test_an_event_row():
     assert (props["kind"], props["date"], props["date_precision"]) == ("event", "2016-12-05", "day")
     assert (props["first"], props["last"]) == (date(2016, 12, 5), date(2016, 12, 5))
     assert "start" not in props and "end" not in props
+    assert "start_last" not in props and "end_first" not in props
     assert props["source_ids"] == ["syria-daily-2016-12-20", "un-veto-list"]
     assert "notes" not in props  # Neo4j stores no nulls
 

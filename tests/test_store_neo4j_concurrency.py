@@ -41,27 +41,44 @@ def connect(target) -> Neo4jStore:
 
 
 def test_loads_at_once_give_one_relationship_per_id_and_wait_for_each_other(neo4j_target, neo4j_store):
+    import neo4j
+
+    from relgraph.store.loading import take_lock
+
     loads = [dataset(3000, "backs", 1), dataset(3000, "opposes", -1), dataset(3000, "opposes", -1, offset=1500)]
     waited, errors = [], []
+    all_waiting = threading.Event()
 
     def run(data: Dataset) -> None:
         with connect(neo4j_target) as store:
-            store.waiting = lambda: waited.append(data)
+            def wait() -> None:
+                waited.append(data)
+                if len(waited) == len(loads):
+                    all_waiting.set()
+
+            store.waiting = wait
             try:
                 store.write(data)
             except StoreError as exc:
                 errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=(data,)) for data in loads]
-    for t in threads:
-        t.start()
+    # Hold the load lock as another load would, so that all three must wait, whatever the timing.
+    auth = (neo4j_target.username, neo4j_target.password)
+    with neo4j.GraphDatabase.driver(neo4j_target.uri, auth=auth) as driver, \
+            driver.session(database=neo4j_target.database) as session:
+        holder = session.begin_transaction()
+        take_lock(holder, load=True)
+        threads = [threading.Thread(target=run, args=(data,)) for data in loads]
+        for t in threads:
+            t.start()
+        assert all_waiting.wait(60), f"{len(waited)} of {len(loads)} loads said they were waiting"
+        holder.commit()
     for t in threads:
         t.join()
     assert errors == []
     found = stored(neo4j_store)
     assert len(found) == 4500  # r0..r4499, whatever order the loads ran in
     assert all(len(types) == 1 for types in found.values()), {i: t for i, t in found.items() if len(t) > 1}
-    assert waited  # at least one load saw another holding the database, and said so
     assert neo4j_store.check() == []
 
 

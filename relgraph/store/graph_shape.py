@@ -19,8 +19,12 @@ few changes a database needs. The shape, also documented in ``cypher/README.md``
     have happened, as Neo4j dates. An open start is stored as :data:`OPEN_START` and an
     ongoing end as :data:`OPEN_END` (with ``start``/``end`` null), so that
     ``r.first <= $date <= r.last`` is the whole "holds on" rule and range indexes serve
-    it. Citations are ``source_ids`` and ``evidence``, parallel lists (the i-th
-    evidence note is what the i-th source supports); ``hash`` fingerprints the lot.
+    it. A stance with a recorded start also has ``start_last``, the last day its start
+    may be, and one with a recorded end ``end_first``, the first day its end may be:
+    what the tie rule needs to tell whether one stance gives way to the next
+    (:mod:`relgraph.analysis.ties`, rule 4a; ``cypher/signed-triangles.cypher``).
+    Citations are ``source_ids`` and ``evidence``, parallel lists (the i-th evidence
+    note is what the i-th source supports); ``hash`` fingerprints the lot.
 ``(:Source {id, title, publisher, url, published, notes})``
     A cited document (``published`` as recorded).
 ``(:Source)-[:SPEAKS_ABOUT]->(:Actor)``
@@ -74,7 +78,7 @@ DEAL_LABEL = "Deal"
 SOURCE_LINK = "SPEAKS_ABOUT"
 """The relationship type from a source to the actors it speaks about; no relation type may take it."""
 
-SHAPE_VERSION = 2
+SHAPE_VERSION = 3
 """Part of every fingerprint: when the shape changes, the next load rewrites every record in the new shape."""
 
 _SAFE_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -184,6 +188,10 @@ def relation_row(rel: Relation, types: dict[str, RelationType],
              if v is not None and k not in _NOT_STORED}
     props.setdefault("first", OPEN_START)
     props.setdefault("last", OPEN_END)
+    if rel.start is not None:
+        props["start_last"] = rel.start.last
+    if rel.end is not None:
+        props["end_first"] = rel.end.first
     props["source_ids"] = [c.source.id for c in rel.sources]
     props["evidence"] = [c.evidence or "" for c in rel.sources]
     if any(c.quote for c in rel.sources):  # extracted candidates quote their article
