@@ -171,17 +171,19 @@ class Explorer:
 
     def load(self, data: Dataset | str | Path, *, prune: bool = False,
              progress: Progress | None = None) -> Loaded:
-        """Validate and load a dataset (or a path to one) into the database, all or nothing.
+        """Validate and load a dataset (or a path to one) into the database.
 
         Without ``prune``, relations the database holds and ``data`` lacks are
-        kept and listed in :attr:`Loaded.stale`; with it they are deleted.
+        kept and listed in :attr:`Loaded.stale`; with it they are deleted. What
+        a load promises if it fails is in the README's "Guarantees": a small
+        load writes all or nothing, a big one is finished by loading again.
         """
         from relgraph.dataset import load
 
         db = self._database()
         data = data if isinstance(data, Dataset) else load(data)
         summary = db.write(data, prune=prune, progress=progress)
-        return Loaded(summary, [] if prune else db.stale(data))
+        return Loaded(summary, summary.stale)
 
     def check(self) -> list[str]:
         """What is wrong with the database as loads left it (relation ids stored twice), one line each."""

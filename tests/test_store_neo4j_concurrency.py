@@ -113,36 +113,98 @@ def test_ids_stored_twice_are_found_and_repaired(neo4j_store, run, neo4j_target)
     assert run("validate", env=neo4j_target.env).output == "The database holds every relation id once\n"
 
 
-@pytest.mark.slow
-def test_a_server_killed_mid_load_keeps_the_state_before_and_the_load_runs_again_exactly(tmp_path, free_port):
+def restart(home, running):
     from relgraph.store import server
 
-    password = "kill-test-password"
+    server.stop(home)  # clears the stale pid
+    return server.start(home, password=PASSWORD, bolt_port=running.bolt_port, http_port=running.http_port,
+                        heap="1g", pagecache="128m")
+
+
+PASSWORD = "kill-test-password"
+
+
+@pytest.fixture
+def killable(tmp_path, free_port):
+    """A server of the default heap that a test may kill: (its folder, the running server)."""
+    from relgraph.store import server
+
     home = tmp_path / "neo4j"
-    running = server.start(home, password=password, bolt_port=free_port(), http_port=free_port(), heap="1g",
+    running = server.start(home, password=PASSWORD, bolt_port=free_port(), http_port=free_port(), heap="1g",
                            pagecache="128m")
     try:
-        first, second = dataset(2000, "backs", 1), dataset(20000, "opposes", -1, offset=1000)
-        with Neo4jStore(running.uri, "neo4j", password) as store:
-            store.write(first)
-            before = stored(store)
-
-        def kill_halfway(written: int) -> None:
-            if written >= 10000 and os.path.exists(f"/proc/{running.pid}"):
-                os.kill(running.pid, signal.SIGKILL)  # type: ignore[arg-type]
-
-        with Neo4jStore(running.uri, "neo4j", password) as store, pytest.raises(StoreError) as failed:
-            store.write(second, progress=kill_halfway)
-        assert "nothing was written" in str(failed.value) or "may or may not" in str(failed.value)
-        server.stop(home)  # clears the stale pid
-        running = server.start(home, password=password, bolt_port=running.bolt_port,
-                               http_port=running.http_port, heap="1g", pagecache="128m")
-        with Neo4jStore(running.uri, "neo4j", password) as store:
-            assert stored(store) == before
-            summary = store.write(second, prune=True)
-            # r2000.. are new, r1000..r1999 change type, r0..r999 are not in the second dataset
-            assert (summary.relations.created, summary.relations.updated, summary.relations.removed) == (
-                19000, 1000, 1000)
-            assert stored(store) == {i: ["OPPOSES"] for i in second.relations}
+        yield home, running
     finally:
         server.stop(home)
+
+
+def kill_at(running, count: int):
+    """A progress callback that kills the server with SIGKILL once ``count`` relations are written; and the
+    counts it saw."""
+    seen: list[int] = []
+
+    def progress(written: int) -> None:
+        seen.append(written)
+        if written >= count and os.path.exists(f"/proc/{running.pid}"):
+            os.kill(running.pid, signal.SIGKILL)  # type: ignore[arg-type]
+
+    return progress, seen
+
+
+@pytest.mark.slow
+def test_a_server_killed_mid_load_of_one_transaction_keeps_the_state_before_and_the_load_runs_again_exactly(
+        killable):
+    from relgraph.store.loading import ONE_TRANSACTION
+
+    home, running = killable
+    # 11,000 new relations, 1,000 that change type (deleted and created): one transaction
+    first, second = dataset(2000, "backs", 1), dataset(12000, "opposes", -1, offset=1000)
+    assert ONE_TRANSACTION >= 11000 + 2 * 1000
+    with Neo4jStore(running.uri, "neo4j", PASSWORD) as store:
+        store.write(first)
+        before = stored(store)
+    progress, _ = kill_at(running, 6000)
+    with Neo4jStore(running.uri, "neo4j", PASSWORD) as store, pytest.raises(StoreError) as failed:
+        store.write(second, progress=progress)
+    assert "nothing was written" in str(failed.value) or "may or may not" in str(failed.value)
+    running = restart(home, running)
+    with Neo4jStore(running.uri, "neo4j", PASSWORD) as store:
+        assert stored(store) == before
+        summary = store.write(second, prune=True)
+        # r2000.. are new, r1000..r1999 change type, r0..r999 are not in the second dataset
+        assert (summary.relations.created, summary.relations.updated, summary.relations.removed) == (
+            11000, 1000, 1000)
+        assert stored(store) == {i: ["OPPOSES"] for i in second.relations}
+
+
+@pytest.mark.slow
+def test_a_server_killed_mid_load_in_batches_leaves_whole_batches_that_the_next_load_finishes_exactly(
+        killable, monkeypatch):
+    import relgraph.store.loading as loading
+
+    home, running = killable
+    monkeypatch.setattr(loading, "BATCH", 1000)
+    first, second = dataset(2000, "backs", 1), dataset(30000, "opposes", -1, offset=1000)
+    with Neo4jStore(running.uri, "neo4j", PASSWORD) as store:
+        store.write(first)
+    progress, seen = kill_at(running, 12000)
+    with Neo4jStore(running.uri, "neo4j", PASSWORD) as store, pytest.raises(StoreError) as failed:
+        store.write(second, prune=True, progress=progress)
+    written = seen[-1]
+    assert f"stopped after writing {written:,} of 30,000 relations in batches" in str(failed.value)
+    assert "load the same dataset again to finish it" in str(failed.value)
+    running = restart(home, running)
+    with Neo4jStore(running.uri, "neo4j", PASSWORD) as store:
+        # The deletions come first (r0..r1999 of BACKS: gone, or retyped), then whole batches of the new
+        # relations in the dataset's order; nothing of the batch the kill interrupted.
+        assert stored(store) == {f"r{i}": ["OPPOSES"] for i in range(1000, 1000 + written)}
+        with pytest.raises(StoreError, match="stopped part way"):
+            store.at(DAY)
+        assert "stopped part way" in store.check()[0]
+        summary = store.write(second, prune=True)
+        assert summary.resumed
+        assert (summary.relations.created, summary.relations.unchanged, summary.relations.removed) == (
+            30000 - written, written, 0)
+        assert stored(store) == {i: ["OPPOSES"] for i in second.relations}
+        assert store.check() == []
+        assert len(store.at(DAY).relations) == 30000

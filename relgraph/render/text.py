@@ -113,6 +113,8 @@ def _write_summary(summary: WriteSummary) -> str:
 def loaded_text(path: object, loaded: Loaded) -> str:
     """What a load did, and the relations the database holds that the dataset does not."""
     lines = [f"Loaded {path}: {_write_summary(loaded.summary)}"]
+    if loaded.summary.resumed:
+        lines.append("The database held part of an earlier load that had stopped; this load finished it")
     if loaded.stale:
         shown = ", ".join(loaded.stale[:5]) + (", ..." if len(loaded.stale) > 5 else "")
         lines.append(f"{len(loaded.stale)} relation(s) in the database are not in {path} ({shown}); "

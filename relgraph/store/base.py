@@ -37,11 +37,18 @@ class Counts:
 
 @dataclass
 class WriteSummary:
-    """What a write did to actors and to relations; ``repaired``: relation ids stored twice, made one."""
+    """What a write did to actors and to relations.
+
+    ``repaired``: relation ids stored twice, made one; ``stale``: ids of the relations the store kept
+    although the data lacks them (a write without ``prune``); ``resumed``: the write also finished one
+    that had stopped part way.
+    """
 
     actors: Counts = field(default_factory=Counts)
     relations: Counts = field(default_factory=Counts)
     repaired: int = 0
+    stale: list[str] = field(default_factory=list)
+    resumed: bool = False
 
 
 @runtime_checkable

@@ -1,256 +1,533 @@
-"""A load into Neo4j: one transaction that makes the database hold a dataset, and nothing else half-done.
+"""A load into Neo4j: what the database must change to hold a dataset, and how it is written.
 
-:func:`load` runs inside a transaction the caller opens (so that a failure
-anywhere leaves the database as it was) and:
+A load (:class:`Load`) holds the database's load lock (:func:`take_lock`) from
+its first read to its end, so loads into one database run one after the
+other and relgraph's readers, which take the lock too, see a load wholly or
+not at all. Under the lock it:
 
-1. takes the database's load lock (:func:`take_lock`): loads into one
-   database run one after the other, and each reads the state the previous
-   one committed, so two loads can never give one relation id two
-   relationships, even of different types;
-2. reads the ids and fingerprints of what is stored (a relation id stored
-   twice, by a load before this guarantee or behind relgraph's back, is
-   repaired: its copies are deleted and the dataset's version written);
-3. writes what is new or changed in ``UNWIND $rows`` batches: new relations
-   are created, changed ones updated in place, and one whose type or actors
-   changed is deleted and created again;
-4. keeps the links from sources to the actors they speak about exact;
-5. with ``prune``, deletes what the dataset does not hold.
+1. plans (:func:`plan`): compares the dataset with what is stored without
+   reading the stored relations back. The fingerprints of the dataset's
+   relations go to the server, which answers with the ids it does not hold and
+   the ones it holds with another fingerprint; the server's count of each
+   relationship type then says whether it holds relations the dataset lacks
+   (stale ones, or ones whose type changed, or an id stored twice, which the
+   load repairs), and only then are their ids read;
+2. writes the plan in units (:func:`units`) of at most :data:`BATCH` records:
+   types, sources and actors, then the relationships to delete, then the new
+   and changed ones with the links from their sources to their actors, then,
+   with ``prune``, what the dataset lacks. Each unit keeps the links exact
+   (a source links to an actor while a stored relation citing it has that
+   actor as an end), so the graph is whole after each of them.
+
+A plan that writes at most :data:`ONE_TRANSACTION` records runs in the lock's
+own transaction: all or nothing. A bigger one runs unit by unit, a transaction
+each (so that any load fits the server's default heap), behind a journal node,
+``(:RelgraphLoad)``, committed before its first unit and deleted by its last.
+If the load stops part way, the journal stays: relgraph's readers refuse the
+database while it is there, and the next load, which plans from what is
+stored, finishes the work exactly and deletes it.
 
 Every value is a parameter; relationship types come through
-:func:`~relgraph.store.graph_shape.neo4j_type` and labels from
-:data:`~relgraph.store.graph_shape.KIND_LABELS`.
+:func:`~relgraph.store.graph_shape.neo4j_type` (or are checked by
+:func:`~relgraph.store.graph_shape.spliceable` when read from the database)
+and labels from :data:`~relgraph.store.graph_shape.KIND_LABELS`.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from relgraph.errors import StoreError
 from relgraph.model import Dataset, Relation
-from relgraph.store.base import Counts, Progress, WriteSummary
+from relgraph.store.base import Progress, WriteSummary
 from relgraph.store.graph_shape import (
     DEAL_LABEL,
     KIND_LABELS,
+    RELATION_MAP,
     SOURCE_LINK,
     actor_labels,
     actor_row,
     neo4j_type,
     relation_fingerprint,
-    relation_row,
+    relation_values,
     source_row,
+    spliceable,
     type_row,
 )
 
 if TYPE_CHECKING:
-    from neo4j import ManagedTransaction
+    from neo4j import ManagedTransaction, Session, Transaction
 
-__all__ = ["BATCH", "LOCK_PATIENCE", "load", "take_lock"]
+    AnyTransaction = ManagedTransaction | Transaction
+
+__all__ = ["BATCH", "JOURNAL", "LOCK_PATIENCE", "ONE_TRANSACTION", "Load", "Plan", "plan", "take_lock",
+           "unfinished", "units"]
 
 BATCH = 10_000
-"""Rows sent per ``UNWIND $rows`` statement."""
+"""Records per statement, and per transaction when a load is written in batches."""
+
+ONE_TRANSACTION = 20_000
+"""A load that writes at most this many records runs in one transaction. Neo4j holds a transaction in its
+heap until it commits (4.5-10 KB per relation), so 20,000 take at most about 200 MB of the default 1g heap's
+700 MB of transaction memory."""
 
 LOCK_PATIENCE = 1.0
 """Seconds to wait for the load lock before saying that another load holds it."""
+
+JOURNAL = "RelgraphLoad"
+"""The label of the node that marks a load written in batches and not finished."""
+
+Pair = tuple[str, str]  # (source id, actor id): a link from a source to an actor it speaks about
+Statement = tuple[str, dict[str, Any]]
+T = TypeVar("T")
 
 _LOCK = ("MERGE (l:RelgraphLock {name: 'load'}) "
          "SET l.version = coalesce(l.version, 0) + $bump RETURN l.version AS version")
 
 
-def take_lock(tx: ManagedTransaction, *, load: bool, waiting: Callable[[], None] | None = None) -> int:
+def take_lock(tx: AnyTransaction, *, load: bool, waiting: Callable[[], None] | None = None,
+              refuse_unfinished: bool = True) -> int:
     """Take the database's load lock for the rest of ``tx``; return the number of loads committed before.
 
     The lock is a write lock on one ``:RelgraphLock`` node, which Neo4j holds
     until the transaction ends (a client that dies releases it with its
-    connection). Loads bump its version; readers take it too, so that a
-    snapshot never sees a load half applied. ``waiting`` is called once if the
-    lock is not had within :data:`LOCK_PATIENCE` seconds.
+    connection). Loads bump its version and hold it to their end; readers take
+    it too, so that a snapshot never sees a load half applied, and (unless
+    ``refuse_unfinished`` is false) refuse a database that a load left
+    unfinished. ``waiting`` is called once if the lock is not had within
+    :data:`LOCK_PATIENCE` seconds.
     """
     timer = threading.Timer(LOCK_PATIENCE, waiting) if waiting is not None else None
     if timer is not None:
         timer.daemon = True
         timer.start()
     try:
-        return int(tx.run(_LOCK, bump=1 if load else 0).single(strict=True)["version"])
+        version = int(tx.run(_LOCK, bump=1 if load else 0).single(strict=True)["version"])
     finally:
         if timer is not None:
             timer.cancel()
+    if not load and refuse_unfinished and (left := unfinished(tx)) is not None:
+        raise StoreError(left)
+    return version
 
 
-def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+def unfinished(tx: AnyTransaction) -> str | None:
+    """What the journal says about a load that stopped part way, or ``None`` if there is none."""
+    record = tx.run(f"MATCH (j:{JOURNAL}) RETURN j.started AS started, j.relations AS relations "
+                    "LIMIT 1").single()
+    if record is None:
+        return None
+    started = record["started"]
+    when = started.to_native().strftime("%Y-%m-%d %H:%M UTC") if started is not None else "at an unknown time"
+    return (f"a load of {record['relations'] or 0:,} relations started {when} stopped part way, so the "
+            "database holds part of it: load that dataset again to finish it (or any dataset with --prune)")
+
+
+def _batches(rows: list[T]) -> Iterator[list[T]]:
     for i in range(0, len(rows), BATCH):
         yield rows[i:i + BATCH]
 
 
+def _pairs(source: str, target: str, cited: Iterable[str] | None) -> set[Pair]:
+    return {(c, end) for c in cited or () for end in (source, target)}
+
+
+# -- planning ---------------------------------------------------------------------------------------
+
+
 @dataclass
 class _Stored:
-    """What the database holds before the load: fingerprints, and each relation's type and ends."""
+    """What the database holds before the load, as far as planning needs it."""
 
-    actors: dict[str, str]
-    sources: set[str]
-    relations: dict[str, tuple[str, str, str, str]]  # id -> (type, source id, target id, fingerprint)
-    copies: dict[str, list[str]] = field(default_factory=dict)  # id stored more than once -> element ids
+    actors: dict[str, str]  # id -> fingerprint
+    sources: dict[str, dict[str, Any]]  # id -> properties
+    types: dict[str, dict[str, Any]]  # name -> properties
+    counts: dict[str, int]  # relationship type (links aside) -> how many relationships it has
+    unfinished: str | None
 
     @classmethod
-    def read(cls, tx: ManagedTransaction) -> _Stored:
+    def read(cls, tx: AnyTransaction) -> _Stored:
+        present = [r["type"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS type")]
+        counts = {}
+        for rel_type in present:
+            if spliceable(rel_type) and rel_type != SOURCE_LINK:  # counts come from Neo4j's count store
+                counts[rel_type] = tx.run(f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS n").single(
+                    strict=True)["n"]
         actors = tx.run("MATCH (a:Actor) RETURN a.id AS id, a.hash AS hash")
-        stored = cls({r["id"]: r["hash"] for r in actors},
-                     {r["id"] for r in tx.run("MATCH (s:Source) RETURN s.id AS id")}, {})
-        elements: dict[str, list[str]] = defaultdict(list)
-        for r in tx.run("MATCH (s:Actor)-[r]->(t:Actor) WHERE r.hash IS NOT NULL "
-                        "RETURN r.id AS id, r.type AS type, s.id AS source, t.id AS target, r.hash AS hash, "
-                        "elementId(r) AS element"):
-            stored.relations[r["id"]] = (r["type"], r["source"], r["target"], r["hash"])
-            elements[r["id"]].append(r["element"])
-        stored.copies = {i: e for i, e in elements.items() if len(e) > 1}
-        return stored
+        sources = tx.run("MATCH (s:Source) RETURN properties(s) AS p")
+        types = tx.run("MATCH (t:RelationType) RETURN properties(t) AS p")
+        return cls(actors={r["id"]: r["hash"] for r in actors},
+                   sources={r["p"]["id"]: r["p"] for r in sources},
+                   types={r["p"]["name"]: r["p"] for r in types}, counts=counts, unfinished=unfinished(tx))
 
 
-def load(tx: ManagedTransaction, data: Dataset, *, prune: bool = False, progress: Progress | None = None,
-         waiting: Callable[[], None] | None = None) -> WriteSummary:
-    """Make the database hold ``data`` (see the module's steps), inside ``tx``; say what changed."""
-    take_lock(tx, load=True, waiting=waiting)
+@dataclass
+class Plan:
+    """What a load writes, in the order :func:`units` writes it, and what it will have done."""
+
+    data: Dataset
+    stored: _Stored
+    summary: WriteSummary
+    types: list[dict[str, Any]] = field(default_factory=list)
+    sources: dict[bool, list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list))  # new? -> rows
+    actors: dict[tuple[str, bool], list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list))  # (kind, new?) -> rows
+    deletes: dict[str, dict[str, set[Pair]]] = field(
+        default_factory=lambda: defaultdict(dict))  # relationship type -> id -> the links it supported
+    writes: dict[tuple[str, Literal["create", "update"]], list[Relation]] = field(
+        default_factory=lambda: defaultdict(list))
+    updated: dict[str, set[Pair]] = field(default_factory=dict)  # id updated in place -> links it supported
+    gone_actors: list[str] = field(default_factory=list)
+    gone_sources: list[str] = field(default_factory=list)
+    gone_types: list[str] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        """How many records the load writes or deletes (links aside, which follow relations)."""
+        return (len(self.types) + sum(map(len, self.sources.values())) + sum(map(len, self.actors.values()))
+                + sum(map(len, self.deletes.values())) + sum(map(len, self.writes.values()))
+                + len(self.gone_actors) + len(self.gone_sources) + len(self.gone_types))
+
+
+def _present(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if v is not None}
+
+
+def plan(tx: AnyTransaction, data: Dataset, *, prune: bool = False) -> Plan:
+    """Compare ``data`` with what the database holds (the caller holds the lock); say what to write."""
     stored = _Stored.read(tx)
-    tx.run("UNWIND $rows AS row MERGE (t:RelationType {name: row.name}) SET t = row",
-           rows=[type_row(t) for t in data.custom_types.values()])
-    for batch in _batches([source_row(s) for s in data.sources.values()]):
-        tx.run("UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row", rows=batch)
-    actors = _write_actors(tx, data, stored.actors)
-
-    relations = Counts()
-    changed: list[str] = []  # ids already stored whose new version differs
-    # (type, new?) -> (relation, fingerprint). The ids this transaction read are all there are (no other
-    # load runs), so a relation not among them is CREATEd, which skips MERGE's lookup.
-    by_type: dict[tuple[str, bool], list[tuple[Relation, str]]] = defaultdict(list)
-    links: set[tuple[str, str]] = set()  # (source id, actor id) that the written relations support
-    for rel in data.relations.values():
-        fingerprint = relation_fingerprint(rel)
-        before = stored.relations.get(rel.id)
-        repaired = rel.id in stored.copies
-        if before is not None and before[3] == fingerprint and not repaired:
-            relations.unchanged += 1
-            continue
-        relations.created += before is None
-        relations.updated += before is not None
-        if before is not None:
-            changed.append(rel.id)
-        links.update((c.source.id, end) for c in rel.sources for end in (rel.source, rel.target))
-        # a type or an end that changed cannot be updated in place: delete, then create afresh
-        new = before is None or repaired or before[:3] != (rel.type, rel.source, rel.target)
-        by_type[rel.type, new].append((rel, fingerprint))
-    gone = sorted(stored.relations.keys() - data.relations.keys()) if prune else []
-    # links the stored versions of changed and deleted relations supported, to check once they are gone
-    unsure = _cited(tx, changed + gone, stored)
-    replaced = [i for i in changed if i in stored.copies
-                or stored.relations[i][:3] != (data.relations[i].type, data.relations[i].source,
-                                               data.relations[i].target)]
-    _delete_relations(tx, replaced + gone, stored)
-    _write_relations(tx, data, by_type, progress)
-    _write_links(tx, links, unsure, stored)
-    if prune:
-        relations.removed = len(gone)
-        actors.removed = _prune(tx, data, stored.actors)
-    made_one = stored.copies.keys() & (data.relations.keys() | set(gone))
-    return WriteSummary(actors, relations, repaired=len(made_one))
-
-
-def _write_actors(tx: ManagedTransaction, data: Dataset, old: dict[str, str]) -> Counts:
-    counts = Counts()
-    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    todo = Plan(data, stored, WriteSummary(resumed=stored.unfinished is not None))
+    todo.types = [row for t in data.custom_types.values()
+                  if _present(row := type_row(t)) != stored.types.get(t.name)]
+    for source in data.sources.values():
+        row = source_row(source)
+        if row != stored.sources.get(source.id):
+            todo.sources[source.id not in stored.sources].append(row)
+    actors = todo.summary.actors
     for actor in data.actors.values():
         row = actor_row(actor)
-        before = old.get(actor.id)
+        before = stored.actors.get(actor.id)
         if before == row["hash"]:
-            counts.unchanged += 1
+            actors.unchanged += 1
             continue
-        counts.created += before is None
-        counts.updated += before is not None
-        by_kind[actor.kind].append(row)
+        actors.created += before is None
+        actors.updated += before is not None
+        todo.actors[actor.kind, before is None].append(row)
+    _plan_relations(tx, todo, prune)
+    if prune:
+        todo.gone_actors = sorted(stored.actors.keys() - data.actors.keys())
+        todo.gone_sources = sorted(stored.sources.keys() - data.sources.keys())
+        todo.gone_types = sorted(stored.types.keys() - data.custom_types.keys())
+        actors.removed = len(todo.gone_actors)
+    return todo
+
+
+_LOOKUP = ("UNWIND $rows AS row "
+           "OPTIONAL MATCH (s)-[r:{rel_type} {{id: row[0]}}]->(t) WHERE r.hash IS NOT NULL "
+           "RETURN collect(CASE WHEN r IS NULL THEN row[0] END) AS absent, "
+           "collect(CASE WHEN r.hash <> row[1] THEN [row[0], s.id, t.id, r.source_ids] END) AS changed")
+
+
+def _plan_relations(tx: AnyTransaction, todo: Plan, prune: bool) -> None:
+    data, stored, counts = todo.data, todo.stored, todo.summary.relations
+    by_type: dict[str, list[Relation]] = defaultdict(list)
+    for rel in data.relations.values():
+        by_type[neo4j_type(rel.type)].append(rel)
+    # The server looks each id up in its type's index and answers for a batch at once; the next batch's
+    # fingerprints are computed while it does (the driver reads a result when the next statement is run).
+    absent: set[str] = set()
+    changed: dict[str, tuple[str, str, list[str] | None]] = {}
+    found: dict[str, int] = {}  # relationship type -> how many of the dataset's relations it holds
+    answers = []
+    for rel_type, rels in sorted(by_type.items()):
+        if not stored.counts.get(rel_type):
+            absent.update(r.id for r in rels)
+            continue
+        for batch in _batches(rels):
+            rows = [[r.id, relation_fingerprint(r)] for r in batch]
+            answers.append((rel_type, len(batch), tx.run(_LOOKUP.format(rel_type=rel_type), rows=rows)))
+    for rel_type, sent, result in answers:
+        record = result.single(strict=True)
+        absent.update(record["absent"])
+        changed.update((i, (s, t, cited)) for i, s, t, cited in record["changed"])
+        found[rel_type] = found.get(rel_type, 0) + sent - len(record["absent"])
+    extras = _extras(tx, by_type, absent, found, stored.counts)
+
+    copies: dict[str, int] = defaultdict(int)  # id -> relationships that carry it beside the dataset's type
+    gone: set[str] = set()
+    for rel_type, held in extras.items():
+        for i, (s, t, cited) in held.items():
+            copies[i] += 1
+            if i in data.relations:  # its type changed, or a copy of it: deleted whatever else happens
+                todo.deletes[rel_type][i] = _pairs(s, t, cited)
+            else:
+                gone.add(i)
+                if prune:
+                    todo.deletes[rel_type][i] = _pairs(s, t, cited)
+    for rel in data.relations.values():
+        rel_type = neo4j_type(rel.type)
+        if rel.id in absent:
+            counts.created += rel.id not in copies
+            counts.updated += rel.id in copies
+            todo.writes[rel_type, "create"].append(rel)
+        elif rel.id in changed:
+            counts.updated += 1
+            s, t, cited = changed[rel.id]
+            if (s, t) == (rel.source, rel.target):
+                todo.writes[rel_type, "update"].append(rel)
+                todo.updated[rel.id] = _pairs(s, t, cited)
+            else:  # Neo4j cannot move a relationship to other nodes: delete it, create it afresh
+                todo.deletes[rel_type][rel.id] = _pairs(s, t, cited)
+                todo.writes[rel_type, "create"].append(rel)
+        elif rel.id in copies:  # stored as it should be, and also under another type
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+    todo.summary.repaired = sum(1 for i, n in copies.items()
+                                if (i in data.relations and (n > 1 or i not in absent)) or (prune and n > 1))
+    if prune:
+        counts.removed = len(gone)
+    else:
+        todo.summary.stale = sorted(gone)
+
+
+def _extras(tx: AnyTransaction, by_type: dict[str, list[Relation]], absent: set[str], found: dict[str, int],
+            counts: dict[str, int]) -> dict[str, dict[str, tuple[str, str, list[str] | None]]]:
+    """The stored relations the dataset does not hold under their stored type: type -> id -> (ends, cited).
+
+    The count store says which types hold more relationships than the dataset's relations found in them;
+    only their ids are read, and the details only of the ones the dataset lacks there.
+    """
+    extras: dict[str, dict[str, tuple[str, str, list[str] | None]]] = {}
+    for rel_type, count in sorted(counts.items()):
+        if count <= found.get(rel_type, 0):
+            continue
+        held = {r.id for r in by_type.get(rel_type, ()) if r.id not in absent}
+        every = tx.run(f"MATCH ()-[r:{rel_type}]->() WHERE r.hash IS NOT NULL RETURN r.id AS id")
+        ids = [r["id"] for r in every if r["id"] not in held]
+        details: dict[str, tuple[str, str, list[str] | None]] = {}
+        for batch in _batches(ids):
+            for r in tx.run(f"UNWIND $ids AS id MATCH (s)-[r:{rel_type} {{id: id}}]->(t) "
+                            "RETURN id, s.id AS s, t.id AS t, r.source_ids AS cited", ids=batch):
+                details[r["id"]] = (r["s"], r["t"], r["cited"])
+        if details:
+            extras[rel_type] = details
+    return extras
+
+
+# -- writing ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Unit:
+    """Statements that a batched load commits together, and how many relations they write."""
+
+    statements: list[Statement]
+    relations: int = 0
+
+
+_UNSUPPORTED = ("UNWIND $pairs AS pair "
+                f"MATCH (s:Source {{id: pair[0]}})-[l:{SOURCE_LINK}]->(a:Actor {{id: pair[1]}}) "
+                "WHERE NOT EXISTS { MATCH (a)-[r]-(:Actor) WHERE pair[0] IN r.source_ids } DELETE l")
+
+
+def units(todo: Plan) -> Iterator[Unit]:
+    """The plan as units of at most :data:`BATCH` records, each leaving the graph whole; built lazily."""
+    yield from _record_units(todo)
+    yield from _delete_units(todo)
+    yield from _write_units(todo)
+    for ids in _batches(todo.gone_actors):
+        yield Unit([("UNWIND $ids AS id MATCH (a:Actor {id: id}) DETACH DELETE a", {"ids": ids})])
+    for ids in _batches(todo.gone_sources):
+        yield Unit([("UNWIND $ids AS id MATCH (s:Source {id: id}) DETACH DELETE s", {"ids": ids})])
+    if todo.gone_types:
+        yield Unit([("UNWIND $names AS name MATCH (t:RelationType {name: name}) DELETE t",
+                     {"names": todo.gone_types})])
+
+
+def _record_units(todo: Plan) -> Iterator[Unit]:
+    """Types, sources and actors; those the database lacks are created without looking for them."""
+    if todo.types:
+        yield Unit([("UNWIND $rows AS row MERGE (t:RelationType {name: row.name}) SET t = row",
+                     {"rows": todo.types})])
+    for new, rows in sorted(todo.sources.items()):
+        write = "CREATE (s:Source) SET s = row" if new else "MERGE (s:Source {id: row.id}) SET s = row"
+        for batch in _batches(rows):
+            yield Unit([(f"UNWIND $rows AS row {write}", {"rows": batch})])
     every_label = ":".join([*KIND_LABELS.values(), DEAL_LABEL])
-    for kind, rows in by_kind.items():
+    for (kind, new), rows in sorted(todo.actors.items()):
+        labels = actor_labels(kind)
+        write = (f"CREATE (a:Actor:{labels}) SET a = row" if new else
+                 f"MERGE (a:Actor {{id: row.id}}) REMOVE a:{every_label} SET a = row, a:{labels}")
         for batch in _batches(rows):
-            tx.run(f"UNWIND $rows AS row MERGE (a:Actor {{id: row.id}}) "
-                   f"REMOVE a:{every_label} SET a = row, a:{actor_labels(kind)}", rows=batch)
-    return counts
+            yield Unit([(f"UNWIND $rows AS row {write}", {"rows": batch})])
 
 
-def _write_relations(tx: ManagedTransaction, data: Dataset,
-                     by_type: dict[tuple[str, bool], list[tuple[Relation, str]]],
-                     progress: Progress | None) -> None:
-    written = 0
-    for (name, new), relations in sorted(by_type.items()):
-        rel_type = neo4j_type(name)
-        write = f"CREATE (s)-[r:{rel_type}]->(t)" if new else f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(t)"
-        for i in range(0, len(relations), BATCH):
-            # Rows are built batch by batch: the client packs the next batch while the server writes this
-            # one (the driver sends a statement and only waits for it when the next is run).
-            batch = [relation_row(rel, data.types, digest) for rel, digest in relations[i:i + BATCH]]
-            tx.run("UNWIND $rows AS row MATCH (s:Actor {id: row.source}) MATCH (t:Actor {id: row.target}) "
-                   f"{write} SET r = row.props", rows=batch)
-            written += len(batch)
-            if progress:
-                progress(written)
+def _delete_units(todo: Plan) -> Iterator[Unit]:
+    """Relationships deleted, with the links that only they supported."""
+    for rel_type, held in sorted(todo.deletes.items()):
+        for ids in _batches(sorted(held)):
+            statements: list[Statement] = [
+                (f"UNWIND $ids AS id MATCH ()-[r:{rel_type} {{id: id}}]->() DELETE r", {"ids": ids})]
+            unsure: set[Pair] = set().union(*(held[i] for i in ids))
+            if unsure:
+                statements.append((_UNSUPPORTED, {"pairs": sorted(unsure)}))
+            yield Unit(statements)
 
 
-def _write_links(tx: ManagedTransaction, links: set[tuple[str, str]], unsure: set[tuple[str, str]],
-                 stored: _Stored) -> None:
-    # a link can exist already only between a source and an actor that both did: the others are created
-    fresh = {(s, a) for s, a in links if s not in stored.sources or a not in stored.actors}
-    for new, pairs in ((True, fresh), (False, links - fresh)):
-        by_source: dict[str, list[str]] = defaultdict(list)
-        for s, a in sorted(pairs):
-            by_source[s].append(a)
-        # grouped by source, so that each source is looked up once, not once per actor it speaks about
-        rows = [{"source": s, "actors": actors[i:i + BATCH]} for s, actors in by_source.items()
-                for i in range(0, len(actors), BATCH)]
-        for batch in _batches(rows):
-            tx.run("UNWIND $rows AS row MATCH (s:Source {id: row.source}) UNWIND row.actors AS actor "
-                   f"MATCH (a:Actor {{id: actor}}) {'CREATE' if new else 'MERGE'} (s)-[:{SOURCE_LINK}]->(a)",
-                   rows=batch)
-    for batch in _batches([{"source": s, "actor": a} for s, a in sorted(unsure - links)]):
-        tx.run(f"UNWIND $rows AS row MATCH (s:Source {{id: row.source}})-[l:{SOURCE_LINK}]->"
-               "(a:Actor {id: row.actor}) "
-               "WHERE NOT EXISTS { MATCH (a)-[r]-(:Actor) WHERE row.source IN r.source_ids } DELETE l",
-               rows=batch)
+def _write_units(todo: Plan) -> Iterator[Unit]:
+    """Relationships created or updated, with the links they support, less the ones their old versions alone
+    supported."""
+    stored = todo.stored
+    linked: set[Pair] = set()  # links that earlier units of this load made sure of
+    for (rel_type, how), rels in sorted(todo.writes.items()):
+        if how == "create":
+            write = (f"UNWIND $rows AS row MATCH (s:Actor {{id: row[0]}}) MATCH (t:Actor {{id: row[1]}}) "
+                     f"CREATE (s)-[:{rel_type} {RELATION_MAP}]->(t)")
+        else:
+            write = f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{id: row[2]}}]->() SET r = {RELATION_MAP}"
+        for batch in _batches(rels):
+            rows = [relation_values(rel, todo.data.types) for rel in batch]
+            statements: list[Statement] = [(write, {"rows": rows})]
+            supported: set[Pair] = set().union(*(_pairs(row[0], row[1], row[19]) for row in rows))
+            # a link from a source or to an actor that the database did not hold cannot exist yet
+            fresh: list[Pair] = []
+            known: list[Pair] = []
+            for pair in sorted(supported - linked):
+                new = pair[0] not in stored.sources or pair[1] not in stored.actors
+                (fresh if new else known).append(pair)
+            linked |= supported
+            for pairs, make in ((fresh, "CREATE"), (known, "MERGE")):
+                if pairs:
+                    statements.append((f"UNWIND $pairs AS pair MATCH (s:Source {{id: pair[0]}}) "
+                                       f"MATCH (a:Actor {{id: pair[1]}}) {make} (s)-[:{SOURCE_LINK}]->(a)",
+                                       {"pairs": pairs}))
+            old: set[Pair] = set().union(*(todo.updated.get(rel.id, ()) for rel in batch))
+            if old - supported:
+                statements.append((_UNSUPPORTED, {"pairs": sorted(old - supported)}))
+            yield Unit(statements, len(batch))
 
 
-def _prune(tx: ManagedTransaction, data: Dataset, old_actors: dict[str, str]) -> int:
-    """Delete the actors, sources and custom types ``data`` lacks; return how many actors went."""
-    gone = sorted(old_actors.keys() - data.actors.keys())
-    for batch in _batches([{"id": i} for i in gone]):
-        tx.run("UNWIND $rows AS row MATCH (a:Actor {id: row.id}) DETACH DELETE a", rows=batch)
-    tx.run("MATCH (s:Source) WHERE NOT s.id IN $keep DETACH DELETE s", keep=list(data.sources))
-    tx.run("MATCH (t:RelationType) WHERE NOT t.name IN $keep DETACH DELETE t", keep=list(data.custom_types))
-    return len(gone)
+def _ahead(items: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """``items``, produced by a thread up to ``depth`` ahead: rows are built while the server writes."""
+    ready: queue.Queue[tuple[bool, Any]] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        ready.put((True, item), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            ready.put((False, None))
+        except BaseException as exc:  # handed to the consumer, which raises it
+            ready.put((False, exc))
+
+    thread = threading.Thread(target=produce, name="relgraph-load-rows", daemon=True)
+    thread.start()
+    try:
+        while True:
+            more, item = ready.get()
+            if not more:
+                if item is not None:
+                    raise item
+                return
+            yield item
+    finally:
+        stop.set()
 
 
-def _by_type(ids: list[str], stored: _Stored) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """Batches of ``{"id": ...}`` rows for relations ``ids``, grouped by their stored relationship type."""
-    for name in sorted({stored.relations[i][0] for i in ids}):
-        for batch in _batches([{"id": i} for i in ids if stored.relations[i][0] == name]):
-            yield neo4j_type(name), batch
+Stage = Literal["planning", "one transaction", "committing", "batches", "finishing", "done"]
 
 
-def _cited(tx: ManagedTransaction, ids: list[str], stored: _Stored) -> set[tuple[str, str]]:
-    """(source, actor) pairs that the stored versions of relations ``ids`` link."""
-    found: list[Any] = []
-    copies = [e for i in ids for e in stored.copies.get(i, ())]
-    for batch in _batches([{"element": e} for e in copies]):
-        found += tx.run("UNWIND $rows AS row MATCH (s)-[r]->(t) WHERE elementId(r) = row.element "
-                        "RETURN s.id AS s, t.id AS t, r.source_ids AS cited", rows=batch)
-    for rel_type, batch in _by_type([i for i in ids if i not in stored.copies], stored):
-        found += tx.run(f"UNWIND $rows AS row MATCH (s)-[r:{rel_type} {{id: row.id}}]->(t) "
-                        "RETURN s.id AS s, t.id AS t, r.source_ids AS cited", rows=batch)
-    return {(c, end) for r in found for c in r["cited"] or () for end in (r["s"], r["t"])}
+@dataclass
+class Load:
+    """One load of ``data``, and how far it got: what :class:`~relgraph.store.neo4j.Neo4jStore` reports
+    when something stops it.
+
+    ``stage`` is ``planning`` (nothing written), ``one transaction`` (a small load, all or nothing),
+    ``committing`` (its commit), ``batches`` (a big load under way: ``written`` of ``total`` relations
+    committed, the journal marking it unfinished), ``finishing`` (the transaction that deletes the
+    journal) or ``done``.
+    """
+
+    data: Dataset
+    prune: bool = False
+    progress: Progress | None = None
+    waiting: Callable[[], None] | None = None
+    stage: Stage = "planning"
+    written: int = 0
+    total: int = 0
+
+    def run(self, tx: ManagedTransaction, batches: Session) -> WriteSummary:
+        """Plan under the lock taken in ``tx``, then write in ``tx`` (small loads) or in ``batches``.
+
+        Meant as the work of ``execute_write``: the driver may run it again after a transient failure.
+        """
+        self.stage, self.written = "planning", 0
+        take_lock(tx, load=True, waiting=self.waiting)
+        todo = plan(tx, self.data, prune=self.prune)
+        self.total = sum(map(len, todo.writes.values()))
+        if todo.size <= ONE_TRANSACTION:
+            self.stage = "one transaction"
+            for unit in _ahead(units(todo)):
+                self._send(tx, unit)
+            if todo.stored.unfinished is not None:
+                tx.run(f"MATCH (j:{JOURNAL}) DELETE j").consume()
+            self.stage = "committing"  # the driver commits as soon as this returns
+            return todo.summary
+        try:
+            self._in_batches(todo, batches)
+        except Exception as exc:
+            # Not to be retried from the start: what is committed stays, under the journal.
+            raise Stopped(self, exc) from exc
+        self.stage = "done"
+        return todo.summary
+
+    def _send(self, tx: AnyTransaction, unit: Unit) -> None:
+        for query, params in unit.statements:
+            tx.run(query, params)  # the driver waits for a statement's result only when the next is run
+        if unit.relations:
+            self.written += unit.relations
+            if self.progress:
+                self.progress(self.written)
+
+    def _in_batches(self, todo: Plan, session: Session) -> None:
+        session.execute_write(lambda tx: tx.run(
+            f"MERGE (j:{JOURNAL} {{name: 'load'}}) ON CREATE SET j.started = datetime() "
+            "SET j.relations = $relations, j.prune = $prune",
+            relations=len(self.data.relations), prune=self.prune).consume())
+        self.stage = "batches"
+
+        def commit(tx: ManagedTransaction, unit: Unit) -> None:
+            for query, params in unit.statements:
+                tx.run(query, params).consume()
+
+        for unit in _ahead(units(todo)):
+            session.execute_write(commit, unit)
+            if unit.relations:
+                self.written += unit.relations
+                if self.progress:
+                    self.progress(self.written)
+        self.stage = "finishing"
+        session.execute_write(lambda tx: tx.run(f"MATCH (j:{JOURNAL}) DELETE j").consume())
 
 
-def _delete_relations(tx: ManagedTransaction, ids: list[str], stored: _Stored) -> None:
-    """Delete the stored relations ``ids``, every copy of an id stored more than once included."""
-    copies = [e for i in ids for e in stored.copies.get(i, ())]
-    for batch in _batches([{"element": e} for e in copies]):
-        tx.run("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.element DELETE r", rows=batch)
-    single = [i for i in ids if i not in stored.copies]
-    for rel_type, batch in _by_type(single, stored):
-        tx.run(f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{id: row.id}}]->() DELETE r", rows=batch)
+class Stopped(Exception):
+    """A load written in batches stopped part way; ``cause`` says why, ``load`` how far it got."""
+
+    def __init__(self, load: Load, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.load, self.cause = load, cause
+

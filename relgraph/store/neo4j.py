@@ -1,4 +1,4 @@
-"""The Neo4j store: connect, load a dataset in one transaction, read snapshots with Cypher on the server.
+"""The Neo4j store: connect, load a dataset in bounded memory, read snapshots with Cypher on the server.
 
 Every value goes to Cypher as a parameter. Relationship types and labels,
 which Cypher cannot take as parameters, are spliced only from the validated
@@ -9,9 +9,15 @@ does, step by step, in :mod:`relgraph.store.loading`.
 
 Guarantees (also in the README):
 
-* a load is all or nothing, in one transaction; it is retried, as the
+* a load that writes up to :data:`~relgraph.store.loading.ONE_TRANSACTION`
+  records is all or nothing, in one transaction; it is retried, as the
   driver's managed transactions retry, when the server reports a transient
   failure (a deadlock, a leader switch), and otherwise rolled back;
+* a bigger load is written in batches of
+  :data:`~relgraph.store.loading.BATCH`, each retried likewise, behind a
+  journal node: if it stops part way, the journal stays, readers refuse the
+  database, and loading the same dataset again writes exactly what is
+  missing and removes the journal;
 * loads into one database run one after the other, each waiting for the
   one before (``waiting`` is told), so one relation id is one relationship;
 * a snapshot takes the same lock, so it sees the database before a load or
@@ -74,14 +80,23 @@ def schema_statements(types: Iterable[RelationType]) -> list[str]:
     return statements
 
 
+_MORE_MEMORY = ("give the server a larger heap (relgraph neo4j start --heap 2g, or "
+                "server.memory.heap.max_size) or a higher dbms.memory.transaction.total.max")
+
+
 def _failed_load(where: str, code: str, message: str) -> str:
-    """One sentence for a load the server refused, saying that it wrote nothing and what to do."""
+    """One sentence for a load the server refused before anything was committed, and what to do."""
     if "MemoryPoolOutOfMemoryError" in code:
-        return (f"Neo4j at {where} ran out of transaction memory, so nothing was written: a load is "
-                "one transaction, and this one needs more than the server allows. Give the server a "
-                "larger heap (relgraph neo4j start --heap 12g, or server.memory.heap.max_size) or a "
-                f"higher db.memory.transaction.total.max. The server said: {message}")
+        return (f"Neo4j at {where} ran out of transaction memory, so nothing was written: {_MORE_MEMORY}. "
+                f"The server said: {message}")
     return f"Neo4j at {where} refused the load, so nothing was written ({code}): {message}"
+
+
+def _refused(code: str, message: str) -> str:
+    """Why the server refused a batch of a load."""
+    if "MemoryPoolOutOfMemoryError" in code:
+        return f"Neo4j ran out of transaction memory for a batch ({_MORE_MEMORY}; it said: {message})"
+    return f"Neo4j refused a batch ({code}: {message})"
 
 
 def quiet_driver() -> None:
@@ -196,13 +211,16 @@ class Neo4jStore:
     # -- writing --------------------------------------------------------------------------------
 
     def write(self, data: Dataset, *, prune: bool = False, progress: Progress | None = None) -> WriteSummary:
-        """Load ``data`` in one transaction (:mod:`relgraph.store.loading`); unchanged records are left alone.
+        """Make the database hold ``data`` (:mod:`relgraph.store.loading`); unchanged records are left alone.
 
         Without ``prune``, records in the database that ``data`` lacks are kept
-        and counted as ``removed=0``; :meth:`stale` lists them. With ``prune``
-        they are deleted. ``progress`` is called with the number of relations
-        written after each batch (from 0 again if a transient failure makes
-        the load start over).
+        (counted as ``removed=0``, their ids in the summary's ``stale``); with
+        it they are deleted. A load that writes up to
+        :data:`~relgraph.store.loading.ONE_TRANSACTION` records is one
+        transaction; a bigger one is written in batches behind a journal that
+        the next load finishes if this one stops. ``progress`` is called with
+        the number of relations written after each batch (from 0 again if a
+        transient failure makes the load start over).
         """
         from neo4j import exceptions
 
@@ -212,25 +230,24 @@ class Neo4jStore:
             if other != name:
                 raise StoreError(f"relation types {other!r} and {name!r} would both be {neo4j_type(name)} in "
                                  "Neo4j: rename one")
-        committing = False
-
-        def work(tx: ManagedTransaction) -> WriteSummary:
-            nonlocal committing
-            summary = loading.load(tx, data, prune=prune, progress=progress, waiting=self.waiting)
-            committing = True  # the driver commits as soon as this returns
-            return summary
-
+        load = loading.Load(data, prune=prune, progress=progress, waiting=self.waiting)
         try:
             self.init(data.types.values())
-            with self._session(write=True) as session:
-                return session.execute_write(work)
+            with self._session(write=True) as session, self._session(write=True) as batches:
+                return session.execute_write(load.run, batches)
         except KeyboardInterrupt:
-            if committing:
-                raise StoreError(f"interrupted while committing to Neo4j at {self.shown}, so the load may "
-                                 "or may not have been written; load again to be sure (a load that is "
-                                 "already there changes nothing)") from None
-            raise StoreError(f"interrupted: the load into Neo4j at {self.shown} was rolled back, "
-                             "nothing was written") from None
+            raise StoreError(self._stopped(load, "interrupted")) from None
+        except loading.Stopped as stopped:
+            cause = stopped.cause
+            if isinstance(cause, exceptions.Neo4jError):
+                why = _refused(cause.code or "", cause.message or "")
+            elif isinstance(cause, exceptions.IncompleteCommit):
+                why = "the connection broke while a batch was committing"
+            elif isinstance(cause, exceptions.DriverError):
+                why = f"lost Neo4j ({cause})"
+            else:  # not the server's doing: what is written stays, under the journal, as for any stop
+                raise cause from None
+            raise StoreError(self._scrub(self._stopped(load, why))) from None
         except exceptions.Neo4jError as exc:
             message = _failed_load(self.shown, exc.code or "", exc.message or "")
             raise StoreError(self._scrub(message)) from None
@@ -242,6 +259,21 @@ class Neo4jStore:
             raise StoreError(self._scrub(f"lost Neo4j at {self.shown} during the load ({exc}); "
                                          "nothing was written")) from None
 
+    def _stopped(self, load: loading.Load, why: str) -> str:
+        """What a load that stopped left in the database, by how far it got."""
+        if load.stage in ("planning", "one transaction"):
+            return f"{why}: the load into Neo4j at {self.shown} was rolled back, nothing was written"
+        if load.stage == "committing":
+            return (f"{why} while committing to Neo4j at {self.shown}, so the load may or may not have been "
+                    "written; load again to be sure (a load that is already there changes nothing)")
+        if load.stage == "batches":
+            return (f"{why}: the load into Neo4j at {self.shown} stopped after writing {load.written:,} of "
+                    f"{load.total:,} relations in batches; the database is marked as holding an unfinished "
+                    "load, which relgraph will not read: load the same dataset again to finish it")
+        return (f"{why} while finishing the load into Neo4j at {self.shown}: every batch is written, but the "
+                "database may still be marked as holding an unfinished load; load again to be sure (it "
+                "writes only what is missing)")
+
     def stale(self, data: Dataset) -> list[str]:
         """Ids of relations in the database that ``data`` lacks: what ``write(prune=True)`` would delete."""
         records, _, _ = self._driver.execute_query(
@@ -249,15 +281,32 @@ class Neo4jStore:
         return sorted({r["id"] for r in records} - data.relations.keys())
 
     def check(self) -> list[str]:
-        """What is wrong with the database as relgraph left it: relation ids stored more than once.
+        """What is wrong with the database as relgraph left it: a load that stopped part way, relation ids
+        stored more than once.
 
-        A load repairs the ids its dataset holds; ``--prune`` the others.
+        A load of the same dataset finishes the unfinished one; a load repairs the ids its dataset holds,
+        ``--prune`` the others. Waits for a load under way, as readers do.
         """
-        records, _, _ = self._driver.execute_query(
-            "MATCH ()-[r]->() WHERE r.hash IS NOT NULL WITH r.id AS id, collect(type(r)) AS types "
-            "WHERE size(types) > 1 RETURN id, types ORDER BY id", database_=self.database, routing_="r")
-        return [f"relation {r['id']!r} is stored {len(r['types'])} times ({', '.join(sorted(r['types']))}): "
-                "load a dataset that holds it, or load with --prune, to make it one" for r in records]
+        from neo4j import exceptions
+
+        def work(tx: ManagedTransaction, lock: bool) -> list[str]:
+            if lock:
+                loading.take_lock(tx, load=False, waiting=self.waiting, refuse_unfinished=False)
+            left = loading.unfinished(tx)
+            records = tx.run("MATCH ()-[r]->() WHERE r.hash IS NOT NULL "
+                             "WITH r.id AS id, collect(type(r)) AS types "
+                             "WHERE size(types) > 1 RETURN id, types ORDER BY id")
+            twice = [f"relation {r['id']!r} is stored {len(r['types'])} times "
+                     f"({', '.join(sorted(r['types']))}): load a dataset that holds it, or load with "
+                     "--prune, to make it one" for r in records]
+            return ([left] if left else []) + twice
+
+        try:
+            with self._session(write=True) as session:
+                return session.execute_write(work, True)
+        except exceptions.Forbidden:
+            with self._session() as session:
+                return session.execute_read(work, False)
 
     # -- reading --------------------------------------------------------------------------------
 
