@@ -385,11 +385,14 @@ def init() -> None:
 @_neo4j_options
 @click.pass_context
 def load(ctx: click.Context, path: Path, prune: bool) -> None:
-    """Validate the dataset at PATH and load it into Neo4j in one transaction.
+    """Validate the dataset at PATH and load it into Neo4j, writing only what changed.
 
     Loading again changes nothing; a changed relation is updated in place. A
     relation in the database but not in PATH is reported, and deleted only
-    with --prune. On any error nothing is written.
+    with --prune. A dataset with an error writes nothing. A load of up to
+    20,000 changed records is one transaction (all or nothing); a bigger one
+    is written in batches, and if it stops part way, loading again finishes
+    it (until then, other commands refuse the database).
     """
     import relgraph
     from relgraph.render.text import loaded_text

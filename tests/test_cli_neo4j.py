@@ -188,3 +188,24 @@ def test_no_password_is_ever_printed(neo4j_target, tmp_path, run):
         assert result.exit_code == 1, result.output
         assert secret not in result.output, result.output
         assert len(result.output.strip().splitlines()) == 1 or args[0] == "load", result.output
+
+
+def test_a_database_a_load_left_unfinished_is_refused_until_a_load_finishes_it(run, neo4j_store):
+    assert run("load", str(example_path())).exit_code == 0
+    with neo4j_store._session(write=True) as session:  # what a load in batches that stopped leaves behind
+        session.run("CREATE (:RelgraphLoad {name: 'load', relations: 55, "
+                    "started: datetime('2016-12-20T09:30:00Z')})").consume()
+    refusal = ("a load of 55 relations started 2016-12-20 09:30 UTC stopped part way, so the database holds "
+               "part of it: load that dataset again to finish it (or any dataset with --prune)")
+    for command in (("show", "--date", "2016-12-20"), ("dump", "dumped")):
+        refused = run(*command)
+        assert (refused.exit_code, refused.output) == (1, f"Error: {refusal}\n")
+    checked = run("validate")
+    assert checked.exit_code == 1
+    assert checked.output.splitlines() == [refusal, "Error: the database has 1 problem(s)"]
+    finished = run("load", str(example_path()))
+    assert finished.exit_code == 0
+    assert finished.output.splitlines()[-1] == (
+        "The database held part of an earlier load that had stopped; this load finished it")
+    assert run("show", "--date", "2016-12-20").exit_code == 0
+    assert run("validate").output == "The database holds every relation id once\n"
