@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 import relgraph.store.loading as loading
+from relgraph.dates import PartialDate
 from relgraph.errors import StoreError
-from relgraph.model import Actor, Citation, Dataset, RelationType, Source
+from relgraph.model import Actor, Citation, Dataset, Relation, RelationType, Source
 from relgraph.store.neo4j import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
@@ -17,9 +18,11 @@ pytestmark = pytest.mark.neo4j
 
 @pytest.fixture
 def in_batches(monkeypatch):
-    """Every load written in batches of 7 records: the example's 55 relations take 8 or more."""
+    """Every load written in batches of 7 records (the example's 55 relations take 8 or more), and compared
+    with the database in runs of 4 ids of a type."""
     monkeypatch.setattr(loading, "ONE_TRANSACTION", 0)
     monkeypatch.setattr(loading, "BATCH", 7)
+    monkeypatch.setattr(loading, "CHECK", 4)
 
 
 def graph(store: Neo4jStore) -> tuple[list[str], list[str]]:
@@ -96,6 +99,7 @@ def test_loads_in_batches_give_the_graph_and_summaries_of_one_transaction(neo4j_
     wipe(neo4j_store)
     monkeypatch.setattr(loading, "ONE_TRANSACTION", 0)
     monkeypatch.setattr(loading, "BATCH", 7)
+    monkeypatch.setattr(loading, "CHECK", 4)  # compared in ranges of ids, with changes and extras across them
     batched = run_steps(neo4j_store, example)
     assert [s for s, _ in batched] == [s for s, _ in whole]
     for step, ((_, expected), (_, found)) in enumerate(zip(whole, batched, strict=True)):
@@ -195,3 +199,21 @@ def test_a_load_in_batches_holds_the_lock_to_its_end(neo4j_target, neo4j_store, 
     assert all(s in states for s in seen)
     assert seen[-1] == frozenset((r.id, r.confidence) for r in example.relations.values())
     assert waited  # the first read came while batches were being written, and waited
+
+
+def test_ids_of_any_text_are_compared_exactly(neo4j_store, in_batches):
+    """Ids are compared in ranges of Neo4j's index, bounded by ids sorted in Python: both must order text
+    alike, by code point, even beyond the Basic Multilingual Plane (where UTF-16, Java's order, differs)."""
+    ids = ["a", "b", "\uffff", "\U0001F600", "z", "\u00e9", "\ud7ff", "m", "c", "d"]
+    actors = {"x": Actor("x", "X", "state"), "y": Actor("y", "Y", "state")}
+    data = Dataset(actors=actors, relations={i: replace(relation, id=i) for i in ids for relation in [
+        Relation("-", "x", "backs", "y", 1, start=PartialDate.parse("2012"))]})
+    assert neo4j_store.write(data).relations.created == len(ids)
+    again = neo4j_store.write(data)
+    assert (again.relations.unchanged, again.stale) == (len(ids), [])
+    fewer = Dataset(actors=actors, relations={i: replace(r, confidence=0.3) for i, r in data.relations.items()
+                                              if i not in ("\U0001F600", "a")})
+    summary = neo4j_store.write(fewer)
+    assert (summary.relations.updated, sorted(summary.stale)) == (len(ids) - 2, sorted(["\U0001F600", "a"]))
+    assert neo4j_store.write(fewer, prune=True).relations.removed == 2
+    assert sorted(neo4j_store.read().relations) == sorted(fewer.relations)

@@ -86,6 +86,7 @@ SHAPE_VERSION = 3
 """Part of every fingerprint: when the shape changes, the next load rewrites every record in the new shape."""
 
 _SAFE_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_blake2b = hashlib.blake2b
 
 
 def neo4j_type(name: str) -> str:
@@ -131,7 +132,7 @@ def _fingerprint(*fields: object) -> str:
     Fields are plain values (texts, numbers, tuples of them), whose ``repr``
     is stable across runs and cheap, unlike JSON of a whole record.
     """
-    return hashlib.blake2b(repr(fields).encode(), digest_size=12).hexdigest()
+    return _blake2b(repr(fields).encode(), digest_size=12).hexdigest()
 
 
 def _present(record: dict[str, Any]) -> dict[str, Any]:
@@ -193,13 +194,17 @@ Its nulls are not stored, so ``SET r = <map>`` leaves exactly the relation's pro
 
 
 def relation_fingerprint(rel: Relation) -> str:
-    """The digest a relationship stores as ``hash``: equal digests mean a reload changes nothing."""
+    """The digest a relationship stores as ``hash``: equal digests mean a reload changes nothing.
+
+    :func:`_fingerprint` of the relation's fields, written out because a re-load runs it a million times.
+    """
     # a cited source's own details live on its :Source node, so its id stands for it here
     start, end, when = rel.start, rel.end, rel.date
-    return _fingerprint(SHAPE_VERSION, rel.id, rel.source, rel.type, rel.target, rel.sign,
-                        start.text if start else "None", end.text if end else "None",
-                        when.text if when else "None", rel.confidence, rel.notes,
-                        tuple((c.source.id, c.evidence, c.quote, c.offsets) for c in rel.sources), rel.review)
+    fields = (SHAPE_VERSION, rel.id, rel.source, rel.type, rel.target, rel.sign,
+              start.text if start else "None", end.text if end else "None", when.text if when else "None",
+              rel.confidence, rel.notes,
+              tuple([(c.source.id, c.evidence, c.quote, c.offsets) for c in rel.sources]), rel.review)
+    return _blake2b(repr(fields).encode(), digest_size=12).hexdigest()
 
 
 def relation_values(rel: Relation, types: dict[str, RelationType],

@@ -152,12 +152,11 @@ class _Stored:
 
     @classmethod
     def read(cls, tx: AnyTransaction) -> _Stored:
-        present = [r["type"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS type")]
-        counts = {}
-        for rel_type in present:
-            if spliceable(rel_type) and rel_type != SOURCE_LINK:  # counts come from Neo4j's count store
-                counts[rel_type] = tx.run(f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS n").single(
-                    strict=True)["n"]
+        present = [r["type"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS type")
+                   if spliceable(r["type"]) and r["type"] != SOURCE_LINK]
+        # one query, each count from Neo4j's count store
+        counts = {r["type"]: r["n"] for r in tx.run(" UNION ALL ".join(
+            f"MATCH ()-[r:{t}]->() RETURN '{t}' AS type, count(r) AS n" for t in present))} if present else {}
         actors = tx.run("MATCH (a:Actor) RETURN a.id AS id, a.hash AS hash")
         sources = tx.run("MATCH (s:Source) RETURN properties(s) AS p")
         types = tx.run("MATCH (t:RelationType) RETURN properties(t) AS p")
@@ -228,36 +227,38 @@ def plan(tx: AnyTransaction, data: Dataset, *, prune: bool = False) -> Plan:
     return todo
 
 
-_LOOKUP = ("UNWIND $rows AS row "
-           "OPTIONAL MATCH (s)-[r:{rel_type} {{id: row[0]}}]->(t) WHERE r.hash IS NOT NULL "
-           "RETURN collect(CASE WHEN r IS NULL THEN row[0] END) AS absent, "
-           "collect(CASE WHEN r.hash <> row[1] THEN [row[0], s.id, t.id, r.source_ids] END) AS changed")
+CHECK = 50_000
+"""The dataset's relations of one type are compared with the database's in runs of this many ids."""
+
+Held = dict[str, tuple[str, str, list[str] | None]]  # relation id -> stored (source, target, cited sources)
+
+_CHECK = ("MATCH (s)-[r:{rel_type}]->(t) WHERE {within} r.hash IS NOT NULL "
+          "WITH s, t, r, r.hash IN $hashes AS same "
+          "RETURN sum(CASE WHEN same THEN 1 ELSE 0 END) AS same, "
+          "collect(CASE WHEN NOT same THEN [r.id, s.id, t.id, r.source_ids] END) AS other")
+_WITHIN = {(False, False): "", (True, False): "r.id >= $low AND", (False, True): "r.id < $high AND",
+           (True, True): "r.id >= $low AND r.id < $high AND"}
+_ABSENT = ("UNWIND $ids AS id WITH id WHERE NOT EXISTS {{ MATCH ()-[r:{rel_type} {{id: id}}]->() "
+           "WHERE r.hash IS NOT NULL }} RETURN collect(id) AS absent")
 
 
 def _plan_relations(tx: AnyTransaction, todo: Plan, prune: bool) -> None:
     data, stored, counts = todo.data, todo.stored, todo.summary.relations
     by_type: dict[str, list[Relation]] = defaultdict(list)
+    spliced = {name: neo4j_type(name) for name in data.types}
     for rel in data.relations.values():
-        by_type[neo4j_type(rel.type)].append(rel)
-    # The server looks each id up in its type's index and answers for a batch at once; the next batch's
-    # fingerprints are computed while it does (the driver reads a result when the next statement is run).
+        by_type[spliced[rel.type]].append(rel)
     absent: set[str] = set()
-    changed: dict[str, tuple[str, str, list[str] | None]] = {}
-    found: dict[str, int] = {}  # relationship type -> how many of the dataset's relations it holds
-    answers = []
+    changed: Held = {}
+    extras: dict[str, Held] = defaultdict(dict)  # type -> stored relations the dataset lacks under that type
     for rel_type, rels in sorted(by_type.items()):
-        if not stored.counts.get(rel_type):
+        if stored.counts.get(rel_type):
+            _compare(tx, rel_type, rels, absent, changed, extras[rel_type])
+        else:
             absent.update(r.id for r in rels)
-            continue
-        for batch in _batches(rels):
-            rows = [[r.id, relation_fingerprint(r)] for r in batch]
-            answers.append((rel_type, len(batch), tx.run(_LOOKUP.format(rel_type=rel_type), rows=rows)))
-    for rel_type, sent, result in answers:
-        record = result.single(strict=True)
-        absent.update(record["absent"])
-        changed.update((i, (s, t, cited)) for i, s, t, cited in record["changed"])
-        found[rel_type] = found.get(rel_type, 0) + sent - len(record["absent"])
-    extras = _extras(tx, by_type, absent, found, stored.counts)
+    for rel_type in sorted(stored.counts.keys() - by_type.keys()):
+        if stored.counts[rel_type]:
+            extras[rel_type] = _all_of(tx, rel_type)
 
     copies: dict[str, int] = defaultdict(int)  # id -> relationships that carry it beside the dataset's type
     gone: set[str] = set()
@@ -271,7 +272,7 @@ def _plan_relations(tx: AnyTransaction, todo: Plan, prune: bool) -> None:
                 if prune:
                     todo.deletes[rel_type][i] = _pairs(s, t, cited)
     for rel in data.relations.values():
-        rel_type = neo4j_type(rel.type)
+        rel_type = spliced[rel.type]
         if rel.id in absent:
             counts.created += rel.id not in copies
             counts.updated += rel.id in copies
@@ -297,28 +298,61 @@ def _plan_relations(tx: AnyTransaction, todo: Plan, prune: bool) -> None:
         todo.summary.stale = sorted(gone)
 
 
-def _extras(tx: AnyTransaction, by_type: dict[str, list[Relation]], absent: set[str], found: dict[str, int],
-            counts: dict[str, int]) -> dict[str, dict[str, tuple[str, str, list[str] | None]]]:
-    """The stored relations the dataset does not hold under their stored type: type -> id -> (ends, cited).
+def _compare(tx: AnyTransaction, rel_type: str, rels: list[Relation], absent: set[str], changed: Held,
+             extras: Held) -> None:
+    """Sort the dataset's relations of ``rel_type`` into ``absent`` and ``changed``, and find the stored
+    relationships of that type the dataset lacks (``extras``), without reading unchanged ones back.
 
-    The count store says which types hold more relationships than the dataset's relations found in them;
-    only their ids are read, and the details only of the ones the dataset lacks there.
+    The ids are split into runs of :data:`CHECK`; for each, the server scans that range of its index and
+    counts the relationships whose fingerprint is among the run's, returning only the others. A run whose
+    count falls short of its size also holds relations the database lacks, which are then looked up by id.
+    The ranges cover every id, so the relationships of this type that the dataset lacks are among the others.
+    The next run's fingerprints are computed while the server answers (the driver reads a result when the
+    next statement is run).
     """
-    extras: dict[str, dict[str, tuple[str, str, list[str] | None]]] = {}
-    for rel_type, count in sorted(counts.items()):
-        if count <= found.get(rel_type, 0):
-            continue
-        held = {r.id for r in by_type.get(rel_type, ()) if r.id not in absent}
-        every = tx.run(f"MATCH ()-[r:{rel_type}]->() WHERE r.hash IS NOT NULL RETURN r.id AS id")
-        ids = [r["id"] for r in every if r["id"] not in held]
-        details: dict[str, tuple[str, str, list[str] | None]] = {}
-        for batch in _batches(ids):
-            for r in tx.run(f"UNWIND $ids AS id MATCH (s)-[r:{rel_type} {{id: id}}]->(t) "
-                            "RETURN id, s.id AS s, t.id AS t, r.source_ids AS cited", ids=batch):
-                details[r["id"]] = (r["s"], r["t"], r["cited"])
-        if details:
-            extras[rel_type] = details
-    return extras
+    # Neo4j orders text by code point, as Python does, so the runs' ranges follow each other in its index
+    # (tests/test_store_neo4j_batches.py checks ids beyond the Basic Multilingual Plane)
+    rels = sorted(rels, key=lambda r: r.id)
+    runs = list(_runs(rels))
+    answers = []
+    for i, run in enumerate(runs):
+        low = run[0].id if i > 0 else None
+        high = runs[i + 1][0].id if i + 1 < len(runs) else None
+        query = _CHECK.format(rel_type=rel_type, within=_WITHIN[low is not None, high is not None])
+        hashes = [relation_fingerprint(r) for r in run]
+        answers.append((run, tx.run(query, low=low, high=high, hashes=hashes)))
+    unsure = []
+    for run, result in answers:
+        record = result.single(strict=True)
+        ids = {r.id for r in run}
+        found = 0
+        for i, s, t, cited in record["other"]:
+            if i in ids:
+                changed[i] = (s, t, cited)
+                found += 1
+            else:
+                extras[i] = (s, t, cited)
+        if (record["same"] or 0) + found < len(run):
+            unsure.append([r.id for r in run if r.id not in changed])
+    lookups = [tx.run(_ABSENT.format(rel_type=rel_type), ids=ids) for ids in unsure]
+    for result in lookups:
+        absent.update(result.single(strict=True)["absent"])
+
+
+def _runs(rels: list[Relation]) -> Iterator[list[Relation]]:
+    for i in range(0, len(rels), CHECK):
+        yield rels[i:i + CHECK]
+
+
+def _all_of(tx: AnyTransaction, rel_type: str) -> Held:
+    """Every relation stored as ``rel_type``, a type the dataset does not use."""
+    held: Held = {}
+    every = tx.run(f"MATCH ()-[r:{rel_type}]->() WHERE r.hash IS NOT NULL RETURN r.id AS id")
+    for ids in _batches([r["id"] for r in every]):
+        for r in tx.run(f"UNWIND $ids AS id MATCH (s)-[r:{rel_type} {{id: id}}]->(t) "
+                        "RETURN id, s.id AS s, t.id AS t, r.source_ids AS cited", ids=ids):
+            held[r["id"]] = (r["s"], r["t"], r["cited"])
+    return held
 
 
 # -- writing ----------------------------------------------------------------------------------------
