@@ -7,11 +7,13 @@ not at all. Under the lock it:
 
 1. plans (:func:`plan`): compares the dataset with what is stored without
    reading the stored relations back. The fingerprints of the dataset's
-   relations go to the server, which answers with the ids it does not hold and
-   the ones it holds with another fingerprint; the server's count of each
-   relationship type then says whether it holds relations the dataset lacks
-   (stale ones, or ones whose type changed, or an id stored twice, which the
-   load repairs), and only then are their ids read;
+   relations of each type go to the server in runs of :data:`CHECK` ids; for
+   each run it scans that range of the type's index and answers with the
+   relationships whose fingerprint is not among the run's: changed ones, and
+   ones the dataset lacks there (stale, moved to another type, or a second
+   copy of an id, which the load repairs). Only a run with relations the
+   database lacks has them looked up by id; types the dataset does not use are
+   read only if Neo4j's count store says they hold anything;
 2. writes the plan in units (:func:`units`) of at most :data:`BATCH` records:
    types, sources and actors, then the relationships to delete, then the new
    and changed ones with the links from their sources to their actors, then,
@@ -65,11 +67,14 @@ if TYPE_CHECKING:
 
     AnyTransaction = ManagedTransaction | Transaction
 
-__all__ = ["BATCH", "JOURNAL", "LOCK_PATIENCE", "ONE_TRANSACTION", "Load", "Plan", "plan", "take_lock",
-           "unfinished", "units"]
+__all__ = ["BATCH", "CHECK", "JOURNAL", "LOCK_PATIENCE", "ONE_TRANSACTION", "Load", "Plan", "Stopped", "plan",
+           "take_lock", "unfinished", "units"]
 
 BATCH = 10_000
 """Records per statement, and per transaction when a load is written in batches."""
+
+CHECK = 50_000
+"""The dataset's relations of one type are compared with the database's in runs of this many ids."""
 
 ONE_TRANSACTION = 20_000
 """A load that writes at most this many records runs in one transaction. Neo4j holds a transaction in its
@@ -226,9 +231,6 @@ def plan(tx: AnyTransaction, data: Dataset, *, prune: bool = False) -> Plan:
         actors.removed = len(todo.gone_actors)
     return todo
 
-
-CHECK = 50_000
-"""The dataset's relations of one type are compared with the database's in runs of this many ids."""
 
 Held = dict[str, tuple[str, str, list[str] | None]]  # relation id -> stored (source, target, cited sources)
 
