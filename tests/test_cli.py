@@ -40,7 +40,7 @@ def test_validate_the_example(run):
 
     result = run("validate", str(example_path()))
     assert result.exit_code == 0
-    assert result.output.startswith("0 error(s), 0 warning(s) in 3 file(s): 28 actors, 55 relations")
+    assert result.output.startswith("0 errors, 0 warnings in 3 files: 28 actors, 55 relations")
 
 
 def test_validate_lists_every_problem_and_exits_1(run, tmp_path):
@@ -50,7 +50,7 @@ def test_validate_lists_every_problem_and_exits_1(run, tmp_path):
     assert result.output.splitlines() == [
         "bad.yaml:4: error: relation 'r1', field 'target': unknown actor 'b'",
         "bad.yaml:5: error: relation 'r2', field 'start': '2012-13' has no month 13",
-        "Error: 2 error(s), 0 warning(s) in 1 file(s): 1 actor, 0 relations, 0 sources, 0 custom types",
+        "Error: 2 errors, 0 warnings in 1 file: 1 actor, 0 relations, 0 sources, 0 custom types",
     ]
 
 
