@@ -2,8 +2,8 @@
 
 pyvis's stock template loads Bootstrap and vis-network from CDNs even in
 ``in_line`` mode, and its Jinja environment does not autoescape, so pages are
-rendered from our own templates (``templates/``) with the copy of
-vis-network that pyvis ships, inlined. No request leaves the page: a
+rendered from our own templates (``templates/``) with relgraph's pinned copy
+of vis-network inlined (:mod:`relgraph.render.vis`). No request leaves the page: a
 Content-Security-Policy forbids them, and there is nothing to fetch.
 
 A page or fragment shows one date, or a series of dates with a slider and a
@@ -29,7 +29,6 @@ sets every text with ``textContent`` and makes links of ``http(s)`` URLs only.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,10 +36,10 @@ from typing import TYPE_CHECKING, Any
 from relgraph.render import Written, save
 from relgraph.render.scene import Frame, Scene, build_scene, duration_words
 from relgraph.render.style import EDGE_COLOURS, SIGN_MARKS, SIGN_NAMES, kind_style
+from relgraph.render.vis import loader
 
 if TYPE_CHECKING:
     import networkx as nx
-    from markupsafe import Markup
 
 __all__ = ["CSP", "render_html", "write_html"]
 
@@ -96,33 +95,6 @@ def _environment() -> Any:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-@functools.cache
-def _vis_bundle() -> Markup:
-    """The copy of vis-network that pyvis ships, to inline as it is; never data."""
-    import pyvis
-    from markupsafe import Markup
-
-    path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    text = path.read_text(encoding="utf-8")
-    if re.search(r"</script", text, re.I):
-        raise ValueError(f"{path} would end its <script> early")
-    return Markup(text)  # noqa: S704 - a library file, checked above, never data
-
-
-@functools.cache
-def _vis_loader() -> Markup:
-    """vis-network, run as a CommonJS module so that a host page's AMD loader cannot capture it."""
-    from markupsafe import Markup
-
-    start = ("(function () {\n"
-             "var v = window.vis; if (v && v.Network && v.DataSet && v.DataView) return;\n"
-             "var module = { exports: {} }, exports = module.exports;\n"
-             # the bundled regenerator runtime would otherwise make itself a global
-             "var regeneratorRuntime;\n")
-    end = "\nwindow.vis = module.exports;\n})();"
-    return Markup(start) + _vis_bundle() + Markup(end)  # noqa: S704 - constants
-
-
 def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
     frames = [_frame(f, scene.frames[k - 1] if k else None) for k, f in enumerate(scene.frames)]
     names = {n["id"]: n["name"] for n in scene.nodes}
@@ -131,7 +103,7 @@ def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
         "scene": scene,
         "standalone": standalone,
         "csp": CSP,
-        "vis_loader": _vis_loader(),
+        "vis_loader": loader(),
         "frames": frames,
         "caption": frames[-1]["caption"],
         "window": duration_words(window) if window else None,
