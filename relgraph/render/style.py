@@ -26,8 +26,10 @@ __all__ = [
     "KIND_STYLES",
     "SIGN_MARKS",
     "SIGN_NAMES",
+    "CANDIDATE_DASHES",
     "EdgeStyle",
     "KindStyle",
+    "candidate_colour",
     "edge_style",
     "head_for",
     "kind_style",
@@ -41,6 +43,9 @@ SIGN_MARKS: dict[int, str] = {1: "+", -1: "\u2212", 0: "0"}
 
 EVENT_DASHES: tuple[int, int] = (6, 4)
 """Dash and gap lengths of an event's line, in pixels at width 1."""
+
+CANDIDATE_DASHES: tuple[int, int] = (2, 4)
+"""Dots of a candidate's line (an extracted relation that waits for review), in pixels at width 1."""
 
 Head = Literal["arrow", "bar", "vee", "diamond", "circle", "none"]
 
@@ -98,6 +103,16 @@ KIND_STYLES: dict[str, KindStyle] = {
 """Shape and fill of each actor kind. Node fills avoid the two edge colours."""
 
 _OTHER_KIND = KindStyle("dot", "#FFFFFF")
+
+
+def candidate_colour(colour: str) -> str:
+    """A candidate's colour: its sign's colour, half way to white, so that it reads as tentative.
+
+    >>> candidate_colour("#0072B2")
+    '#80B9D9'
+    """
+    red, green, blue = (int(colour[k:k + 2], 16) for k in (1, 3, 5))
+    return "#" + "".join(f"{(c + 255 + 1) // 2:02X}" for c in (red, green, blue))
 
 
 def kind_style(kind: str | None) -> KindStyle:

@@ -1,0 +1,238 @@
+"""Where each label goes, and from which zoom on it shows: names never on names, lines or shapes.
+
+Labels keep their size in CSS pixels while shapes and lines grow with the
+zoom, so a label that fits at one scale fits at every larger one, provided
+its box is anchored to its shape: a name is placed in one of eight spots
+around its actor (below, above, right, left, then the four corners), a
+line's label on a point of its line (its middle, then 40%, 60%, 30% or 70%
+along). At a larger scale the box shrinks, in canvas units, towards its
+anchor, so it stays clear of everything it was clear of.
+
+:func:`place` walks a ladder of scales from the smallest up, as a map's zoom
+levels: at each, every label not yet placed takes the first spot where its
+box (and the gap between it and its shape) meets no other label placed so
+far, no shape, no line (its own line excepted) and stays within the
+canvas; once placed, it keeps its spot at every larger scale. Names are
+placed at every scale before any line label, in the order given (the
+caller's priority), so a line's label never takes a name's place. The
+result, for each label, is the first level it shows at and its spot; the
+page draws at each scale the labels whose level it has reached.
+
+>>> from relgraph.render.labels import node_label
+>>> geometry = FrameGeometry(nodes=[(0.0, 0.0, 10.0, 10.0, True), (40.0, 0.0, 10.0, 10.0, True)],
+...                          lines=[], line_ends=[], box=(20.0, 0.0, 300.0, 200.0))
+>>> items = [Item("node", 0, node_label("Russia", None)), Item("node", 1, node_label("Turkey", None))]
+>>> place(geometry, items, [0.5, 1.0, 2.0])
+[(0, 0), (0, 1)]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from relgraph.render.geometry import (
+    Grid,
+    Point,
+    Rect,
+    Region,
+    convex_hull,
+    rect_hits_node,
+    rect_hits_rect,
+    segment_hits_rect,
+)
+from relgraph.render.labels import LabelText
+from relgraph.render.view import PAD_X, PAD_Y
+
+__all__ = ["ANGLES", "RINGS", "SPOTS", "STOPS", "FrameGeometry", "Item", "anchors", "label_box", "place", "swept"]
+
+Node = tuple[float, float, float, float, bool]
+
+ANGLES: tuple[float, ...] = (90, 270, 0, 180, 45, 135, 315, 225, 67.5, 112.5, 292.5, 247.5, 22.5, 157.5,
+                             337.5, 202.5)
+"""Directions (degrees, clockwise from the right, as y grows downwards) a name may take from its actor,
+in order of preference: below, above, right, left, the corners, then between them."""
+
+RINGS: tuple[float, ...] = (2.0, 8.0, 16.0, 26.0)
+"""How far (CSS px) a name may stand off its actor's edge, nearest first: a hub ringed by lines may need
+its name a little out, in the widest gap between them."""
+
+SPOTS = len(ANGLES) * len(RINGS)
+
+STOPS: tuple[float, ...] = (0.5, 0.4, 0.6, 0.3, 0.7)
+"""Where along its line a line's label may sit, in order of preference."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A label to place: a name (``kind="node"``, ``owner`` an index into the nodes) or a line's label."""
+
+    kind: str
+    owner: int
+    text: LabelText
+
+
+@dataclass
+class FrameGeometry:
+    """What one date draws, in canvas units: nodes ``(x, y, half width, half height, round)``, the visible
+    part of each line (with the indices of its two nodes) and the scene's extent ``(cx, cy, width, height)``."""
+
+    nodes: list[Node]
+    lines: list[list[Point]]
+    line_ends: list[tuple[int, int]]
+    box: tuple[float, float, float, float]
+    _grid: Grid | None = field(default=None, repr=False)
+    _anchors: dict[int, list[Point]] = field(default_factory=dict, repr=False)
+
+    def anchors(self, line: int) -> list[Point]:
+        """The points of a line's label's spots (:data:`STOPS`), worked out once."""
+        if line not in self._anchors:
+            self._anchors[line] = anchors(self.lines[line])
+        return self._anchors[line]
+
+
+def label_box(geometry: FrameGeometry, item: Item, spot: int, scale: float) -> Rect:
+    """The box of ``item``'s text at ``spot`` and ``scale``, in canvas units.
+
+    A name at spot ``ring * len(ANGLES) + k`` stands in direction ``ANGLES[k]``
+    from its actor, its nearest side ``RINGS[ring]`` pixels off the actor's
+    edge, beyond the line tangent to it there.
+    """
+    w, h = item.text.width / scale, item.text.height / scale
+    if item.kind != "node":
+        x, y = geometry.anchors(item.owner)[spot]
+        return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+    (ex, ey), (ux, uy) = _edge_point(geometry, item, spot)
+    ring = spot // len(ANGLES)
+    reach = (RINGS[ring] + abs(ux) * item.text.width / 2 + abs(uy) * item.text.height / 2) / scale
+    cx, cy = ex + ux * reach, ey + uy * reach
+    return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def _edge_point(geometry: FrameGeometry, item: Item, spot: int) -> tuple[Point, Point]:
+    """Where the direction of a name's spot leaves its actor's shape (or the line tangent to it), and
+    that direction."""
+    x, y, hx, hy, round_ = geometry.nodes[item.owner]
+    angle = math.radians(ANGLES[spot % len(ANGLES)])
+    ux, uy = round(math.cos(angle), 9), round(math.sin(angle), 9)  # cos(90 deg) is 0, as on the page
+    edge = hx if round_ else abs(ux) * hx + abs(uy) * hy
+    return (x + ux * edge, y + uy * edge), (ux, uy)
+
+
+def swept(geometry: FrameGeometry, item: Item, spot: int, scale: float) -> Region:
+    """Every point ``item``'s box covers at ``scale`` or any larger one: placement keeps it all free.
+
+    The box shrinks towards a fixed point as the scale grows (a name
+    towards where its direction leaves the actor; a line's label towards its
+    anchor), so what it sweeps is the hull of its box and that point.
+    """
+    left, top, right, bottom = label_box(geometry, item, spot, scale)
+    corners = [(left, top), (right, top), (right, bottom), (left, bottom)]
+    if item.kind != "node":
+        return Region(corners)
+    return Region(convex_hull([*corners, _edge_point(geometry, item, spot)[0]]))
+
+
+def anchors(points: Sequence[Point]) -> list[Point]:
+    """The points of a polyline at each of :data:`STOPS` along its length."""
+    if len(points) < 2:
+        return [points[0] if points else (0.0, 0.0)] * len(STOPS)
+    pieces = [math.dist(p, q) for p, q in zip(points, points[1:], strict=False)]
+    total = sum(pieces) or 1.0
+    out = []
+    for stop in STOPS:
+        want, k = stop * total, 0
+        while k < len(pieces) - 1 and want > pieces[k]:
+            want -= pieces[k]
+            k += 1
+        t = want / (pieces[k] or 1.0)
+        (px, py), (qx, qy) = points[k], points[k + 1]
+        out.append((px + (qx - px) * t, py + (qy - py) * t))
+    return out
+
+
+def _static(geometry: FrameGeometry) -> Grid:
+    """A grid of the nodes (items ``0..n-1``) and lines (items ``n..``), built once per frame."""
+    if geometry._grid is None:
+        _, _, span_x, span_y = geometry.box
+        grid = Grid(max(30.0, math.sqrt(span_x * span_y / max(len(geometry.nodes), 1))))
+        for k, (x, y, hx, hy, _) in enumerate(geometry.nodes):
+            grid.add_rect(k, (x - hx, y - hy, x + hx, y + hy))
+        for k, points in enumerate(geometry.lines):
+            grid.add_polyline(len(geometry.nodes) + k, points)
+        geometry._grid = grid
+    return geometry._grid
+
+
+def _blocked(geometry: FrameGeometry, item: Item, text: Rect, placed: Grid, texts: dict[int, Rect]) -> bool:
+    """A quick test on the text's own box, which the swept region holds: a hit here is a hit."""
+    if any(rect_hits_rect(text, texts[k]) for k in placed.near(text)):
+        return True
+    n = len(geometry.nodes)
+    for k in _static(geometry).near(text):
+        if k < n:
+            if (item.kind != "node" or k != item.owner) and rect_hits_node(text, geometry.nodes[k]):
+                return True
+        elif item.kind == "node" or k - n != item.owner:
+            points = geometry.lines[k - n]
+            if any(segment_hits_rect(p, q, text) for p, q in zip(points, points[1:], strict=False)):
+                return True
+    return False
+
+
+def _clear(geometry: FrameGeometry, item: Item, region: Region, scale: float, placed: Grid,
+           regions: dict[int, Region]) -> bool:
+    cx, cy, span_x, span_y = geometry.box
+    half_x, half_y = span_x / 2 + PAD_X / scale, span_y / 2 + PAD_Y / scale
+    box = region.box
+    if box[0] < cx - half_x or box[2] > cx + half_x or box[1] < cy - half_y or box[3] > cy + half_y:
+        return False
+    if any(region.hits_region(regions[k]) for k in placed.near(box)):
+        return False
+    n = len(geometry.nodes)
+    for k in _static(geometry).near(box):
+        if k < n:
+            if (item.kind != "node" or k != item.owner) and region.hits_node(geometry.nodes[k]):
+                return False
+        elif item.kind == "node" or k - n != item.owner:
+            points = geometry.lines[k - n]
+            if any(region.hits_segment(p, q) for p, q in zip(points, points[1:], strict=False)):
+                return False
+    return True
+
+
+def place(geometry: FrameGeometry, items: Sequence[Item], scales: Sequence[float], *,
+          spots: int = SPOTS) -> list[tuple[int, int]]:
+    """For each item, ``(level, spot)``: the index into ``scales`` (ascending) from which it shows, and
+    where; ``(-1, -1)`` for an item that fits at none. See the module docstring. ``spots`` limits the
+    spots a name may take to the first ones (a graph of thousands of names tries fewer)."""
+    result = [(-1, -1)] * len(items)
+    for kind in ("node", "line"):
+        todo = [k for k, item in enumerate(items) if item.kind == kind]
+        for level, scale in enumerate(scales):
+            regions = {k: swept(geometry, items[k], result[k][1], scale)
+                       for k in range(len(items)) if result[k][0] >= 0}
+            texts = {k: label_box(geometry, items[k], result[k][1], scale) for k in regions}
+            placed = Grid(max(30.0, 60.0 / scale))
+            for k, region in regions.items():
+                placed.add_rect(k, region.box)
+            tried = range(spots) if kind == "node" else range(len(STOPS))
+            left = []
+            for k in todo:
+                for spot in tried:
+                    text = label_box(geometry, items[k], spot, scale)
+                    if _blocked(geometry, items[k], text, placed, texts):
+                        continue
+                    region = swept(geometry, items[k], spot, scale)
+                    if _clear(geometry, items[k], region, scale, placed, regions):
+                        result[k] = (level, spot)
+                        regions[k], texts[k] = region, text
+                        placed.add_rect(k, region.box)
+                        break
+                else:
+                    left.append(k)
+            todo = left
+            if not todo:
+                break
+    return result
