@@ -45,7 +45,8 @@ from relgraph.render.geometry import (
 from relgraph.render.labels import LabelText
 from relgraph.render.view import PAD_X, PAD_Y
 
-__all__ = ["ANGLES", "RINGS", "SPOTS", "STOPS", "FrameGeometry", "Item", "anchors", "label_box", "place", "swept"]
+__all__ = ["ANGLES", "RINGS", "SPOTS", "STOPS", "FrameGeometry", "Item", "anchors", "label_box", "place",
+           "spot_anchor", "swept"]
 
 Node = tuple[float, float, float, float, bool]
 
@@ -108,6 +109,21 @@ def label_box(geometry: FrameGeometry, item: Item, spot: int, scale: float) -> R
     reach = (RINGS[ring] + abs(ux) * item.text.width / 2 + abs(uy) * item.text.height / 2) / scale
     cx, cy = ex + ux * reach, ey + uy * reach
     return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def spot_anchor(geometry: FrameGeometry, item: Item, spot: int) -> tuple[float, float, float, float, float]:
+    """What a renderer needs to draw ``item`` at ``spot`` at any scale: ``(x, y, ux, uy, ring)``.
+
+    The label's box, in screen pixels, is centred at the screen point of
+    canvas point (x, y), plus (ux, uy) times ``ring + |ux| w / 2 + |uy| h / 2``
+    for a box ``w`` by ``h`` (see :func:`label_box`); a line's label has
+    ``ux = uy = ring = 0``.
+    """
+    if item.kind != "node":
+        x, y = geometry.anchors(item.owner)[spot]
+        return (x, y, 0.0, 0.0, 0.0)
+    (x, y), (ux, uy) = _edge_point(geometry, item, spot)
+    return (x, y, ux, uy, RINGS[spot // len(ANGLES)])
 
 
 def _edge_point(geometry: FrameGeometry, item: Item, spot: int) -> tuple[Point, Point]:

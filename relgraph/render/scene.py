@@ -25,7 +25,7 @@ and everything not touching them is dimmed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +49,11 @@ width (:mod:`relgraph.render.view`): 6 to 24 px across the radius."""
 FOCUS_GROWTH = 1.4
 """How much larger an actor of the focus is drawn."""
 
+MANY_LABELS = 400
+FEW_SPOTS = 16
+"""A date with more than :data:`MANY_LABELS` labels tries only the first :data:`FEW_SPOTS` spots for
+each name (next to its actor), to keep placement fast; those names show as the reader zooms in."""
+
 LINE_LABELS_UP_TO = 150
 """Above this many lines on a date, lines carry no label (hover shows their types): a thicket of labels
 reads as noise, and a line's colour, dash and head already say its sign, kind and family."""
@@ -61,7 +66,9 @@ _RELATION_FIELDS = ("id", "type", "sign", "kind", "symmetric", "start", "start_p
 @dataclass(frozen=True)
 class Label:
     """A name (``kind="node"``, ``owner`` a node index) or a line's label (``owner`` a line index) on one
-    date: its text, the first zoom level it shows at (-1: none) and its spot (:mod:`relgraph.render.placement`)."""
+    date: its text lines ``(text, px, bold, colour)``, its box's size in CSS pixels, the first zoom level
+    it shows at (-1: none) and where (:func:`relgraph.render.placement.spot_anchor`: canvas point
+    ``x``, ``y``, direction ``ux``, ``uy``, distance ``ring``)."""
 
     kind: str
     owner: int
@@ -70,6 +77,18 @@ class Label:
     height: float
     level: int
     spot: int
+    x: float = 0.0
+    y: float = 0.0
+    ux: float = 0.0
+    uy: float = 0.0
+    ring: float = 0.0
+
+    def box(self, screen: Callable[[float, float], tuple[float, float]]) -> tuple[float, float, float, float]:
+        """The label's box ``(left, top, right, bottom)`` in screen pixels, given where canvas points land."""
+        x, y = screen(self.x, self.y)
+        reach = self.ring + abs(self.ux) * self.width / 2 + abs(self.uy) * self.height / 2
+        cx, cy = x + self.ux * reach, y + self.uy * reach
+        return (cx - self.width / 2, cy - self.height / 2, cx + self.width / 2, cy + self.height / 2)
 
 
 @dataclass(frozen=True)
@@ -188,7 +207,7 @@ def build_scene(graphs: Sequence[nx.MultiDiGraph], *, title: str | None = None, 
         zoom_levels,
     )
     from relgraph.render.layout import signed_layout
-    from relgraph.render.placement import place
+    from relgraph.render.placement import SPOTS, place, spot_anchor
     from relgraph.render.roles import role_text, roles
 
     if not graphs:
@@ -229,10 +248,11 @@ def build_scene(graphs: Sequence[nx.MultiDiGraph], *, title: str | None = None, 
         geometry: FrameGeometry = geometry_of(node_list, line_list, frame, box)
         items: list[Item] = items_of(frame, texts[k], line_list, chosen_index(node_list),
                                      labelled=len(frame.lines) <= LINE_LABELS_UP_TO)
-        spots = place(geometry, items, levels)
+        spots = place(geometry, items, levels, spots=SPOTS if len(items) <= MANY_LABELS else FEW_SPOTS)
         labels = [Label(item.kind, frame.nodes[item.owner] if item.kind == "node" else frame.lines[item.owner],
                         tuple((t.text, t.px, t.bold, t.colour) for t in item.text.lines),
-                        item.text.width, item.text.height, level, spot)
+                        item.text.width, item.text.height, level, spot,
+                        *(spot_anchor(geometry, item, spot) if level >= 0 else (0.0, 0.0, 0.0, 0.0, 0.0)))
                   for item, (level, spot) in zip(items, spots, strict=True)]
         placed_frames.append(_replace_labels(frame, labels))
     first, last = graphs[0].graph["date"], graphs[-1].graph["date"]
