@@ -20,14 +20,15 @@ window's first day (``relgraph render`` does it for every date).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["ROLE_TYPES", "Role", "note_ended_roles", "possessive", "role_text", "roles"]
+__all__ = ["ROLE_TYPES", "Role", "note_ended_roles", "possessive", "recent_roles", "role_text", "roles"]
 
 ROLE_TYPES: dict[str, str] = {"leads": "leader", "represents": "representative"}
 """The relation types that give a person a role, and the word for it."""
@@ -125,3 +126,27 @@ def note_ended_roles(graph: nx.MultiDiGraph, earlier: nx.MultiDiGraph) -> nx.Mul
                       "until": attrs.get("end") or last.isoformat()})
     graph.graph["ended_roles"] = ended
     return graph
+
+
+def recent_roles(graphs: Sequence[nx.MultiDiGraph],
+                 snapshots: Callable[[list[date]], list[nx.MultiDiGraph]]) -> list[nx.MultiDiGraph]:
+    """Note in each graph the roles that ended within its event window (:func:`note_ended_roles`).
+
+    ``snapshots`` gives the graphs of a list of days, such as
+    ``explorer.snapshots``; it is asked once, for the first day of each
+    graph's window. Graphs that show every event (no window) get none.
+
+    >>> import relgraph
+    >>> with relgraph.open() as rg:
+    ...     [day] = recent_roles([rg.snapshot("2016-12-20")], rg.snapshots)
+    >>> [r.text for r in roles(day)["andrei-karlov"]]
+    ["Russia's representative until 2016-12-19"]
+    """
+    from relgraph.dates import Duration
+
+    windowed = [g for g in graphs if g.graph.get("event_window")]
+    days = [Duration.parse(g.graph["event_window"]).before(date.fromisoformat(g.graph["date"])) + timedelta(1)
+            for g in windowed]
+    for graph, earlier in zip(windowed, snapshots(days) if days else [], strict=True):
+        note_ended_roles(graph, earlier)
+    return list(graphs)
