@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from relgraph.render.geometry import line_points, shape_half
-from relgraph.render.labels import GAP, LabelText, line_label, node_label, text_width
+from relgraph.render.labels import GAP, LabelText, line_label, node_label
 from relgraph.render.placement import FrameGeometry, Item, place
 from relgraph.render.view import DESIGN_WIDTH, MAX_ASPECT, PAD_X, PAD_Y, extent, fit, standalone_canvas_width
 
@@ -30,14 +30,6 @@ if TYPE_CHECKING:
     from relgraph.render.scene import Frame
 
 __all__ = ["SPREAD_UP_TO", "frame_texts", "geometry_of", "items_of", "legible_positions", "zoom_levels"]
-
-INSIDE_PX = 11.5
-"""The size of a name written inside its shape (agreements, meetings), at the design width; it grows and
-shrinks with the zoom, as the shape does."""
-INSIDE_WRAP = 20
-INSIDE_MARGIN = 4.0
-INSIDE_SLACK = 1.06
-"""Room left in a shape for a browser font wider than DejaVu Sans, so vis-network does not wrap again."""
 
 SPREAD_UP_TO = 300
 ROUNDS = 3
@@ -55,42 +47,13 @@ Node = tuple[float, float, float, float, bool]
 
 def frame_texts(nodes: list[dict[str, Any]], frames: Sequence[Frame]) -> list[list[LabelText]]:
     """Each date's names, in the order of its nodes: the name, the role line, bold for the focus."""
-    return [[LabelText(()) if nodes[i]["inside"] else
-             node_label(nodes[i]["name"], frame.roles.get(i), focus=nodes[i]["focus"]) for i in frame.nodes]
+    return [[node_label(nodes[i]["name"], frame.roles.get(i), focus=nodes[i]["focus"]) for i in frame.nodes]
             for frame in frames]
 
 
 def _shapes(nodes: list[dict[str, Any]], frame: Frame) -> list[Node]:
-    return [(nodes[i]["x"], nodes[i]["y"], *nodes[i]["half"], False) if nodes[i]["inside"]
-            else (nodes[i]["x"], nodes[i]["y"], *shape_half(nodes[i]["shape"], size))
+    return [(nodes[i]["x"], nodes[i]["y"], *shape_half(nodes[i]["shape"], size))
             for i, size in zip(frame.nodes, frame.sizes, strict=True)]
-
-
-def size_inside(nodes: list[dict[str, Any]], scale: float = 1.0) -> None:
-    """Size the shapes that hold their name (agreements, meetings) so the name reads in
-    :data:`INSIDE_PX` pixels at ``scale`` (canvas units are the design width's pixels): their ``text``
-    lines, ``font`` size, ``inner`` box (width and height of the text) and ``half`` size, in canvas
-    units, as the page gives them to vis-network."""
-    for node in nodes:
-        if not node["inside"]:
-            continue
-        lines = _wrap_inside(node["name"])
-        width = max(text_width(line, INSIDE_PX) for line in lines) * INSIDE_SLACK
-        height = len(lines) * round(INSIDE_PX * 1.25)
-        if node["shape"] == "ellipse":  # vis-network's ellipse: as wide as the text and its height, twice as high
-            outer = (width + height, 2 * height)
-        else:
-            outer = (width + 2 * INSIDE_MARGIN, height + 2 * INSIDE_MARGIN)
-        node.update(text=lines, font=round(INSIDE_PX / scale, 3),
-                    inner=(round(width / scale, 3), round(height / scale, 3)),
-                    margin=round(INSIDE_MARGIN / scale, 3),
-                    half=(round(outer[0] / 2 / scale, 3), round(outer[1] / 2 / scale, 3)))
-
-
-def _wrap_inside(name: str) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(name, INSIDE_WRAP, break_long_words=False, break_on_hyphens=False) or [name]
 
 
 def geometry_of(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frame: Frame,
@@ -142,7 +105,7 @@ def scene_box(nodes: list[dict[str, Any]], frames: Sequence[Frame], texts: list[
         for frame, labels in zip(frames, texts, strict=True):
             for k, (i, size) in enumerate(zip(frame.nodes, frame.sizes, strict=True)):
                 node = nodes[i]
-                hx, hy = node["half"] if node["inside"] else shape_half(node["shape"], size)[:2]
+                hx, hy = shape_half(node["shape"], size)[:2]
                 if labels[k].lines:
                     hx, hy = max(hx, labels[k].width / 2 / scale), hy + (labels[k].height + GAP) / scale
                 old = halves.get(i, (0.0, 0.0))
@@ -168,9 +131,9 @@ def legible_positions(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], 
     from relgraph.render.layout import SPACING, relax
 
     pos = np.array([[n["x"], n["y"]] for n in nodes], dtype=float).reshape(-1, 2)
-    size_inside(nodes)
     if len(nodes) > SPREAD_UP_TO or len(nodes) < 2:
         pos *= PIXELS_PER_SPACING / SPACING
+        _store(nodes, pos)
     else:
         width = DESIGN_WIDTH - 2 * PAD_X
         span = max(float(np.ptp(pos[:, 0])), 1e-6)
@@ -186,18 +149,18 @@ def legible_positions(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], 
         crowded: set[int] = set()
         for _ in range(ROUNDS):
             pos = relax(pos, _blocks(nodes, frames, texts, pos, pairs, crowded), pairs, area)
-            _store(nodes, frames, texts, pos)
+            _store(nodes, pos)
             failed = _unnamed(nodes, lines, frames, texts)
             if not failed:
                 return
             if len(failed) <= NUDGED_UP_TO and _nudge(nodes, lines, frames, texts, failed, area):
                 return
             pos = np.array([[n["x"], n["y"]] for n in nodes], dtype=float)
-    _store(nodes, frames, texts, pos)
+    _store(nodes, pos)
 
 
 NUDGES = tuple((r * math.cos(math.radians(a)), r * math.sin(math.radians(a)))
-               for r in (12.0, 24.0, 40.0) for a in range(0, 360, 30))
+               for r in (12.0, 24.0, 40.0, 60.0, 85.0) for a in range(0, 360, 30))
 """Moves tried, in pixels at the design width, for an actor whose name finds no spot: nearest first."""
 
 
@@ -219,7 +182,7 @@ def _nudge(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Seq
     return not _unnamed(nodes, lines, frames, texts)
 
 
-def _store(nodes: list[dict[str, Any]], frames: Sequence[Frame], texts: list[list[LabelText]], pos: Any) -> None:
+def _store(nodes: list[dict[str, Any]], pos: Any) -> None:
     for node, (x, y) in zip(nodes, pos, strict=True):
         node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
 
@@ -233,9 +196,10 @@ def _unnamed(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: S
     ladder = [x for x in zoom_levels(box, sum(len(f.nodes) for f in frames) / len(frames)) if x <= scale]
     failed: set[int] = set()
     for frame, labels in zip(frames, texts, strict=True):
-        items = [Item("node", k, text) for k, text in enumerate(labels) if text.lines]
-        for item, (level, _) in zip(items, place(geometry_of(nodes, lines, frame, box), items, ladder),
-                                    strict=True):
+        geometry = geometry_of(nodes, lines, frame, box)
+        focus = {i for i, node in enumerate(nodes) if node["focus"]}
+        items = items_of(frame, labels, lines, focus, labelled=False)
+        for item, (level, _) in zip(items, place(geometry, items, ladder), strict=True):
             if level < 0:
                 failed.add(frame.nodes[item.owner])
     return failed
@@ -256,7 +220,7 @@ def _blocks(nodes: list[dict[str, Any]], frames: Sequence[Frame], texts: list[li
     label: dict[int, tuple[float, float]] = {}
     for frame, labels in zip(frames, texts, strict=True):
         for k, (i, s) in enumerate(zip(frame.nodes, frame.sizes, strict=True)):
-            hx, hy = nodes[i]["half"] if nodes[i]["inside"] else shape_half(nodes[i]["shape"], s)[:2]
+            hx, hy = shape_half(nodes[i]["shape"], s)[:2]
             size[i] = (max(size.get(i, (0, 0))[0], hx), max(size.get(i, (0, 0))[1], hy))
             if labels[k].lines:
                 w, h = label.get(i, (0.0, 0.0))

@@ -30,6 +30,7 @@ __all__ = [
     "rect_hits_rect",
     "segment_hits_rect",
     "shape_half",
+    "trim",
 ]
 
 Point = tuple[float, float]
@@ -244,10 +245,10 @@ def line_points(a: tuple[float, float, float, float, bool], b: tuple[float, floa
                   for t in (k / steps for k in range(steps + 1))]
     else:
         points = [start, end]
-    return _trim(_trim(points, a), b, from_end=True)
+    return trim(trim(points, a), b, from_end=True)
 
 
-def _trim(points: list[Point], node: tuple[float, float, float, float, bool], from_end: bool = False) -> list[Point]:
+def trim(points: list[Point], node: tuple[float, float, float, float, bool], from_end: bool = False) -> list[Point]:
     """Cut ``points`` where they leave ``node`` (at the start, or at the end), by bisection on the piece."""
     seq = points[::-1] if from_end else list(points)
     k = 0

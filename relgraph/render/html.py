@@ -102,8 +102,8 @@ def _environment() -> Any:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-_NODE_KEYS = ("id", "name", "kind", "aliases", "country", "wikidata", "description", "x", "y", "shape", "colour",
-              "focus", "inside")
+_NODE_KEYS = ("id", "name", "kind", "aliases", "country", "wikidata", "description", "x", "y", "shape",
+              "colour", "dashed", "focus")
 
 
 def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
@@ -128,7 +128,6 @@ def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
         "sources": sorted(scene.sources, key=lambda s: str(s["title"]).lower()),
         "payload": {
             "nodes": [{k: n[k] for k in _NODE_KEYS} | {"part_of": names.get(n["part_of"], n["part_of"])}
-                      | ({k: n[k] for k in ("text", "font", "inner", "margin")} if n["inside"] else {})
                       for n in scene.nodes],
             "relations": scene.relations,
             "lines": scene.lines,

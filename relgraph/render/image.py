@@ -136,7 +136,7 @@ def _shape(scene: Scene, index: int, size: float, view: View) -> tuple[float, fl
     """A node in screen pixels: ``(x, y, half width, half height, round)``."""
     node = scene.nodes[index]
     x, y = view.screen(node["x"], node["y"])
-    hx, hy, round_ = (*node["half"], False) if node["inside"] else shape_half(node["shape"], size)
+    hx, hy, round_ = shape_half(node["shape"], size)
     return (x, y, hx * view.scale, hy * view.scale, round_)
 
 
@@ -155,15 +155,11 @@ def _graph(ax: Axes, scene: Scene, frame: Frame, view: View) -> None:
         node, (x, y, hx, hy, _) = scene.nodes[i], shapes[i]
         alpha = 1.0 if i in near else 0.3
         edge = {"edgecolor": "#333", "linewidth": 1.6 if node["focus"] else 0.6}
-        if node["inside"]:
-            _frame_box(ax, node, x, y, hx, hy, alpha, edge)
-            ax.text(x, y, "\n".join(node["text"]), ha="center", va="center", zorder=4, alpha=alpha,
-                    fontsize=node["font"] * view.scale * PT, linespacing=1.1)
-            continue
         marker = _MARKERS.get(node["shape"], "o")
-        ax.scatter([x], [y], s=(2 * hx * scale) ** 2 * (1.6 if node["shape"] == "star" else 1.0), marker=marker,
-                   c=node["colour"], alpha=alpha, zorder=3, **{"edgecolors": edge["edgecolor"],
-                                                                "linewidths": edge["linewidth"]})
+        reach = shape_half(node["shape"], 1.0)[0]  # a polygon's reach beyond its size; the marker spans it
+        ax.scatter([x], [y], s=(2 * hx / reach * scale) ** 2 * (1.6 if node["shape"] == "star" else 1.0),
+                   marker=marker, c=node["colour"], alpha=alpha, zorder=3, edgecolors=edge["edgecolor"],
+                   linewidths=edge["linewidth"], linestyles="--" if node["dashed"] else "-")
     level = _level(scene, view)
     for label in frame.labels:
         if not 0 <= label.level <= level:
@@ -177,19 +173,6 @@ def _graph(ax: Axes, scene: Scene, frame: Frame, view: View) -> None:
                     weight="bold" if bold else "normal", color="#9a9a9a" if dim else colour, zorder=5,
                     path_effects=_halo())
             y += height
-
-
-def _frame_box(ax: Axes, node: dict[str, Any], x: float, y: float, hx: float, hy: float, alpha: float,
-               edge: dict[str, Any]) -> None:
-    """The outline of a shape that holds its name, at the size the page draws it."""
-    from matplotlib.patches import Ellipse, FancyBboxPatch
-
-    if node["shape"] == "ellipse":
-        patch: Any = Ellipse((x, y), 2 * hx, 2 * hy, facecolor=node["colour"], alpha=alpha, zorder=3.9, **edge)
-    else:
-        patch = FancyBboxPatch((x - hx, y - hy), 2 * hx, 2 * hy, boxstyle="round,pad=0,rounding_size=5",
-                               facecolor=node["colour"], alpha=alpha, zorder=3.9, **edge)
-    ax.add_patch(patch)
 
 
 def _halo() -> list[Any]:
@@ -325,11 +308,8 @@ def _legend(ax: Axes, rows: list[tuple[str, dict[str, Any]]]) -> None:
                   length=7.0)
         elif what == "kind":
             style = kind_style(entry["kind"])
-            if style.label_inside:
-                ax.add_patch(_box(2, y, 14, 7, style.colour))
-            else:
-                ax.scatter([9], [y], s=40, marker=_MARKERS.get(style.shape, "o"), c=style.colour,
-                           edgecolors="#333", linewidths=0.6)
+            ax.scatter([9], [y], s=40, marker=_MARKERS.get(style.shape, "o"), c=style.colour,
+                       edgecolors="#333", linewidths=0.6, linestyles="--" if style.dashed else "-")
         ax.text(36 if what != "text" else 2, y, entry["text"], fontsize=7, va="center")
 
 

@@ -294,7 +294,7 @@ def _node(node: str, attrs: dict[str, Any], focus: bool) -> dict[str, Any]:
     out["id"] = node
     out["name"] = attrs.get("name") or node
     out["aliases"] = list(attrs.get("aliases") or [])
-    out.update(x=0.0, y=0.0, shape=style.shape, colour=style.colour, focus=focus, inside=style.label_inside)
+    out.update(x=0.0, y=0.0, shape=style.shape, colour=style.colour, dashed=style.dashed, focus=focus)
     return out
 
 

@@ -79,14 +79,12 @@ class EdgeStyle:
 
 @dataclass(frozen=True)
 class KindStyle:
-    """``shape`` is vis-network's name; ``box`` and ``ellipse`` hold their label inside."""
+    """``shape`` is vis-network's name; a ``dashed`` outline marks the deal kinds (agreements, resolutions,
+    meetings), which are facts with several parties rather than actors, as a dashed line marks an event."""
 
     shape: str
     colour: str
-
-    @property
-    def label_inside(self) -> bool:
-        return self.shape in ("box", "ellipse")
+    dashed: bool = False
 
 
 KIND_STYLES: dict[str, KindStyle] = {
@@ -96,9 +94,9 @@ KIND_STYLES: dict[str, KindStyle] = {
     "armed-group": KindStyle("diamond", "#4D4D4D"),
     "organisation": KindStyle("hexagon", "#009E73"),
     "coalition": KindStyle("star", "#F0E442"),
-    "agreement": KindStyle("box", "#FFFFFF"),
-    "resolution": KindStyle("triangleDown", "#BBBBBB"),
-    "meeting": KindStyle("ellipse", "#E8E8E8"),
+    "agreement": KindStyle("square", "#FFFFFF", dashed=True),
+    "resolution": KindStyle("triangleDown", "#BBBBBB", dashed=True),
+    "meeting": KindStyle("dot", "#E8E8E8", dashed=True),
 }
 """Shape and fill of each actor kind. Node fills avoid the two edge colours."""
 

@@ -123,11 +123,8 @@ def _node(scene: Scene, frame: Frame, i: int, size: float, scale: float) -> dict
         "font": {"size": round((FOCUS_PX if node["focus"] else NAME_PX) / scale, 2), "face": FONT_FAMILY,
                  "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
     }
-    if node["inside"]:
-        out.update(label="\n".join(node["text"]), margin=node["margin"],
-                   widthConstraint={"minimum": node["inner"][0], "maximum": node["inner"][0]},
-                   heightConstraint={"minimum": node["inner"][1], "valign": "middle"})
-        out["font"] = {"size": node["font"], "face": FONT_FAMILY, "color": "#222222"}
+    if node["dashed"]:
+        out["shapeProperties"] = {"borderDashes": [3, 2]}
     return out
 
 
