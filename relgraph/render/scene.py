@@ -233,7 +233,7 @@ def build_scene(graphs: Sequence[nx.MultiDiGraph], *, title: str | None = None, 
     line_order = {key: i for i, key in enumerate(lines)}
     role_maps = [{order[p]: text for p, held in roles(g).items() if (text := role_text(held))} for g in graphs]
     frames = [_frame(g, order, line_order, rel_order, per_date[k], sources, size_by, chosen, role_maps[k],
-                     title if len(graphs) > 1 else None) for k, g in enumerate(graphs)]
+                     title, len(graphs) > 1) for k, g in enumerate(graphs)]
     frames = [_with_since(f, frames[k - 1] if k else None) for k, f in enumerate(frames)]
     line_list = [_line_dict(line, order, rel_order) for line in lines.values()]
     texts = frame_texts(node_list, frames)
@@ -342,7 +342,7 @@ def _line_dict(line: Line, order: dict[str, int], rel_order: dict[str, int]) -> 
 
 def _frame(graph: nx.MultiDiGraph, order: dict[str, int], line_order: dict[tuple[Any, ...], int],
            rel_order: dict[str, int], lines: list[Line], sources: dict[str, tuple[int, dict[str, Any]]],
-           size_by: str, chosen: set[str], roles: dict[int, str], title: str | None) -> Frame:
+           size_by: str, chosen: set[str], roles: dict[int, str], title: str | None, series: bool) -> Frame:
     names = sorted(graph.nodes, key=order.__getitem__)
     sizes = [(node_size(graph.degree(n)) if size_by == "degree" else 16.0) * NODE_SCALE
              * (FOCUS_GROWTH if n in chosen else 1) for n in names]
@@ -353,7 +353,7 @@ def _frame(graph: nx.MultiDiGraph, order: dict[str, int], line_order: dict[tuple
         sizes=[round(s, 1) for s in sizes], lines=sorted(line_order[ln.key] for ln in lines),
         relations=sorted(rel_order[a.get("id", k)] for _, _, k, a in graph.edges(keys=True, data=True)),
         sources=len(cited & sources.keys()), filters=graph.graph.get("filters"),
-        title=f"{title}, {day}" if title else f"Relations on {day}",
+        title=(f"{title}, {day}" if series else title) if title else f"Relations on {day}",
         types=sorted({a["type"] for _, _, a in graph.edges(data=True)}),
         kinds=sorted({str(a.get("kind")) for _, a in graph.nodes(data=True)}),
         roles=roles, candidates=sum(1 for _, _, r in graph.edges(data="review") if r == "pending"),
