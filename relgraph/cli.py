@@ -562,8 +562,8 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
 @click.option("--size-by", type=click.Choice(["degree", "none"]), default="degree", show_default=True,
               help="Size actors by their number of relations on the date, or all alike.")
 @click.option("--focus", "focus", multiple=True, metavar="ACTOR[,...]",
-              help="Put these actors in front: larger, named in bold, the rest dimmed (ids, names or aliases; "
-                   "repeatable).")
+              help="Put these actors in front: larger, named in bold, the rest dimmed (ids, names or "
+                   "aliases; repeatable).")
 @click.option("--all-relations", is_flag=True,
               help="Draw every relation as its own line, instead of one line per pair of actors.")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]),

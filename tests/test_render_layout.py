@@ -93,7 +93,9 @@ def test_evening_out_keeps_who_is_left_of_and_above_whom(example):
     spread = _even_out(crowded)
     for axis in (0, 1):
         assert (np.argsort(crowded[:, axis], kind="stable") == np.argsort(spread[:, axis], kind="stable")).all()
-    nearest = lambda p: np.sort(np.linalg.norm(p[:, None] - p[None], axis=2), axis=1)[:, 1]
+    def nearest(p):
+        return np.sort(np.linalg.norm(p[:, None] - p[None], axis=2), axis=1)[:, 1]
+
     assert np.median(nearest(spread[:20])) > np.median(nearest(crowded[:20]))
 
 

@@ -1,5 +1,6 @@
 """Labels: their text and boxes, where placement puts them, the geometry it and the checker share, the view."""
 
+import itertools
 import math
 
 import pytest
@@ -17,7 +18,6 @@ from relgraph.render.geometry import (
 from relgraph.render.labels import GAP, HALO, LabelText, TextLine, line_label, node_label, text_width
 from relgraph.render.placement import ANGLES, RINGS, FrameGeometry, Item, label_box, place, spot_anchor, swept
 from relgraph.render.view import MAX_SCALE, PAD_X, PAD_Y, View, extent, fit, standalone_canvas_width
-
 
 # -- labels -------------------------------------------------------------------------------------------------
 
@@ -95,7 +95,7 @@ def geometry(nodes, lines=(), box=(0.0, 0.0, 400.0, 300.0)):
 def test_names_take_the_first_free_spot_below_then_above():
     g = geometry([(0.0, 0.0, 10.0, 10.0, True), (0.0, 40.0, 10.0, 10.0, True)])
     items = [Item("node", 0, node_label("Upper", None)), Item("node", 1, node_label("Lower", None))]
-    (level0, spot0), (level1, spot1) = place(g, items, [1.0])
+    (level0, spot0), (_, spot1) = place(g, items, [1.0])
     assert (level0, ANGLES[spot0]) == (0, 90)  # below the first actor
     assert ANGLES[spot1 % len(ANGLES)] != 270 or spot1 >= len(ANGLES)  # not on the name already there
     first = label_box(g, items[0], spot0, 1.0)
@@ -125,12 +125,13 @@ def test_placed_labels_stay_clear_at_every_larger_scale():
     scales = [0.5, 0.8, 1.2, 2.0]
     result = place(g, items, scales)
     for at in (1.0, 1.7, 3.0, 8.0):
-        shown = [(items[k], spot) for k, (level, spot) in enumerate(result) if 0 <= level and scales[level] <= at]
+        shown = [(items[k], spot) for k, (level, spot) in enumerate(result)
+                 if level >= 0 and scales[level] <= at]
         boxes = [Region(swept(g, item, spot, at).points) for item, spot in shown]
         for i, a in enumerate(boxes):
             assert not any(a.hits_region(b) for b in boxes[i + 1:])
-            for points, ends in zip(g.lines, g.line_ends, strict=True):
-                assert not any(a.hits_segment(p, q) for p, q in zip(points, points[1:], strict=False))
+            for points in g.lines:
+                assert not any(a.hits_segment(p, q) for p, q in itertools.pairwise(points))
 
 
 def test_an_anchor_says_where_the_page_draws_a_label():
@@ -143,7 +144,7 @@ def test_an_anchor_says_where_the_page_draws_a_label():
             cx, cy = x + ux * reach / scale, y + uy * reach / scale
             box = label_box(g, item, spot, scale)
             assert ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) == pytest.approx((cx, cy))
-    assert GAP == RINGS[0]
+    assert RINGS[0] == GAP
 
 
 # -- view ---------------------------------------------------------------------------------------------------

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
     from relgraph.model import Dataset
 
-__all__ = ["FORMATS", "Format", "Written", "default_path", "export", "format_for", "save", "to_pyvis", "write"]
+__all__ = ["FORMATS", "Format", "Written", "default_path", "export", "format_for", "save", "to_pyvis",
+           "write"]
 
 Purpose = Literal["render", "export"]
 

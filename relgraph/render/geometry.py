@@ -11,6 +11,7 @@ CSS pixels once scaled); boxes are ``(left, top, right, bottom)``.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -76,7 +77,9 @@ def rect_hits_node(rect: Rect, node: tuple[float, float, float, float, bool]) ->
 def segment_hits_rect(p: Point, q: Point, rect: Rect) -> bool:
     """Whether the segment from ``p`` to ``q`` passes through the inside of a box (Liang-Barsky)."""
     left, top, right, bottom = rect
-    if max(p[0], q[0]) <= left or min(p[0], q[0]) >= right or max(p[1], q[1]) <= top or min(p[1], q[1]) >= bottom:
+    if max(p[0], q[0]) <= left or min(p[0], q[0]) >= right:
+        return False
+    if max(p[1], q[1]) <= top or min(p[1], q[1]) >= bottom:
         return False
     dx, dy = q[0] - p[0], q[1] - p[1]
     low, high = 0.0, 1.0
@@ -170,14 +173,16 @@ class Region:
     """A convex polygon ready for many tests: its bounding box, and its sides' normals with its extent
     along each (the separating axis test, with what does not change worked out once)."""
 
-    __slots__ = ("axes", "box", "points", "spans")
+    __slots__ = ("axes", "box", "points", "spans", "upright")
 
     def __init__(self, points: Polygon) -> None:
         self.points = points
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         self.box: Rect = (min(xs), min(ys), max(xs), max(ys))
         self.axes = _axes(points)
-        self.spans = [(min(v), max(v)) for v in ([x * ax + y * ay for x, y in points] for ax, ay in self.axes)]
+        projections = ([x * ax + y * ay for x, y in points] for ax, ay in self.axes)
+        self.spans = [(min(v), max(v)) for v in projections]
+        self.upright = len(points) == 4 and all(ax * ay == 0 for ax, ay in self.axes)
 
     def _outside(self, points: Sequence[Point]) -> bool:
         for (ax, ay), (low, high) in zip(self.axes, self.spans, strict=True):
@@ -190,7 +195,7 @@ class Region:
         """Whether the segment ``p``-``q`` passes through the inside."""
         if not segment_hits_rect(p, q, self.box):
             return False
-        if len(self.points) == 4 and self.axes[0][0] * self.axes[0][1] == 0 and self.axes[1][0] * self.axes[1][1] == 0:
+        if self.upright:
             return True  # an upright box: the test above was exact
         if self._outside((p, q)):
             return False
@@ -207,7 +212,7 @@ class Region:
 
     def hits_node(self, node: tuple[float, float, float, float, bool]) -> bool:
         """Whether the region overlaps a node ``(x, y, half width, half height, round)``."""
-        x, y, hx, hy, round_ = node
+        x, y, hx, hy, _ = node
         if not rect_hits_rect(self.box, (x - hx, y - hy, x + hx, y + hy)):
             return False
         return polygon_hits_node(self.points, node)
@@ -248,7 +253,8 @@ def line_points(a: tuple[float, float, float, float, bool], b: tuple[float, floa
     return trim(trim(points, a), b, from_end=True)
 
 
-def trim(points: list[Point], node: tuple[float, float, float, float, bool], from_end: bool = False) -> list[Point]:
+def trim(points: list[Point], node: tuple[float, float, float, float, bool],
+         from_end: bool = False) -> list[Point]:
     """Cut ``points`` where they leave ``node`` (at the start, or at the end), by bisection on the piece."""
     seq = points[::-1] if from_end else list(points)
     k = 0
@@ -266,7 +272,8 @@ def trim(points: list[Point], node: tuple[float, float, float, float, bool], fro
 
 
 class Grid:
-    """A uniform grid of cells ``size`` wide, each listing the items whose box or segment passes through it."""
+    """A uniform grid of cells ``size`` wide, each listing the items whose box or segment passes through
+    it."""
 
     def __init__(self, size: float) -> None:
         self.size = size
@@ -284,7 +291,7 @@ class Grid:
 
     def add_polyline(self, item: int, points: Sequence[Point]) -> None:
         seen: set[tuple[int, int]] = set()
-        for p, q in zip(points, points[1:], strict=False):
+        for p, q in itertools.pairwise(points):
             seen.update(self._walk(p, q))
         for cell in seen:
             self.cells.setdefault(cell, []).append(item)

@@ -137,9 +137,9 @@ def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
             "focused": bool(scene.focus),
             "large": len(scene.lines) >= LARGE,
             "font": FONT_FAMILY,
-            "view": {"box": scene.box, "levels": scene.levels, "pad": [PAD_X, PAD_Y], "min_height": MIN_HEIGHT,
-                     "max_aspect": MAX_ASPECT, "max_scale": MAX_SCALE, "halo": HALO, "slack": SLACK,
-                     "line_height": LINE_HEIGHT},
+            "view": {"box": scene.box, "levels": scene.levels, "pad": [PAD_X, PAD_Y],
+                     "min_height": MIN_HEIGHT, "max_aspect": MAX_ASPECT, "max_scale": MAX_SCALE, "halo": HALO,
+                     "slack": SLACK, "line_height": LINE_HEIGHT},
         },
     }
 

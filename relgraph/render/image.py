@@ -41,6 +41,8 @@ _MARKERS = {"dot": "o", "square": "s", "triangle": "^", "triangleDown": "v", "di
             "hexagon": "h", "star": "*"}
 _HEAD = 10.0
 """Arrowhead length in pixels, as vis-network draws it at our scale factor."""
+_HALO = {"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+"""Behind a name or a line's label, as the page's halo: it stays legible, and text stays text in SVG."""
 _ROW = 11.0
 """Height of a legend row, in points."""
 
@@ -99,7 +101,8 @@ def _draw(scene: Scene, frame: Frame, fmt: str) -> bytes:
         left = 0.2 / width
         fig.text(left, 1 - 0.28 / height, frame.title, fontsize=14, weight="bold", va="center")
         fig.text(left, 1 - 0.5 / height, caption, fontsize=8, color="#555", va="top")
-        ax = fig.add_axes((0.1 / width, (bottom + body_h - graph_h) / height, graph_w / width, graph_h / height))
+        ax = fig.add_axes((0.1 / width, (bottom + body_h - graph_h) / height, graph_w / width,
+                           graph_h / height))
         _graph(ax, scene, frame, view)
         legend = fig.add_axes(((graph_w + 0.25) / width, bottom / height, 2.7 / width, body_h / height))
         _legend(legend, legend_rows)
@@ -152,14 +155,13 @@ def _graph(ax: Axes, scene: Scene, frame: Frame, view: View) -> None:
         lit = not scene.focus or {line["source"], line["target"]} & set(scene.focus)
         _line(ax, line, shapes[line["source"]], shapes[line["target"]], scale, 1.0 if lit else 0.3)
     for i in frame.nodes:
-        node, (x, y, hx, hy, _) = scene.nodes[i], shapes[i]
+        node, (x, y, hx, _hy, _) = scene.nodes[i], shapes[i]
         alpha = 1.0 if i in near else 0.3
-        edge = {"edgecolor": "#333", "linewidth": 1.6 if node["focus"] else 0.6}
         marker = _MARKERS.get(node["shape"], "o")
         reach = shape_half(node["shape"], 1.0)[0]  # a polygon's reach beyond its size; the marker spans it
         ax.scatter([x], [y], s=(2 * hx / reach * scale) ** 2 * (1.6 if node["shape"] == "star" else 1.0),
-                   marker=marker, c=node["colour"], alpha=alpha, zorder=3, edgecolors=edge["edgecolor"],
-                   linewidths=edge["linewidth"], linestyles="--" if node["dashed"] else "-")
+                   marker=marker, c=node["colour"], alpha=alpha, zorder=3, edgecolors="#333",
+                   linewidths=1.6 if node["focus"] else 0.6, linestyles="--" if node["dashed"] else "-")
     level = _level(scene, view)
     for label in frame.labels:
         if not 0 <= label.level <= level:
@@ -171,14 +173,8 @@ def _graph(ax: Axes, scene: Scene, frame: Frame, view: View) -> None:
             height = round(px * 1.2)
             ax.text((left + right) / 2, y + height / 2, text, ha="center", va="center", fontsize=px * PT,
                     weight="bold" if bold else "normal", color="#9a9a9a" if dim else colour, zorder=5,
-                    path_effects=_halo())
+                    bbox=_HALO)
             y += height
-
-
-def _halo() -> list[Any]:
-    from matplotlib import patheffects
-
-    return [patheffects.withStroke(linewidth=3, foreground="white")]
 
 
 def _near(scene: Scene, frame: Frame) -> set[int]:

@@ -124,7 +124,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def node_label(name: str, role: str | None, *, focus: bool = False) -> LabelText:
-    """An actor's label: the name (wrapped after :data:`NAME_WRAP` characters), then its role in smaller type."""
+    """An actor's label: its name (wrapped after :data:`NAME_WRAP` characters), then its role, smaller."""
     px = FOCUS_PX if focus else NAME_PX
     lines = [TextLine(part, px, focus) for part in _wrap(name, NAME_WRAP)]
     if role:

@@ -276,8 +276,9 @@ def relax(pos: np.ndarray, blocks: np.ndarray, lines: np.ndarray, area: tuple[fl
         np.fill_diagonal(overlap, False)
         sideways = over_x < over_y
         move = np.zeros_like(out)
-        move[:, 0] = np.where(overlap & sideways, over_x / 2 * np.where(dx != 0, np.sign(dx), tie), 0).sum(axis=1)
-        move[:, 1] = np.where(overlap & ~sideways, over_y / 2 * np.where(dy != 0, np.sign(dy), tie), 0).sum(axis=1)
+        side_x, side_y = np.where(dx != 0, np.sign(dx), tie), np.where(dy != 0, np.sign(dy), tie)
+        move[:, 0] = np.where(overlap & sideways, over_x / 2 * side_x, 0).sum(axis=1)
+        move[:, 1] = np.where(overlap & ~sideways, over_y / 2 * side_y, 0).sum(axis=1)
         crossed = False
         if len(lines):
             ab = out[b] - out[a]
@@ -286,7 +287,8 @@ def relax(pos: np.ndarray, blocks: np.ndarray, lines: np.ndarray, area: tuple[fl
             rel = centre[:, None, :] - out[a][None, :, :]
             t = (rel * ab[None, :, :]).sum(axis=2) / (length**2)[None, :]
             side = (rel * normal[None, :, :]).sum(axis=2)
-            reach = np.abs(normal[None, :, 0]) * half[:, None, 0] + np.abs(normal[None, :, 1]) * half[:, None, 1] + 3
+            reach = (np.abs(normal[None, :, 0]) * half[:, None, 0]
+                     + np.abs(normal[None, :, 1]) * half[:, None, 1] + 3)
             short = np.where(foreign & (t > 0) & (t < 1), np.clip(reach - np.abs(side), 0, None), 0.0)
             if short.max() > 0.5:
                 crossed = True

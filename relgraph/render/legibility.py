@@ -31,6 +31,7 @@ test holds :func:`measure` to what Chromium draws.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -135,7 +136,7 @@ def check(drawing: Drawing, *, explain: bool = False) -> Legibility:
             if label.kind == "line" and j == label.owner:
                 continue
             points = drawing.lines[j]
-            if any(region.hits_segment(p, q) for p, q in zip(points, points[1:], strict=False)):
+            if any(region.hits_segment(p, q) for p, q in itertools.pairwise(points)):
                 crossed.add(k)
                 problems.append(f"{what!r} is crossed by line {j}")
         left, top, right, bottom = region.box
@@ -172,7 +173,8 @@ def drawing_of(scene: Scene, frame: Frame, width: int) -> Drawing:
             continue
         owner = at[label.owner] if label.kind == "node" else line_at[label.owner]
         drawn.append(Drawn("name" if label.kind == "node" else "line", rect(label.box(view.screen)),
-                           min(px for _, px, _, _ in label.lines), owner, text=" ".join(t for t, *_ in label.lines)))
+                           min(px for _, px, _, _ in label.lines), owner,
+                           text=" ".join(t for t, *_ in label.lines)))
     return Drawing(view.width, view.height, nodes, lines, drawn, hidden, view.scale)
 
 
@@ -211,9 +213,11 @@ PROBE = """(selector) => {
                 box ? half(n.shape.height) : n.options.size * reach * scale, round]);
     const m = n.labelModule;
     if (m && m.elementOptions.label && m.visible()) {
-      const s = m.size, a = dom({ x: s.left, y: s.top }), b = dom({ x: s.left + s.width, y: s.top + s.height });
-      labels.push({ kind: 'name', corners: [[a.x, a.y], [b.x, a.y], [b.x, b.y], [a.x, b.y]], px: m.fontOptions.size * scale,
-                    owner: index[id], inside: box, text: String(m.elementOptions.label) });
+      const s = m.size, a = dom({ x: s.left, y: s.top });
+      const b = dom({ x: s.left + s.width, y: s.top + s.height });
+      labels.push({ kind: 'name', corners: [[a.x, a.y], [b.x, a.y], [b.x, b.y], [a.x, b.y]],
+                    px: m.fontOptions.size * scale, owner: index[id], inside: box,
+                    text: String(m.elementOptions.label) });
     }
   }
   const lines = [], lineIndex = {};
@@ -235,7 +239,8 @@ PROBE = """(selector) => {
         if ((angle < -1 && dx < 0) || (angle > 0 && dx < 0)) { angle += Math.PI; }
       }
       const cos = Math.cos(angle), sin = Math.sin(angle);
-      const corners = [[-w, -h], [w, -h], [w, h], [-w, h]].map(([x, y]) => [c.x + x * cos - y * sin, c.y + x * sin + y * cos]);
+      const corners = [[-w, -h], [w, -h], [w, h], [-w, h]].map(
+        ([x, y]) => [c.x + x * cos - y * sin, c.y + x * sin + y * cos]);
       labels.push({ kind: 'line', corners: corners, px: m.fontOptions.size * scale, owner: lineIndex[id],
                     inside: false, text: String(m.elementOptions.label) });
     }
@@ -244,8 +249,9 @@ PROBE = """(selector) => {
   if (root.relgraph.labels) {
     for (const l of root.relgraph.labels()) {
       const owner = l.kind === 'name' ? index[l.owner] : lineIndex[l.owner];
-      labels.push({ kind: l.kind, corners: [[l.left, l.top], [l.left + l.width, l.top], [l.left + l.width, l.top + l.height],
-                    [l.left, l.top + l.height]], px: l.px, owner: owner, inside: false, text: l.text, textWidth: l.textWidth });
+      const right = l.left + l.width, bottom = l.top + l.height;
+      labels.push({ kind: l.kind, px: l.px, owner: owner, inside: false, text: l.text, textWidth: l.textWidth,
+                    corners: [[l.left, l.top], [right, l.top], [right, bottom], [l.left, bottom]] });
     }
     const h = root.relgraph.hidden(); hidden = h.names + h.lines;
   }
@@ -266,16 +272,18 @@ def probe(page: Any, selector: str = ".relgraph-graph") -> Drawing:
     its line is taken as its box turned by the line's angle).
     """
     raw = page.evaluate(PROBE, selector)
-    nodes = [tuple(n) for n in raw["nodes"]]
-    lines = [_visible(line["points"], nodes[line["ends"][0]], nodes[line["ends"][1]]) for line in raw["lines"]]
-    labels = [Drawn(lb["kind"], [tuple(c) for c in lb["corners"]], float(lb["px"]), lb["owner"], bool(lb["inside"]),
-                    lb["text"]) for lb in raw["labels"]]
-    return Drawing(raw["width"], raw["height"], nodes, lines, labels, raw["hidden"], raw["scale"])  # type: ignore[arg-type]
+    nodes: list[Node] = [(float(x), float(y), float(hx), float(hy), bool(r))
+                         for x, y, hx, hy, r in raw["nodes"]]
+    lines = [_visible(line["points"], nodes[line["ends"][0]], nodes[line["ends"][1]])
+             for line in raw["lines"]]
+    labels = [Drawn(lb["kind"], [tuple(c) for c in lb["corners"]], float(lb["px"]), lb["owner"],
+                    bool(lb["inside"]), lb["text"]) for lb in raw["labels"]]
+    return Drawing(raw["width"], raw["height"], nodes, lines, labels, raw["hidden"], raw["scale"])
 
 
-def _visible(points: list[list[float]], a: Sequence[Any], b: Sequence[Any]) -> list[Point]:
+def _visible(points: list[list[float]], a: Node, b: Node) -> list[Point]:
     """A line's points outside its two nodes' shapes, where it shows."""
     from relgraph.render.geometry import trim
 
     polyline = [(float(x), float(y)) for x, y in points]
-    return trim(trim(polyline, tuple(a)), tuple(b), from_end=True)  # type: ignore[arg-type]
+    return trim(trim(polyline, a), b, from_end=True)

@@ -139,7 +139,8 @@ def frame_lines(graph: nx.MultiDiGraph, *, all_relations: bool = False) -> list[
 
 def _deciding(graph: nx.MultiDiGraph, pairs: dict[tuple[str, str, bool], list[dict[str, Any]]]
               ) -> dict[tuple[str, str, bool], str]:
-    """The relation that decides each pair's sign, by relgraph.analysis.ties' rule, curated and candidates apart."""
+    """The relation that decides each pair's sign, by the rule of relgraph.analysis.ties; curated
+    relations and candidates apart."""
     import networkx as nx
 
     from relgraph.analysis.ties import signed_ties

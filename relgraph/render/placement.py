@@ -28,6 +28,7 @@ page draws at each scale the labels whose level it has reached.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -77,7 +78,8 @@ class Item:
 @dataclass
 class FrameGeometry:
     """What one date draws, in canvas units: nodes ``(x, y, half width, half height, round)``, the visible
-    part of each line (with the indices of its two nodes) and the scene's extent ``(cx, cy, width, height)``."""
+    part of each line (with the indices of its two nodes) and the scene's extent
+    ``(cx, cy, width, height)``."""
 
     nodes: list[Node]
     lines: list[list[Point]]
@@ -154,7 +156,7 @@ def anchors(points: Sequence[Point]) -> list[Point]:
     """The points of a polyline at each of :data:`STOPS` along its length."""
     if len(points) < 2:
         return [points[0] if points else (0.0, 0.0)] * len(STOPS)
-    pieces = [math.dist(p, q) for p, q in zip(points, points[1:], strict=False)]
+    pieces = [math.dist(p, q) for p, q in itertools.pairwise(points)]
     total = sum(pieces) or 1.0
     out = []
     for stop in STOPS:
@@ -192,7 +194,7 @@ def _blocked(geometry: FrameGeometry, item: Item, text: Rect, placed: Grid, text
                 return True
         elif item.kind == "node" or k - n != item.owner:
             points = geometry.lines[k - n]
-            if any(segment_hits_rect(p, q, text) for p, q in zip(points, points[1:], strict=False)):
+            if any(segment_hits_rect(p, q, text) for p, q in itertools.pairwise(points)):
                 return True
     return False
 
@@ -213,7 +215,7 @@ def _clear(geometry: FrameGeometry, item: Item, region: Region, scale: float, pl
                 return False
         elif item.kind == "node" or k - n != item.owner:
             points = geometry.lines[k - n]
-            if any(region.hits_segment(p, q) for p, q in zip(points, points[1:], strict=False)):
+            if any(region.hits_segment(p, q) for p, q in itertools.pairwise(points)):
                 return False
     return True
 

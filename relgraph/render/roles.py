@@ -12,7 +12,8 @@ window's first day (``relgraph render`` does it for every date).
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph(date="2016-12-20")
->>> g.add_node("putin", name="Vladimir Putin", kind="person"); g.add_node("russia", name="Russia", kind="state")
+>>> g.add_node("putin", name="Vladimir Putin", kind="person")
+>>> g.add_node("russia", name="Russia", kind="state")
 >>> _ = g.add_edge("putin", "russia", key="r", type="leads", kind="stance", confidence=1.0, end=None)
 >>> [r.text for r in roles(g)["putin"]]
 ["Russia's leader"]
@@ -86,8 +87,10 @@ def roles(graph: nx.MultiDiGraph) -> dict[str, list[Role]]:
         if person in graph and (ended["type"], ended["target"]) not in found.get(person, {}):
             found.setdefault(person, {})[ended["type"], ended["target"]] = Role(
                 ended["type"], ended["target"], ended["target_name"], ended["confidence"], ended["until"])
-    return {person: sorted(held.values(), key=lambda r: (-r.confidence, r.until is not None, r.target, r.type))
-            for person, held in sorted(found.items())}
+    def order(role: Role) -> tuple[float, bool, str, str]:
+        return (-role.confidence, role.until is not None, role.target, role.type)
+
+    return {person: sorted(held.values(), key=order) for person, held in sorted(found.items())}
 
 
 def role_text(held: Sequence[Role]) -> str | None:

@@ -231,7 +231,8 @@ def build_scene(graphs: Sequence[nx.MultiDiGraph], *, title: str | None = None, 
     per_date = [frame_lines(g, all_relations=all_relations) for g in graphs]
     lines = _lines(per_date, all_relations)
     line_order = {key: i for i, key in enumerate(lines)}
-    role_maps = [{order[p]: text for p, held in roles(g).items() if (text := role_text(held))} for g in graphs]
+    role_maps = [{order[p]: text for p, held in roles(g).items() if (text := role_text(held))}
+                 for g in graphs]
     frames = [_frame(g, order, line_order, rel_order, per_date[k], sources, size_by, chosen, role_maps[k],
                      title, len(graphs) > 1) for k, g in enumerate(graphs)]
     frames = [_with_since(f, frames[k - 1] if k else None) for k, f in enumerate(frames)]
@@ -249,7 +250,8 @@ def build_scene(graphs: Sequence[nx.MultiDiGraph], *, title: str | None = None, 
         items: list[Item] = items_of(frame, texts[k], line_list, chosen_index(node_list),
                                      labelled=len(frame.lines) <= LINE_LABELS_UP_TO)
         spots = place(geometry, items, levels, spots=SPOTS if len(items) <= MANY_LABELS else FEW_SPOTS)
-        labels = [Label(item.kind, frame.nodes[item.owner] if item.kind == "node" else frame.lines[item.owner],
+        labels = [Label(item.kind,
+                        frame.nodes[item.owner] if item.kind == "node" else frame.lines[item.owner],
                         tuple((t.text, t.px, t.bold, t.colour) for t in item.text.lines),
                         item.text.width, item.text.height, level, spot,
                         *(spot_anchor(geometry, item, spot) if level >= 0 else (0.0, 0.0, 0.0, 0.0, 0.0)))
@@ -280,9 +282,10 @@ def _resolve_focus(graphs: Sequence[nx.MultiDiGraph], focus: Sequence[str]) -> s
 
     if not focus:
         return set()
-    actors = {}
+    actors: dict[str, tuple[str, str, list[str]]] = {}
     for graph in graphs:
-        actors.update((n, (n, a.get("name") or n, list(a.get("aliases") or []))) for n, a in graph.nodes(data=True))
+        actors.update((n, (n, a.get("name") or n, list(a.get("aliases") or [])))
+                      for n, a in graph.nodes(data=True))
     dates = [g.graph.get("date") for g in graphs]
     where = f"the graph of {dates[0]}" if len(dates) == 1 else f"the graphs from {dates[0]} to {dates[-1]}"
     return {find_actor(str(name), actors.values(), where=where, option="focus") for name in focus}

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 __all__ = [
+    "CANDIDATE_DASHES",
     "EDGE_COLOURS",
     "HEADS",
     "KIND_STYLES",
     "SIGN_MARKS",
     "SIGN_NAMES",
-    "CANDIDATE_DASHES",
     "EdgeStyle",
     "KindStyle",
     "candidate_colour",

@@ -82,7 +82,8 @@ def to_pyvis(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], *, date: str |
     frame = _frame(scene, date)
     net = Network(height=height, width=width, directed=True, heading=html.escape(frame.title),
                   cdn_resources="in_line")
-    scale = fit(scene.box, DESIGN_WIDTH).scale  # vis-network's fonts are in canvas units: sized for this width
+    # vis-network's fonts are in canvas units: sized to read as relgraph's names do at the design width
+    scale = fit(scene.box, DESIGN_WIDTH).scale
     size = dict(zip(frame.nodes, frame.sizes, strict=True))
     for i in frame.nodes:
         net.add_node(scene.nodes[i]["id"], **_node(scene, frame, i, size[i], scale))
@@ -113,13 +114,15 @@ def _frame(scene: Scene, date: str | None) -> Frame:
 def _node(scene: Scene, frame: Frame, i: int, size: float, scale: float) -> dict[str, Any]:
     node = scene.nodes[i]
     role = frame.roles.get(i)
-    lines = [node["name"], *([role] if role else []), ", ".join(x for x in (node["kind"], node["country"]) if x)]
+    kind = ", ".join(x for x in (node["kind"], node["country"]) if x)
+    lines = [node["name"], *([role] if role else []), kind]
     if node["description"]:
         lines.append(node["description"])
     out: dict[str, Any] = {
         "label": node["name"] + (f"\n{role}" if role else ""), "title": html.escape("\n".join(lines)),
         "shape": node["shape"], "x": node["x"], "y": node["y"], "physics": False, "size": size,
-        "color": {"background": node["colour"], "border": "#333333"}, "borderWidth": 2.5 if node["focus"] else 1,
+        "color": {"background": node["colour"], "border": "#333333"},
+        "borderWidth": 2.5 if node["focus"] else 1,
         "font": {"size": round((FOCUS_PX if node["focus"] else NAME_PX) / scale, 2), "face": FONT_FAMILY,
                  "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
     }
@@ -139,7 +142,8 @@ def _edge(scene: Scene, line: dict[str, Any], scale: float) -> dict[str, Any]:
                     f"({when}; confidence {r['confidence']:.2f}; {len(r['sources'])} source(s))")
     out: dict[str, Any] = {
         "label": line["label"], "title": html.escape("\n".join(rows)), "width": line["width"],
-        "color": {"color": line["colour"], "highlight": line["colour"], "hover": line["colour"], "inherit": False},
+        "color": {"color": line["colour"], "highlight": line["colour"], "hover": line["colour"],
+                  "inherit": False},
         "dashes": [2, 4] if line["candidate"] else ([6, 4] if line["dashed"] else False),
         "arrows": {end: ({"enabled": False} if line[key] == "none" else
                          {"enabled": True, "type": line[key], "scaleFactor": 0.7})

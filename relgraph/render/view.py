@@ -72,7 +72,8 @@ def extent(points: Iterable[tuple[float, float, float, float]]) -> tuple[float, 
     right = max(x + hx for x, _, hx, _ in boxes)
     top = min(y - hy for _, y, _, hy in boxes)
     bottom = max(y + hy for _, y, _, hy in boxes)
-    return ((left + right) / 2, (top + bottom) / 2, max(right - left, MIN_SPAN), max(bottom - top, MIN_SPAN / 2))
+    return ((left + right) / 2, (top + bottom) / 2, max(right - left, MIN_SPAN),
+            max(bottom - top, MIN_SPAN / 2))
 
 
 def fit(box: tuple[float, float, float, float], width: int) -> View:
@@ -82,7 +83,8 @@ def fit(box: tuple[float, float, float, float], width: int) -> View:
     """
     cx, cy, span_x, span_y = box
     inner = max(width - 2 * PAD_X, 40.0)
-    height = round(min(max(inner * span_y / span_x + 2 * PAD_Y, MIN_HEIGHT), max(MAX_ASPECT * width, MIN_HEIGHT)))
+    natural = inner * span_y / span_x + 2 * PAD_Y
+    height = round(min(max(natural, MIN_HEIGHT), max(MAX_ASPECT * width, MIN_HEIGHT)))
     scale = min(inner / span_x, max(height - 2 * PAD_Y, 40.0) / span_y, MAX_SCALE)
     return View(width, height, scale, cx, cy)
 
