@@ -174,7 +174,7 @@ def _nudge(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Seq
             x, y = home[0] + dx, home[1] + dy
             if not (0 <= x <= area[0] and 0 <= y <= area[1]):
                 continue
-            nodes[i]["x"], nodes[i]["y"] = round(x, 1), round(y, 1)
+            nodes[i]["x"], nodes[i]["y"] = float(round(x)), float(round(y))
             if not _unnamed(nodes, lines, frames, texts) - (failed - {i}):
                 break
         else:
@@ -183,8 +183,10 @@ def _nudge(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Seq
 
 
 def _store(nodes: list[dict[str, Any]], pos: Any) -> None:
+    # whole pixels: vis-network keeps only the integer part of a position (parseInt), and the label
+    # boxes computed here must be where the page draws them
     for node, (x, y) in zip(nodes, pos, strict=True):
-        node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
+        node["x"], node["y"] = float(round(float(x))), float(round(float(y)))
 
 
 def _unnamed(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Sequence[Frame],
