@@ -488,8 +488,13 @@ def test_the_fragment_api_finds_and_highlights_an_actor(browser, report):
     visit = Visit(browser, report, width=1200)
     page = visit.page
     root = "#moscow .relgraph-graph"
-    found = page.evaluate("sel => document.querySelector(sel).relgraph.find('Ankara')", root)
-    assert found == "turkey"
+    find = "([sel, text]) => document.querySelector(sel).relgraph.find(text)"
+    assert page.evaluate(find, [root, "Ankara"]) == "turkey"
+    assert page.evaluate(find, [root, "recep tayyip erdogan"]) == "recep-tayyip-erdogan"  # accents aside
+    assert page.evaluate(find, [root, "Karlov"]) == "andrei-karlov"  # a unique part of a name
+    assert page.evaluate(find, [root, "Aleppo"]) is None  # several actors: none chosen
+    page.locator("button[data-actor='Karlov']").click()  # the report's own links use the API
+    assert page.locator(f"{root} .rg-panel h3").inner_text() == "Andrei Karlov"
     assert page.evaluate("sel => document.querySelector(sel).relgraph.highlight('turkey')", root) == 1
     assert page.locator(f"{root} .rg-panel h3").inner_text() == "Turkey"
     selected = page.evaluate("sel => document.querySelector(sel).relgraph.network.getSelectedNodes()", root)

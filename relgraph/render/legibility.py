@@ -69,7 +69,8 @@ class Drawn:
 @dataclass(frozen=True)
 class Drawing:
     """What a figure draws at one width, in CSS pixels: nodes ``(x, y, half width, half height, round)``,
-    the visible part of each line, the labels drawn, and how many labels this zoom hides."""
+    the visible part of each line, the labels drawn, and how many labels (and of them, names) this zoom
+    hides."""
 
     width: float
     height: float
@@ -78,6 +79,7 @@ class Drawing:
     labels: list[Drawn]
     hidden: int = 0
     scale: float | None = None
+    hidden_names: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Legibility:
     clipped: int
     min_px: float | None
     scale: float | None = None
+    hidden_names: int = 0
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @property
@@ -147,7 +150,8 @@ def check(drawing: Drawing, *, explain: bool = False) -> Legibility:
         width=drawing.width, height=drawing.height, labels=len(drawing.labels), hidden=drawing.hidden,
         overlapping=len(overlapping), crossed=len(crossed), on_shapes=len(on_shapes), clipped=len(clipped),
         min_px=round(min(label.px for label in drawing.labels), 2) if drawing.labels else None,
-        scale=drawing.scale, problems=sorted(set(problems)) if explain else [])
+        scale=drawing.scale, hidden_names=drawing.hidden_names,
+        problems=sorted(set(problems)) if explain else [])
 
 
 def drawing_of(scene: Scene, frame: Frame, width: int) -> Drawing:
@@ -166,16 +170,17 @@ def drawing_of(scene: Scene, frame: Frame, width: int) -> Drawing:
     lines = [line_points(nodes[at[scene.lines[k]["source"]]], nodes[at[scene.lines[k]["target"]]],
                          scene.lines[k]["curve"]) for k in frame.lines]
     line_at = {k: j for j, k in enumerate(frame.lines)}
-    drawn, hidden = [], 0
+    drawn, hidden, hidden_names = [], 0, 0
     for label in frame.labels:
         if not 0 <= label.level <= level:
             hidden += 1
+            hidden_names += label.kind == "node"
             continue
         owner = at[label.owner] if label.kind == "node" else line_at[label.owner]
         drawn.append(Drawn("name" if label.kind == "node" else "line", rect(label.box(view.screen)),
                            min(px for _, px, _, _ in label.lines), owner,
                            text=" ".join(t for t, *_ in label.lines)))
-    return Drawing(view.width, view.height, nodes, lines, drawn, hidden, view.scale)
+    return Drawing(view.width, view.height, nodes, lines, drawn, hidden, view.scale, hidden_names)
 
 
 def measure(scene: Scene, width: int, *, explain: bool = False) -> list[Legibility]:
@@ -200,6 +205,7 @@ PROBE = """(selector) => {
   const scale = net.getScale();
   const dom = (p) => net.canvasToDOM(p);
   const nodes = [], index = {}, labels = [];
+  let hidden = 0, hiddenNames = 0;
   for (const id of body.nodeIndices) {
     const n = body.nodes[id];
     if (!n || n.options.hidden) { continue; }
@@ -212,6 +218,7 @@ PROBE = """(selector) => {
     nodes.push([p.x, p.y, box ? half(n.shape.width) : n.options.size * reach * scale,
                 box ? half(n.shape.height) : n.options.size * reach * scale, round]);
     const m = n.labelModule;
+    if (m && m.elementOptions.label && !m.visible()) { hidden += 1; hiddenNames += 1; }
     if (m && m.elementOptions.label && m.visible()) {
       const s = m.size, a = dom({ x: s.left, y: s.top });
       const b = dom({ x: s.left + s.width, y: s.top + s.height });
@@ -229,6 +236,7 @@ PROBE = """(selector) => {
     for (let k = 0; k <= 24; k++) { const p = dom(e.edgeType.getPoint(k / 24)); points.push([p.x, p.y]); }
     lines.push({ points: points, ends: [index[e.fromId], index[e.toId]] });
     const m = e.labelModule;
+    if (m && m.elementOptions.label && !m.visible()) { hidden += 1; }
     if (m && m.elementOptions.label && m.visible()) {
       const s = m.size, c = dom({ x: s.left + s.width / 2, y: s.top + s.height / 2 });
       const w = s.width * scale / 2, h = s.height * scale / 2;
@@ -245,7 +253,6 @@ PROBE = """(selector) => {
                     inside: false, text: String(m.elementOptions.label) });
     }
   }
-  let hidden = 0;
   if (root.relgraph.labels) {
     for (const l of root.relgraph.labels()) {
       const owner = l.kind === 'name' ? index[l.owner] : lineIndex[l.owner];
@@ -253,10 +260,10 @@ PROBE = """(selector) => {
       labels.push({ kind: l.kind, px: l.px, owner: owner, inside: false, text: l.text, textWidth: l.textWidth,
                     corners: [[l.left, l.top], [right, l.top], [right, bottom], [l.left, bottom]] });
     }
-    const h = root.relgraph.hidden(); hidden = h.names + h.lines;
+    const h = root.relgraph.hidden(); hidden += h.names + h.lines; hiddenNames += h.names;
   }
   return { width: canvas.clientWidth, height: canvas.clientHeight, scale: scale, nodes: nodes, lines: lines,
-           labels: labels, hidden: hidden };
+           labels: labels, hidden: hidden, hiddenNames: hiddenNames };
 }"""
 """Run in a page (``page.evaluate(PROBE, selector)``): what vis-network and relgraph drew, in CSS pixels."""
 
@@ -278,7 +285,8 @@ def probe(page: Any, selector: str = ".relgraph-graph") -> Drawing:
              for line in raw["lines"]]
     labels = [Drawn(lb["kind"], [tuple(c) for c in lb["corners"]], float(lb["px"]), lb["owner"],
                     bool(lb["inside"]), lb["text"]) for lb in raw["labels"]]
-    return Drawing(raw["width"], raw["height"], nodes, lines, labels, raw["hidden"], raw["scale"])
+    return Drawing(raw["width"], raw["height"], nodes, lines, labels, raw["hidden"], raw["scale"],
+                   raw["hiddenNames"])
 
 
 def _visible(points: list[list[float]], a: Node, b: Node) -> list[Point]:
