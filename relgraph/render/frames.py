@@ -6,13 +6,16 @@ date's sizes, the visible part of each line) and the labels to place, in
 priority order: names of the focus first, then of the best connected, then
 line labels, those touching the focus first, then the surest lines.
 
-:func:`legible_positions` nudges the layout until every name of every date
-fits at :data:`~relgraph.render.view.DESIGN_WIDTH`: actors whose name found
-no spot are given more room (their shape and name as one block, pushed
-clear of the others' blocks, mostly up and down, since height is what a
-figure has to spare), and placement is tried again. Graphs of more than
-:data:`SPREAD_UP_TO` actors are left as the layout made them: there, names
-show as the reader zooms in.
+:func:`legible_positions` brings the layout to the figure's pixels at
+:data:`~relgraph.render.view.DESIGN_WIDTH` (a report column of 900 px) and
+makes room for every name of every date: each actor's shape and name are a
+block, and :func:`relgraph.render.layout.relax` moves actors the least it
+can until no blocks overlap and no line runs through another actor's
+block; then names are placed as the page will place them, and an actor
+whose name found no spot is moved to the nearest place where it does
+(:data:`NUDGES`), up to :data:`FITTED_UP_TO` actors. Graphs of more than
+:data:`SPREAD_UP_TO` actors keep the layout's positions: there, names show
+as the reader zooms in, as on a map.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ if TYPE_CHECKING:
 __all__ = ["SPREAD_UP_TO", "frame_texts", "geometry_of", "items_of", "legible_positions", "zoom_levels"]
 
 SPREAD_UP_TO = 300
+FITTED_UP_TO = 60
+"""Up to this many actors, placement is tried after each round and unnamed actors are moved until every
+name fits; a larger graph gets one round of room-making, and the rest of its names show as one zooms in."""
 ROUNDS = 3
 NUDGED_UP_TO = 4
 """Actors moved one by one to find their name a spot, when so few are left without one."""
@@ -147,9 +153,11 @@ def legible_positions(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], 
                                  for ln in lines if ln["source"] != ln["target"]}), dtype=int).reshape(-1, 2)
         area = (width, MAX_ASPECT * DESIGN_WIDTH - 2 * PAD_Y)
         crowded: set[int] = set()
-        for _ in range(ROUNDS):
+        for _ in range(ROUNDS if len(nodes) <= FITTED_UP_TO else 1):
             pos = relax(pos, _blocks(nodes, frames, texts, pos, pairs, crowded), pairs, area)
             _store(nodes, pos)
+            if len(nodes) > FITTED_UP_TO:
+                return
             failed = _unnamed(nodes, lines, frames, texts)
             if not failed:
                 return

@@ -1,22 +1,23 @@
 """Where each label goes, and from which zoom on it shows: names never on names, lines or shapes.
 
 Labels keep their size in CSS pixels while shapes and lines grow with the
-zoom, so a label that fits at one scale fits at every larger one, provided
-its box is anchored to its shape: a name is placed in one of eight spots
-around its actor (below, above, right, left, then the four corners), a
-line's label on a point of its line (its middle, then 40%, 60%, 30% or 70%
-along). At a larger scale the box shrinks, in canvas units, towards its
-anchor, so it stays clear of everything it was clear of.
+zoom, as a map's names do. A name stands in one of 48 spots around its
+actor (16 directions, nearest first: below, above, right, left, the corners,
+then between them; at four distances, touching first); a line's label sits
+on a point of its line (its middle, then 40%, 60%, 30% or 70% along). At a
+larger scale a label's box shrinks, in canvas units, towards a fixed point
+(where its direction leaves its actor; its anchor on its line), so a label
+clear of everything at one scale is clear at every larger one: placement
+keeps free the whole region its box sweeps (:func:`swept`).
 
-:func:`place` walks a ladder of scales from the smallest up, as a map's zoom
-levels: at each, every label not yet placed takes the first spot where its
-box (and the gap between it and its shape) meets no other label placed so
-far, no shape, no line (its own line excepted) and stays within the
-canvas; once placed, it keeps its spot at every larger scale. Names are
-placed at every scale before any line label, in the order given (the
-caller's priority), so a line's label never takes a name's place. The
-result, for each label, is the first level it shows at and its spot; the
-page draws at each scale the labels whose level it has reached.
+:func:`place` works on a ladder of scales, a map's zoom levels. In the
+caller's order of priority, names first, each label takes the lowest level
+at which one of its spots meets no shape, no line (a line's label may sit on
+its own line) and no label placed before it, and stays within the canvas;
+two labels are tested at the larger of their levels, where both first show.
+The result, for each label, is that level and spot; the page draws at each
+scale the labels whose level it has reached, so a name, once shown, stays
+where it is as the reader zooms in.
 
 >>> from relgraph.render.labels import node_label
 >>> geometry = FrameGeometry(nodes=[(0.0, 0.0, 10.0, 10.0, True), (40.0, 0.0, 10.0, 10.0, True)],
@@ -40,7 +41,6 @@ from relgraph.render.geometry import (
     Region,
     convex_hull,
     rect_hits_node,
-    rect_hits_rect,
     segment_hits_rect,
 )
 from relgraph.render.labels import LabelText
@@ -183,10 +183,8 @@ def _static(geometry: FrameGeometry) -> Grid:
     return geometry._grid
 
 
-def _blocked(geometry: FrameGeometry, item: Item, text: Rect, placed: Grid, texts: dict[int, Rect]) -> bool:
-    """A quick test on the text's own box, which the swept region holds: a hit here is a hit."""
-    if any(rect_hits_rect(text, texts[k]) for k in placed.near(text)):
-        return True
+def _blocked(geometry: FrameGeometry, item: Item, text: Rect) -> bool:
+    """A quick test on the text's own box, which the swept region holds: a shape or a line in it."""
     n = len(geometry.nodes)
     for k in _static(geometry).near(text):
         if k < n:
@@ -199,14 +197,12 @@ def _blocked(geometry: FrameGeometry, item: Item, text: Rect, placed: Grid, text
     return False
 
 
-def _clear(geometry: FrameGeometry, item: Item, region: Region, scale: float, placed: Grid,
-           regions: dict[int, Region]) -> bool:
+def _clear(geometry: FrameGeometry, item: Item, region: Region, scale: float) -> bool:
+    """Whether a swept region stays in the canvas and clear of every shape and line (its own excepted)."""
     cx, cy, span_x, span_y = geometry.box
     half_x, half_y = span_x / 2 + PAD_X / scale, span_y / 2 + PAD_Y / scale
     box = region.box
     if box[0] < cx - half_x or box[2] > cx + half_x or box[1] < cy - half_y or box[3] > cy + half_y:
-        return False
-    if any(region.hits_region(regions[k]) for k in placed.near(box)):
         return False
     n = len(geometry.nodes)
     for k in _static(geometry).near(box):
@@ -220,37 +216,75 @@ def _clear(geometry: FrameGeometry, item: Item, region: Region, scale: float, pl
     return True
 
 
+class _Placed:
+    """The labels placed so far: each one's level and spot, and its swept region at its level."""
+
+    def __init__(self, geometry: FrameGeometry, items: Sequence[Item], scales: Sequence[float]) -> None:
+        self.geometry, self.items, self.scales = geometry, items, scales
+        self.grid = Grid(max(30.0, 60.0 / scales[len(scales) // 2])) if scales else Grid(60.0)
+        self.at: dict[int, tuple[int, int, Region]] = {}
+
+    def add(self, k: int, level: int, spot: int, region: Region) -> None:
+        self.at[k] = (level, spot, region)
+        self.grid.add_rect(k, region.box)
+
+    def clear(self, k: int, level: int, spot: int, region: Region) -> bool:
+        """Whether item ``k`` at ``level`` and ``spot`` meets no placed label at any scale both show at:
+        each pair is tested at the larger of their two levels, where both first show."""
+        for i in sorted(self.grid.near(region.box)):
+            other_level, other_spot, other = self.at[i]
+            if not region.hits_region(other):
+                continue  # apart at their own levels, so at every larger scale too
+            at = max(level, other_level)
+            mine = region if at == level else swept(self.geometry, self.items[k], spot, self.scales[at])
+            theirs = other if at == other_level else swept(self.geometry, self.items[i], other_spot,
+                                                          self.scales[at])
+            if mine.hits_region(theirs):
+                return False
+        return True
+
+
+def _fit(placed: _Placed, k: int, level: int, spots: range) -> tuple[int, Region] | None:
+    """The first of ``spots`` where item ``k`` fits at ``level``, and its swept region."""
+    geometry, item, scale = placed.geometry, placed.items[k], placed.scales[level]
+    for spot in spots:
+        if _blocked(geometry, item, label_box(geometry, item, spot, scale)):
+            continue
+        region = swept(geometry, item, spot, scale)
+        if _clear(geometry, item, region, scale) and placed.clear(k, level, spot, region):
+            return spot, region
+    return None
+
+
 def place(geometry: FrameGeometry, items: Sequence[Item], scales: Sequence[float], *,
           spots: int = SPOTS) -> list[tuple[int, int]]:
     """For each item, ``(level, spot)``: the index into ``scales`` (ascending) from which it shows, and
-    where; ``(-1, -1)`` for an item that fits at none. See the module docstring. ``spots`` limits the
-    spots a name may take to the first ones (a graph of thousands of names tries fewer)."""
+    where; ``(-1, -1)`` for an item that fits at none.
+
+    Items are placed one by one in the order given, names before line labels,
+    each at the lowest level where one of its spots is clear of shapes, lines
+    and the labels placed before it (as their levels show them); a label that
+    fits at a level fits at every larger one, so the lowest is found by
+    halving. ``spots`` limits the spots a name may take to the first ones (a
+    graph of thousands of names tries fewer).
+    """
     result = [(-1, -1)] * len(items)
+    placed = _Placed(geometry, items, scales)
     for kind in ("node", "line"):
-        todo = [k for k, item in enumerate(items) if item.kind == kind]
-        for level, scale in enumerate(scales):
-            regions = {k: swept(geometry, items[k], result[k][1], scale)
-                       for k in range(len(items)) if result[k][0] >= 0}
-            texts = {k: label_box(geometry, items[k], result[k][1], scale) for k in regions}
-            placed = Grid(max(30.0, 60.0 / scale))
-            for k, region in regions.items():
-                placed.add_rect(k, region.box)
-            tried = range(spots) if kind == "node" else range(len(STOPS))
-            left = []
-            for k in todo:
-                for spot in tried:
-                    text = label_box(geometry, items[k], spot, scale)
-                    if _blocked(geometry, items[k], text, placed, texts):
-                        continue
-                    region = swept(geometry, items[k], spot, scale)
-                    if _clear(geometry, items[k], region, scale, placed, regions):
-                        result[k] = (level, spot)
-                        regions[k], texts[k] = region, text
-                        placed.add_rect(k, region.box)
-                        break
+        tried = range(spots) if kind == "node" else range(len(STOPS))
+        for k in (k for k, item in enumerate(items) if item.kind == kind):
+            top = _fit(placed, k, len(scales) - 1, tried) if scales else None
+            if top is None:
+                continue
+            low, high, best = 0, len(scales) - 1, (len(scales) - 1, top)
+            while low < high:
+                middle = (low + high) // 2
+                found = _fit(placed, k, middle, tried)
+                if found is None:
+                    low = middle + 1
                 else:
-                    left.append(k)
-            todo = left
-            if not todo:
-                break
+                    high, best = middle, (middle, found)
+            level, (spot, region) = best
+            result[k] = (level, spot)
+            placed.add(k, level, spot, region)
     return result

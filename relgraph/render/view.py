@@ -15,7 +15,7 @@ scene's shape (a wide scene gives a low canvas), between
 
 >>> view = fit((0.0, 0.0, 1000.0, 500.0), 874)
 >>> round(view.scale, 3), view.height
-(0.734, 447)
+(0.794, 437)
 >>> standalone_canvas_width(900), standalone_canvas_width(2000)
 (874, 1374)
 """
