@@ -166,8 +166,10 @@ def write_page(tree: Path, data: str, dates: list[str], out: Path) -> float:
 def stock(graph: nx.MultiDiGraph, path: Path) -> None:
     from pyvis.network import Network
 
+    from relgraph.render.interchange import export_graph
+
     net = Network(height="750px", width="100%", directed=True, cdn_resources="in_line")
-    net.from_nx(graph)
+    net.from_nx(export_graph(graph))  # dates as text: pyvis writes attributes as JSON
     net.write_html(str(path))
 
 

@@ -13,7 +13,8 @@ keeps free the whole region its box sweeps (:func:`swept`).
 :func:`place` works on a ladder of scales, a map's zoom levels. In the
 caller's order of priority, names first, each label takes the lowest level
 at which one of its spots meets no shape, no line (a line's label may sit on
-its own line) and no label placed before it, and stays within the canvas;
+its own line) and no label placed before it, stays within the canvas and,
+for a name, stands nearer to its own actor than to any other (:data:`KIN`);
 two labels are tested at the larger of their levels, where both first show.
 The result, for each label, is that level and spot; the page draws at each
 scale the labels whose level it has reached, so a name, once shown, stays
@@ -61,6 +62,10 @@ RINGS: tuple[float, ...] = (2.0, 8.0, 16.0, 26.0)
 its name a little out, in the widest gap between them."""
 
 SPOTS = len(ANGLES) * len(RINGS)
+
+KIN = 8.0
+"""A name keeps this many CSS pixels more between itself and any other actor than between itself and its
+own, so that it is read as its own actor's."""
 
 STOPS: tuple[float, ...] = (0.5, 0.4, 0.6, 0.3, 0.7)
 """Where along its line a line's label may sit, in order of preference."""
@@ -183,9 +188,15 @@ def _static(geometry: FrameGeometry) -> Grid:
     return geometry._grid
 
 
-def _blocked(geometry: FrameGeometry, item: Item, text: Rect) -> bool:
-    """A quick test on the text's own box, which the swept region holds: a shape or a line in it."""
+def _blocked(geometry: FrameGeometry, item: Item, text: Rect, margin: float = 0.0) -> bool:
+    """A quick test on the text's own box, which the swept region holds: a shape or a line in it; for a
+    name, also a shape of another actor within ``margin`` of it, nearer than its own actor."""
     n = len(geometry.nodes)
+    if margin:
+        near = (text[0] - margin, text[1] - margin, text[2] + margin, text[3] + margin)
+        if any(k < n and k != item.owner and rect_hits_node(near, geometry.nodes[k])
+               for k in _static(geometry).near(near)):
+            return True
     for k in _static(geometry).near(text):
         if k < n:
             if (item.kind != "node" or k != item.owner) and rect_hits_node(text, geometry.nodes[k]):
@@ -248,7 +259,9 @@ def _fit(placed: _Placed, k: int, level: int, spots: range) -> tuple[int, Region
     """The first of ``spots`` where item ``k`` fits at ``level``, and its swept region."""
     geometry, item, scale = placed.geometry, placed.items[k], placed.scales[level]
     for spot in spots:
-        if _blocked(geometry, item, label_box(geometry, item, spot, scale)):
+        # a name stands nearer to its own actor than to any other, so that it reads as that actor's
+        margin = (RINGS[spot // len(ANGLES)] + KIN) / scale if item.kind == "node" else 0.0
+        if _blocked(geometry, item, label_box(geometry, item, spot, scale), margin):
             continue
         region = swept(geometry, item, spot, scale)
         if _clear(geometry, item, region, scale) and placed.clear(k, level, spot, region):
