@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import relgraph
 from relgraph.render.html import write_html
@@ -25,7 +26,7 @@ WHERE = """([sel, id]) => { const r = document.querySelector(sel);
   return [c.x + p.x, c.y + p.y]; }"""
 
 
-def pin_line(page, a: str, b: str) -> None:
+def pin_line(page: Any, a: str, b: str) -> None:
     """Click the line between actors ``a`` and ``b`` (its middle), so the panel under the graph shows it."""
     (ax, ay), (bx, by) = (page.evaluate(WHERE, [".relgraph-graph", x]) for x in (a, b))
     page.mouse.click((ax + bx) / 2, (ay + by) / 2)

@@ -93,7 +93,7 @@ def geometry(nodes, lines=(), box=(0.0, 0.0, 400.0, 300.0)):
 
 
 def test_names_take_the_first_free_spot_below_then_above():
-    g = geometry([(0.0, 0.0, 10.0, 10.0, True), (0.0, 40.0, 10.0, 10.0, True)])
+    g = geometry([(0.0, 0.0, 10.0, 10.0, True), (0.0, 70.0, 10.0, 10.0, True)])
     items = [Item("node", 0, node_label("Upper", None)), Item("node", 1, node_label("Lower", None))]
     (level0, spot0), (_, spot1) = place(g, items, [1.0])
     assert (level0, ANGLES[spot0]) == (0, 90)  # below the first actor
@@ -160,3 +160,10 @@ def test_the_view_fits_the_width_and_follows_the_scenes_shape():
     assert View(100, 50, 2.0, 10.0, 10.0).screen(10.0, 10.0) == (50.0, 25.0)
     assert extent([(0, 0, 5, 5), (100, 20, 5, 5)]) == (50.0, 10.0, 240.0, 120.0)
     assert [standalone_canvas_width(w) for w in (600, 900, 1400, 2000)] == [574, 874, 1374, 1374]
+
+
+def test_a_name_stands_nearer_its_own_actor_than_any_other():
+    # below the first actor there is room, but the second one is right under it: the name goes above
+    g = geometry([(0.0, 0.0, 10.0, 10.0, True), (0.0, 40.0, 10.0, 10.0, True)])
+    [(_, spot)] = place(g, [Item("node", 0, node_label("Upper", None))], [1.0])
+    assert ANGLES[spot % len(ANGLES)] == 270

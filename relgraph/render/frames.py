@@ -152,9 +152,8 @@ def legible_positions(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], 
         pairs = np.array(sorted({(min(ln["source"], ln["target"]), max(ln["source"], ln["target"]))
                                  for ln in lines if ln["source"] != ln["target"]}), dtype=int).reshape(-1, 2)
         area = (width, MAX_ASPECT * DESIGN_WIDTH - 2 * PAD_Y)
-        crowded: set[int] = set()
         for _ in range(ROUNDS if len(nodes) <= FITTED_UP_TO else 1):
-            pos = relax(pos, _blocks(nodes, frames, texts, pos, pairs, crowded), pairs, area)
+            pos = relax(pos, _blocks(nodes, frames, texts, pos, pairs), pairs, area)
             _store(nodes, pos)
             if len(nodes) > FITTED_UP_TO:
                 return
@@ -167,6 +166,9 @@ def legible_positions(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], 
     _store(nodes, pos)
 
 
+APART = 6.0
+"""Pixels (at the design width) an actor moved to give its name a place keeps from any other shape."""
+
 NUDGES = tuple((r * math.cos(math.radians(a)), r * math.sin(math.radians(a)))
                for r in (12.0, 24.0, 40.0, 60.0, 85.0) for a in range(0, 360, 30))
 """Moves tried, in pixels at the design width, for an actor whose name finds no spot: nearest first."""
@@ -178,16 +180,45 @@ def _nudge(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Seq
     whether every name then fits."""
     for i in sorted(failed):
         home = (nodes[i]["x"], nodes[i]["y"])
+        box = scene_box(nodes, frames, texts)
         for dx, dy in NUDGES:
             x, y = home[0] + dx, home[1] + dy
             if not (0 <= x <= area[0] and 0 <= y <= area[1]):
                 continue
             nodes[i]["x"], nodes[i]["y"] = float(round(x)), float(round(y))
-            if not _unnamed(nodes, lines, frames, texts) - (failed - {i}):
+            if not _apart(nodes, lines, frames, i):
+                continue
+            # dates without the node change only if the frame does
+            only = i if scene_box(nodes, frames, texts) == box else None
+            others = failed - {i}
+            if not _unnamed(nodes, lines, frames, texts, others, only) - others:
                 break
         else:
             nodes[i]["x"], nodes[i]["y"] = home
     return not _unnamed(nodes, lines, frames, texts)
+
+
+def _apart(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Sequence[Frame], i: int) -> bool:
+    """Whether node ``i``, on every date it shows, keeps :data:`APART` pixels from every other shape and
+    lies under no line of others."""
+    from relgraph.render.geometry import rect_hits_node, segment_hits_rect
+
+    for frame in frames:
+        if i not in frame.nodes:
+            continue
+        shapes = _shapes(nodes, frame)
+        k = frame.nodes.index(i)
+        x, y, hx, hy, _ = shapes[k]
+        room = (x - hx - APART, y - hy - APART, x + hx + APART, y + hy + APART)
+        if any(j != k and rect_hits_node(room, shape) for j, shape in enumerate(shapes)):
+            return False
+        local = {n: m for m, n in enumerate(frame.nodes)}
+        for j in frame.lines:
+            a, b = local[lines[j]["source"]], local[lines[j]["target"]]
+            box = (x - hx, y - hy, x + hx, y + hy)
+            if k not in (a, b) and segment_hits_rect(shapes[a][:2], shapes[b][:2], box):
+                return False
+    return True
 
 
 def _store(nodes: list[dict[str, Any]], pos: Any) -> None:
@@ -198,28 +229,33 @@ def _store(nodes: list[dict[str, Any]], pos: Any) -> None:
 
 
 def _unnamed(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Sequence[Frame],
-             texts: list[list[LabelText]]) -> set[int]:
+             texts: list[list[LabelText]], allowed: set[int] | None = None,
+             only: int | None = None) -> set[int]:
     """The nodes whose name finds no spot at the design width on some date (placed as the page will,
-    on the ladder of zoom levels up to that width's)."""
+    on the ladder of zoom levels up to that width's); with ``allowed``, it stops at the first date with
+    another one (enough to reject a move); with ``only``, it looks at the dates that show that node."""
     box = scene_box(nodes, frames, texts)
     scale = fit(box, DESIGN_WIDTH).scale
     ladder = [x for x in zoom_levels(box, sum(len(f.nodes) for f in frames) / len(frames)) if x <= scale]
+    focus = {i for i, node in enumerate(nodes) if node["focus"]}
     failed: set[int] = set()
     for frame, labels in zip(frames, texts, strict=True):
+        if only is not None and only not in frame.nodes:
+            continue
         geometry = geometry_of(nodes, lines, frame, box)
-        focus = {i for i, node in enumerate(nodes) if node["focus"]}
         items = items_of(frame, labels, lines, focus, labelled=False)
         for item, (level, _) in zip(items, place(geometry, items, ladder), strict=True):
             if level < 0:
                 failed.add(frame.nodes[item.owner])
+        if allowed is not None and failed - allowed:
+            break
     return failed
 
 
 def _blocks(nodes: list[dict[str, Any]], frames: Sequence[Frame], texts: list[list[LabelText]], pos: Any,
-            pairs: Any, crowded: set[int]) -> Any:
+            pairs: Any) -> Any:
     """For each node, ``(dx, dy, half width, half height)``: the box around its shape and its widest name,
-    set on the side (of eight) farthest from its own lines, in pixels at the design width; for a
-    ``crowded`` node whose name found no spot, room for its name on every side."""
+    set on the side (of eight) farthest from its own lines, in pixels at the design width."""
     import math
 
     import numpy as np
@@ -251,8 +287,5 @@ def _blocks(nodes: list[dict[str, Any]], frames: Sequence[Frame], texts: list[li
             cx, cy = ux * reach, uy * reach
             box = [min(box[0], cx - w / 2), min(box[1], cy - h / 2), max(box[2], cx + w / 2),
                    max(box[3], cy + h / 2)]
-        if i in crowded and i in label:
-            w, h = label[i]
-            box = [-hx - w - 8, -hy - h - 8, hx + w + 8, hy + h + 8]
         out[i] = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, (box[2] - box[0]) / 2, (box[3] - box[1]) / 2)
     return out

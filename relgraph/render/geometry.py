@@ -26,7 +26,6 @@ __all__ = [
     "line_points",
     "polygon_hits_node",
     "polygon_hits_polygon",
-    "polygon_hits_segment",
     "rect_hits_node",
     "rect_hits_rect",
     "segment_hits_rect",
@@ -142,12 +141,6 @@ def _apart(a: Sequence[Point], b: Sequence[Point], axes: Iterable[Point]) -> boo
 def polygon_hits_polygon(a: Polygon, b: Polygon) -> bool:
     """Whether two convex polygons overlap (separating axis test)."""
     return not _apart(a, b, _axes(a) + _axes(b))
-
-
-def polygon_hits_segment(polygon: Polygon, p: Point, q: Point) -> bool:
-    """Whether a segment passes through the inside of a convex polygon."""
-    axes = [*_axes(polygon), (q[1] - p[1], p[0] - q[0])] if p != q else _axes(polygon)
-    return not _apart(polygon, [p, q], axes)
 
 
 def polygon_hits_node(polygon: Polygon, node: tuple[float, float, float, float, bool]) -> bool:

@@ -24,8 +24,10 @@ where it is as the reader zooms in.
 >>> geometry = FrameGeometry(nodes=[(0.0, 0.0, 10.0, 10.0, True), (40.0, 0.0, 10.0, 10.0, True)],
 ...                          lines=[], line_ends=[], box=(20.0, 0.0, 300.0, 200.0))
 >>> items = [Item("node", 0, node_label("Russia", None)), Item("node", 1, node_label("Turkey", None))]
->>> place(geometry, items, [0.5, 1.0, 2.0])
-[(0, 0), (0, 1)]
+>>> [(level, ANGLES[spot]) for level, spot in place(geometry, items, [0.5, 1.0, 2.0])]
+[(0, 180), (0, 0)]
+
+Side by side and close, each name goes on its own side, away from the other actor.
 """
 
 from __future__ import annotations
@@ -62,6 +64,9 @@ RINGS: tuple[float, ...] = (2.0, 8.0, 16.0, 26.0)
 its name a little out, in the widest gap between them."""
 
 SPOTS = len(ANGLES) * len(RINGS)
+
+_UNITS = tuple((round(math.cos(math.radians(a)), 9), round(math.sin(math.radians(a)), 9)) for a in ANGLES)
+"""Each direction as a unit vector, rounded so that cos(90 degrees) is 0, as the page has it."""
 
 KIN = 8.0
 """A name keeps this many CSS pixels more between itself and any other actor than between itself and its
@@ -137,8 +142,7 @@ def _edge_point(geometry: FrameGeometry, item: Item, spot: int) -> tuple[Point, 
     """Where the direction of a name's spot leaves its actor's shape (or the line tangent to it), and
     that direction."""
     x, y, hx, hy, round_ = geometry.nodes[item.owner]
-    angle = math.radians(ANGLES[spot % len(ANGLES)])
-    ux, uy = round(math.cos(angle), 9), round(math.sin(angle), 9)  # cos(90 deg) is 0, as on the page
+    ux, uy = _UNITS[spot % len(ANGLES)]
     edge = hx if round_ else abs(ux) * hx + abs(uy) * hy
     return (x + ux * edge, y + uy * edge), (ux, uy)
 
@@ -192,12 +196,11 @@ def _blocked(geometry: FrameGeometry, item: Item, text: Rect, margin: float = 0.
     """A quick test on the text's own box, which the swept region holds: a shape or a line in it; for a
     name, also a shape of another actor within ``margin`` of it, nearer than its own actor."""
     n = len(geometry.nodes)
-    if margin:
-        near = (text[0] - margin, text[1] - margin, text[2] + margin, text[3] + margin)
-        if any(k < n and k != item.owner and rect_hits_node(near, geometry.nodes[k])
-               for k in _static(geometry).near(near)):
-            return True
-    for k in _static(geometry).near(text):
+    near = (text[0] - margin, text[1] - margin, text[2] + margin, text[3] + margin)
+    found = _static(geometry).near(near)
+    if margin and any(k < n and k != item.owner and rect_hits_node(near, geometry.nodes[k]) for k in found):
+        return True
+    for k in found:
         if k < n:
             if (item.kind != "node" or k != item.owner) and rect_hits_node(text, geometry.nodes[k]):
                 return True

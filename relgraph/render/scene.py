@@ -245,9 +245,10 @@ def build_scene(graphs: Sequence[nx.MultiDiGraph], *, title: str | None = None, 
     box = scene_box(node_list, frames, texts)
     levels = zoom_levels(box, sum(len(f.nodes) for f in frames) / len(frames))
     placed_frames = []
+    focused = {i for i, n in enumerate(node_list) if n["focus"]}
     for k, frame in enumerate(frames):
         geometry: FrameGeometry = geometry_of(node_list, line_list, frame, box)
-        items: list[Item] = items_of(frame, texts[k], line_list, chosen_index(node_list),
+        items: list[Item] = items_of(frame, texts[k], line_list, focused,
                                      labelled=len(frame.lines) <= LINE_LABELS_UP_TO)
         spots = place(geometry, items, levels, spots=SPOTS if len(items) <= MANY_LABELS else FEW_SPOTS)
         labels = [Label(item.kind,
@@ -265,10 +266,6 @@ def build_scene(graphs: Sequence[nx.MultiDiGraph], *, title: str | None = None, 
         kinds=sorted({n["kind"] for n in nodes.values()}, key=str), frames=placed_frames,
         focus=sorted(order[n] for n in chosen), all_relations=all_relations, box=box, levels=levels,
     )
-
-
-def chosen_index(nodes: list[dict[str, Any]]) -> set[int]:
-    return {i for i, n in enumerate(nodes) if n["focus"]}
 
 
 def _replace_labels(frame: Frame, labels: list[Label]) -> Frame:
