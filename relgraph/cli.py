@@ -567,6 +567,11 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
               help="Show extracted candidates that wait for review too, drawn apart from curated relations.")
 @click.option("--size-by", type=click.Choice(["degree", "none"]), default="degree", show_default=True,
               help="Size actors by their number of relations on the date, or all alike.")
+@click.option("--focus", "focus", multiple=True, metavar="ACTOR[,...]",
+              help="Put these actors in front: larger, named in bold, the rest dimmed (ids, names or "
+                   "aliases; repeatable).")
+@click.option("--all-relations", is_flag=True,
+              help="Draw every relation as its own line, instead of one line per pair of actors.")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]),
               help="An interactive page, or static images [default: from the --output suffix, else html].")
 @click.option("--fragment", is_flag=True,
@@ -578,25 +583,33 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
 def render(data_path: Path | None, days: tuple[tuple[date, ...], ...], start: date | None, end: date | None,
            step: Duration | None, window: Duration | None, actor: str | None, depth: int,
            types: tuple[str, ...], min_confidence: float | None, hide_events: bool, include_candidates: bool,
-           size_by: str, fmt: str | None, fragment: bool, output: Path | None, title: str | None) -> None:
+           size_by: str, focus: tuple[str, ...], all_relations: bool, fmt: str | None, fragment: bool,
+           output: Path | None, title: str | None) -> None:
     """Draw the relations that hold on --date: an interactive HTML page, or SVG/PNG images.
 
     With several dates (--from/--to/--step, or a list of --date), the page has
     a slider and a play button, and actors keep their place from date to
-    date. The page is self-contained: it works offline, from a file and in an
-    iframe. --actor/--depth, --types, --min-confidence and --hide-events
-    narrow what is shown.
+    date; images are one per date, each titled with its date. The page is
+    self-contained: it works offline, from a file and in an iframe.
+    --actor/--depth, --types, --min-confidence and --hide-events narrow what
+    is shown; --focus puts actors in front. A pair of actors is one line
+    unless --all-relations.
     """
     import relgraph.render
     from relgraph.filters import Filters
+    from relgraph.render.roles import recent_roles
     from relgraph.render.text import written_text
 
     wanted = frozenset(t.strip() for group in types for t in group.split(",") if t.strip()) or None
+    chosen = tuple(a.strip() for group in focus for a in group.split(",") if a.strip())
     filters = Filters(actor=actor, depth=depth, types=wanted, min_confidence=min_confidence,
                       hide_events=hide_events, candidates=include_candidates)
     dates = _render_days(days, start, end, step)
-    graphs = _explorer(data_path).snapshots(dates, window=window, filters=filters)
-    done = relgraph.render.write(graphs, output, format=fmt, fragment=fragment, title=title, size_by=size_by)
+    explorer = _explorer(data_path)
+    graphs = explorer.snapshots(dates, window=window, filters=filters)
+    recent_roles(graphs, lambda earlier: explorer.snapshots(earlier, window=window))
+    done = relgraph.render.write(graphs, output, format=fmt, fragment=fragment, title=title, size_by=size_by,
+                                 all_relations=all_relations, focus=chosen)
     click.echo(written_text(done))
 
 
