@@ -14,8 +14,9 @@ keeps free the whole region its box sweeps (:func:`swept`).
 caller's order of priority, names first, each label takes the lowest level
 at which one of its spots meets no shape, no line (a line's label may sit on
 its own line) and no label placed before it, stays within the canvas and,
-for a name, stands nearer to its own actor than to any other (:data:`KIN`);
-two labels are tested at the larger of their levels, where both first show.
+for a name, stands nearer to its own actor than to any other (:data:`KIN`),
+at that level and every larger one; two labels are tested at the larger of
+their levels, where both first show.
 The result, for each label, is that level and spot; the page draws at each
 scale the labels whose level it has reached, so a name, once shown, stays
 where it is as the reader zooms in.
@@ -192,15 +193,10 @@ def _static(geometry: FrameGeometry) -> Grid:
     return geometry._grid
 
 
-def _blocked(geometry: FrameGeometry, item: Item, text: Rect, margin: float = 0.0) -> bool:
-    """A quick test on the text's own box, which the swept region holds: a shape or a line in it; for a
-    name, also a shape of another actor within ``margin`` of it, nearer than its own actor."""
+def _blocked(geometry: FrameGeometry, item: Item, text: Rect) -> bool:
+    """A quick test on the text's own box, which the swept region holds: a shape or a line in it."""
     n = len(geometry.nodes)
-    near = (text[0] - margin, text[1] - margin, text[2] + margin, text[3] + margin)
-    found = _static(geometry).near(near)
-    if margin and any(k < n and k != item.owner and rect_hits_node(near, geometry.nodes[k]) for k in found):
-        return True
-    for k in found:
+    for k in _static(geometry).near(text):
         if k < n:
             if (item.kind != "node" or k != item.owner) and rect_hits_node(text, geometry.nodes[k]):
                 return True
@@ -258,13 +254,33 @@ class _Placed:
         return True
 
 
+def _kin(geometry: FrameGeometry, item: Item, spot: int, scale: float, margin: float) -> bool:
+    """Whether a name keeps ``margin`` (canvas units at ``scale``) from every other actor at ``scale`` and
+    every larger one: the hull of its box grown by the margin and the point both shrink towards.
+
+    The box alone is not enough: it moves towards that point as the scale
+    grows, and can come nearer another actor on the way; a name that passed
+    at one zoom level and failed at the next would break the halving in
+    :func:`place` (and the page's promise that a name, once shown, stays).
+    """
+    left, top, right, bottom = label_box(geometry, item, spot, scale)
+    grown = [(left - margin, top - margin), (right + margin, top - margin), (right + margin, bottom + margin),
+             (left - margin, bottom + margin)]
+    region = Region(convex_hull([*grown, _edge_point(geometry, item, spot)[0]]))
+    n = len(geometry.nodes)
+    return not any(k < n and k != item.owner and region.hits_node(geometry.nodes[k])
+                   for k in _static(geometry).near(region.box))
+
+
 def _fit(placed: _Placed, k: int, level: int, spots: range) -> tuple[int, Region] | None:
     """The first of ``spots`` where item ``k`` fits at ``level``, and its swept region."""
     geometry, item, scale = placed.geometry, placed.items[k], placed.scales[level]
     for spot in spots:
         # a name stands nearer to its own actor than to any other, so that it reads as that actor's
         margin = (RINGS[spot // len(ANGLES)] + KIN) / scale if item.kind == "node" else 0.0
-        if _blocked(geometry, item, label_box(geometry, item, spot, scale), margin):
+        if _blocked(geometry, item, label_box(geometry, item, spot, scale)):
+            continue
+        if margin and not _kin(geometry, item, spot, scale, margin):
             continue
         region = swept(geometry, item, spot, scale)
         if _clear(geometry, item, region, scale) and placed.clear(k, level, spot, region):
