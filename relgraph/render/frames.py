@@ -181,6 +181,7 @@ def _nudge(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Seq
     for i in sorted(failed):
         home = (nodes[i]["x"], nodes[i]["y"])
         box = scene_box(nodes, frames, texts)
+        first: list[int] = []
         for dx, dy in NUDGES:
             x, y = home[0] + dx, home[1] + dy
             if not (0 <= x <= area[0] and 0 <= y <= area[1]):
@@ -191,7 +192,7 @@ def _nudge(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Seq
             # dates without the node change only if the frame does
             only = i if scene_box(nodes, frames, texts) == box else None
             others = failed - {i}
-            if not _unnamed(nodes, lines, frames, texts, others, only) - others:
+            if not _unnamed(nodes, lines, frames, texts, others, only, first) - others:
                 break
         else:
             nodes[i]["x"], nodes[i]["y"] = home
@@ -230,24 +231,35 @@ def _store(nodes: list[dict[str, Any]], pos: Any) -> None:
 
 def _unnamed(nodes: list[dict[str, Any]], lines: list[dict[str, Any]], frames: Sequence[Frame],
              texts: list[list[LabelText]], allowed: set[int] | None = None,
-             only: int | None = None) -> set[int]:
+             only: int | None = None, first: list[int] | None = None) -> set[int]:
     """The nodes whose name finds no spot at the design width on some date (placed as the page will,
     on the ladder of zoom levels up to that width's); with ``allowed``, it stops at the first date with
-    another one (enough to reject a move); with ``only``, it looks at the dates that show that node."""
+    another one (enough to reject a move); with ``only``, it looks at the dates that show that node.
+
+    Dates that draw the same are placed once. ``first`` lists dates (indices) to look at before the
+    others; the date that stops a search goes to its head, as the likeliest to stop the next one.
+    """
     box = scene_box(nodes, frames, texts)
     scale = fit(box, DESIGN_WIDTH).scale
     ladder = [x for x in zoom_levels(box, sum(len(f.nodes) for f in frames) / len(frames)) if x <= scale]
     focus = {i for i, node in enumerate(nodes) if node["focus"]}
     failed: set[int] = set()
-    for frame, labels in zip(frames, texts, strict=True):
-        if only is not None and only not in frame.nodes:
+    seen: set[tuple[Any, ...]] = set()
+    ahead = first if first is not None else []
+    for k in [*ahead, *(k for k in range(len(frames)) if k not in ahead)]:
+        frame, labels = frames[k], texts[k]
+        same = (tuple(frame.nodes), tuple(frame.sizes), tuple(frame.lines), tuple(labels))
+        if (only is not None and only not in frame.nodes) or same in seen:
             continue
+        seen.add(same)
         geometry = geometry_of(nodes, lines, frame, box)
         items = items_of(frame, labels, lines, focus, labelled=False)
         for item, (level, _) in zip(items, place(geometry, items, ladder), strict=True):
             if level < 0:
                 failed.add(frame.nodes[item.owner])
         if allowed is not None and failed - allowed:
+            if first is not None:
+                first[:] = [k, *(j for j in first if j != k)]
             break
     return failed
 

@@ -264,12 +264,16 @@ def _kin(geometry: FrameGeometry, item: Item, spot: int, scale: float, margin: f
     :func:`place` (and the page's promise that a name, once shown, stays).
     """
     left, top, right, bottom = label_box(geometry, item, spot, scale)
-    grown = [(left - margin, top - margin), (right + margin, top - margin), (right + margin, bottom + margin),
-             (left - margin, bottom + margin)]
-    region = Region(convex_hull([*grown, _edge_point(geometry, item, spot)[0]]))
+    left, top, right, bottom = left - margin, top - margin, right + margin, bottom + margin
+    (ex, ey), _ = _edge_point(geometry, item, spot)
+    bounds = (min(left, ex), min(top, ey), max(right, ex), max(bottom, ey))
     n = len(geometry.nodes)
-    return not any(k < n and k != item.owner and region.hits_node(geometry.nodes[k])
-                   for k in _static(geometry).near(region.box))
+    near = [k for k in _static(geometry).near(bounds)
+            if k < n and k != item.owner and rect_hits_node(bounds, geometry.nodes[k])]
+    if not near:
+        return True
+    region = Region(convex_hull([(left, top), (right, top), (right, bottom), (left, bottom), (ex, ey)]))
+    return not any(region.hits_node(geometry.nodes[k]) for k in near)
 
 
 def _fit(placed: _Placed, k: int, level: int, spots: range) -> tuple[int, Region] | None:
