@@ -6,6 +6,7 @@ import random
 import networkx as nx
 import pytest
 
+from relgraph.model import DEAL_KINDS
 from relgraph.render.layout import SPACING, signed_layout
 from relgraph.snapshot import snapshot
 
@@ -15,11 +16,17 @@ def distance(pos, u, v):
 
 
 def pair_balance(graphs):
-    """Net sign of each pair of actors over the relations of ``graphs`` (each relation once)."""
+    """Net sign of each pair of actors over the relations of ``graphs`` (each relation once).
+
+    Pairs with an agreement, a resolution or a meeting are left out: a deal takes no side (rule 1 of
+    relgraph.analysis.ties), so it is neither an ally nor an adversary of those who broker, back or
+    undermine it.
+    """
     seen, balance = set(), {}
     for g in graphs:
+        deals = {n for n, kind in g.nodes(data="kind") if kind in DEAL_KINDS}
         for u, v, k, a in g.edges(keys=True, data=True):
-            if (u, v, k) not in seen and u != v:
+            if (u, v, k) not in seen and u != v and not {u, v} & deals:
                 seen.add((u, v, k))
                 balance[frozenset((u, v))] = balance.get(frozenset((u, v)), 0) + a["sign"] * a["confidence"]
     return balance
@@ -56,6 +63,26 @@ def test_allies_sit_closer_than_adversaries_on_the_example(example, series):
     pos = signed_layout(snapshot(example, "2016-12-20"))
     assert distance(pos, "russia", "assad-regime") < distance(pos, "russia", "islamic-state")
     assert distance(pos, "iran", "assad-regime") < distance(pos, "iran", "syrian-opposition")
+
+
+def test_a_deal_takes_no_side_in_the_layout():
+    """Relations with a deal pull as neutral ties do, whatever their sign: an agreement one ally brokers
+    and the other undermines sits among them, and a vetoed draft is not flung away from its vetoer."""
+    def graph(sign_of_spoiler, sign_of_veto):
+        g = nx.MultiDiGraph()
+        for node, kind in [("a", "state"), ("b", "state"), ("c", "state"), ("deal", "agreement"),
+                           ("draft", "resolution")]:
+            g.add_node(node, kind=kind)
+        for i, (u, v, sign, kind) in enumerate([
+                ("a", "b", 1, "stance"), ("c", "a", -1, "stance"), ("c", "b", -1, "stance"),
+                ("a", "deal", 1, "event"), ("b", "deal", sign_of_spoiler, "event"), ("c", "deal", 1, "stance"),
+                ("a", "draft", sign_of_veto, "event")]):
+            g.add_edge(u, v, key=str(i), sign=sign, confidence=0.9, kind=kind)
+        return g
+
+    pos = signed_layout(graph(-1, -1))
+    assert pos == signed_layout(graph(1, 1)) == signed_layout(graph(0, 0))
+    assert distance(pos, "deal", "b") < distance(pos, "c", "b")  # nearer the spoiler than its foe is
 
 
 def test_a_series_is_laid_out_once_on_the_union_of_its_dates(series):

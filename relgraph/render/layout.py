@@ -6,7 +6,11 @@ are positive on balance is pulled together; a pair whose relations are
 negative on balance is held by a spring three times longer than the spacing
 of allies, so foes keep their distance without being flung off the page;
 neutral ties (talks, attendance) pull a little, so a meeting stays near its
-attendees.
+attendees. Agreements, resolutions and meetings take no side, as in the
+analysis (:mod:`relgraph.analysis.ties`): every relation with one pulls as a
+neutral tie does, whatever its sign, so a deal sits among those who broker,
+join or undermine it, and a vetoed draft is not held away from its vetoer as
+an enemy would be.
 
 A pair's balance adds up each of its relations once, ``sign * confidence``,
 events counting half (they are moments, stances hold). For a time series the
@@ -95,9 +99,13 @@ def signed_layout(graphs: nx.MultiDiGraph | Iterable[nx.MultiDiGraph], *, seed: 
 
 
 def _balances(series: list[nx.MultiDiGraph], index: dict[str, int]) -> np.ndarray:
-    """Rows ``(i, j, balance, neutral)``, one per pair of actors with a relation, ``i < j``."""
+    """Rows ``(i, j, balance, neutral)``, one per pair of actors with a relation, ``i < j``; a relation with
+    a deal counts as neutral whatever its sign."""
     import numpy as np
 
+    from relgraph.model import DEAL_KINDS
+
+    deals = {n for graph in series for n, kind in graph.nodes(data="kind") if kind in DEAL_KINDS}
     seen: set[tuple[str, str, str]] = set()
     pairs: dict[tuple[int, int], list[float]] = {}
     for graph in series:
@@ -108,7 +116,7 @@ def _balances(series: list[nx.MultiDiGraph], index: dict[str, int]) -> np.ndarra
             seen.add((u, v, key))
             totals = pairs.setdefault((min(index[u], index[v]), max(index[u], index[v])), [0.0, 0.0])
             weight = attrs["confidence"] * (0.5 if attrs["kind"] == "event" else 1.0)
-            if attrs["sign"]:
+            if attrs["sign"] and u not in deals and v not in deals:
                 totals[0] += attrs["sign"] * weight
             else:
                 totals[1] += weight
