@@ -137,7 +137,7 @@ def test_the_page_draws_offline_with_no_error_and_no_request(browser, example_pa
     empty.context.close()
 
 
-def test_tooltips_and_the_pinned_panel_cite_the_sources(browser, example_page):
+def test_tooltips_and_the_pinned_panel_cite_the_sources(browser, example_page, example):
     visit = Visit(browser, example_page)
     page = visit.page
     page.mouse.move(*visit.where("russia"))
@@ -157,6 +157,9 @@ def test_tooltips_and_the_pinned_panel_cite_the_sources(browser, example_page):
     # the article's record has no address (its text gives none), so its title is not a link
     assert "Russia, Iran and Turkey to confer in Moscow on Syria" in panel.inner_text()
     assert panel.locator("a").count() == 0
+    # and what of the record is ours, not the article's, says so under it
+    note = example.sources["syria-daily-2016-12-20"].notes
+    assert panel.locator(".rg-cite .rg-source-note").first.inner_text() == f"Source note: {note}"
     page.mouse.click(5, 5)
     (ux, uy), (vx, vy) = visit.where("russia"), visit.where("draft-s-2016-1026")
     page.mouse.click((ux + vx) / 2, (uy + vy) / 2)  # the veto cites the UN's list, which has one
@@ -195,6 +198,8 @@ def test_data_that_holds_markup_runs_nothing(browser, write, tmp_path):
                         "title": "<img src=x onerror=alert('heading')>"}
     for payload in PAYLOADS:
         assert payload in seen, payload
+    # the sources list under the graph shows the record's notes as text too
+    assert "Source note: <img src=x onerror=alert('source notes')>" in page.locator(".rg-sources").inner_text()
     visit.context.close()
 
 

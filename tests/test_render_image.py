@@ -100,6 +100,13 @@ def test_names_are_where_the_page_puts_them(graph, svg):
         assert scale > 0 and np.abs(scale * page + offset - image).max() < 3
 
 
+def test_the_sources_list_says_what_a_source_record_infers(example):
+    [image] = render_image(snapshot(example, "2016-12-20"), "svg")
+    written = " ".join(w.strip() for w in texts(image))
+    for source in example.sources.values():
+        assert f"Source note: {' '.join(source.notes.split())}" in written
+
+
 def test_data_text_is_escaped_in_svg(write):
     [image] = render_image(snapshot(load(write(XSS_DATA)), "2016-12-20"), "svg")
     root = ET.fromstring(image)  # well-formed, whatever the names hold
