@@ -166,6 +166,14 @@ def test_tooltips_and_the_pinned_panel_cite_the_sources(browser, example_page, e
     link = page.locator(".rg-panel a")
     assert link.get_attribute("href") == "https://research.un.org/en/docs/sc/quick/veto"
     assert link.get_attribute("rel") == "noopener noreferrer"
+    assert page.locator(".rg-panel .rg-source-note").count() == 2  # each of its two sources has notes
+    page.mouse.click(5, 5)
+    # a note is about the source's record, so a panel gives it once, under the source's first citation:
+    # Russia backs and fights alongside the Assad regime, both relations citing the article
+    (ux, uy), (vx, vy) = visit.where("russia"), visit.where("assad-regime")
+    page.mouse.click((ux + vx) / 2, (uy + vy) / 2)
+    assert page.locator(".rg-panel .rg-cite").count() == 2
+    assert page.locator(".rg-panel .rg-source-note").count() == 1
     page.mouse.click(5, 5)
     visit.clean()
     visit.context.close()
