@@ -42,6 +42,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -237,12 +238,28 @@ def cells(r: Legibility) -> str:
 HEAD = f"{'drawn':>5} {'hidden':>7} {'over':>5} {'cross':>5} {'shape':>5} {'clip':>4} {'minpx':>5}"
 
 
+def base_example(folder: Path) -> Path:
+    """The example dataset as the base renderer reads it: without the sources' ``notes``, a field it
+    does not know (they show only in the sources list, never in the graph or its labels)."""
+    import yaml
+
+    target = folder / "syria-2016-base"
+    shutil.copytree(ROOT / "examples" / "syria-2016", target)
+    path = target / "sources.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for source in data["sources"]:
+        source.pop("notes", None)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
 def example_section(browser, trees: dict[str, Path], folder: Path, timeout: float) -> None:
     dates = [f"{y}-{m:02d}-01" for y in (2015, 2016) for m in range(1, 13)]
+    data = {"base": base_example(folder), "new": ROOT / "examples" / "syria-2016"}
     pages = {}
     for name, tree in trees.items():
         pages[name] = folder / f"example-{name}.html"
-        write_page(tree, str(ROOT / "examples" / "syria-2016"), dates, pages[name])
+        write_page(tree, str(data[name]), dates, pages[name])
     print(f"\nExample: monthly series {dates[0]} .. {dates[-1]} ({len(dates)} dates), one page each")
     print("labels drawn; hidden at this zoom (names+line labels); labels overlapping another, crossed by a "
           "line, on a shape, clipped; the smallest drawn, in CSS px")

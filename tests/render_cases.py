@@ -11,6 +11,7 @@ sources:
     publisher: "\\"><img src=x onerror=alert('publisher')>"
     url: "https://example.org/\\"><script>alert('url')</script>"
     published: 2016-12-20
+    notes: "<img src=x onerror=alert('source notes')>"
 actors:
   - id: mallory
     name: "<script>alert('name')</script>"
@@ -39,4 +40,5 @@ relations:
 PAYLOADS = ("<script>alert('name')</script>", "<img src=x onerror=alert('alias')>",
             "</script><script>alert('description')</script>", "<img src=x onerror=alert('trudy')>",
             "<svg onload=alert('notes')>", "<img src=x onerror=alert('evidence')>",
-            "<script>alert('title')</script>", "\"><img src=x onerror=alert('publisher')>")
+            "<script>alert('title')</script>", "\"><img src=x onerror=alert('publisher')>",
+            "<img src=x onerror=alert('source notes')>")

@@ -137,7 +137,7 @@ def test_the_page_draws_offline_with_no_error_and_no_request(browser, example_pa
     empty.context.close()
 
 
-def test_tooltips_and_the_pinned_panel_cite_the_sources(browser, example_page):
+def test_tooltips_and_the_pinned_panel_cite_the_sources(browser, example_page, example):
     visit = Visit(browser, example_page)
     page = visit.page
     page.mouse.move(*visit.where("russia"))
@@ -157,12 +157,23 @@ def test_tooltips_and_the_pinned_panel_cite_the_sources(browser, example_page):
     # the article's record has no address (its text gives none), so its title is not a link
     assert "Russia, Iran and Turkey to confer in Moscow on Syria" in panel.inner_text()
     assert panel.locator("a").count() == 0
+    # and what of the record is ours, not the article's, says so under it
+    note = example.sources["syria-daily-2016-12-20"].notes
+    assert panel.locator(".rg-cite .rg-source-note").first.inner_text() == f"Source note: {note}"
     page.mouse.click(5, 5)
     (ux, uy), (vx, vy) = visit.where("russia"), visit.where("draft-s-2016-1026")
     page.mouse.click((ux + vx) / 2, (uy + vy) / 2)  # the veto cites the UN's list, which has one
     link = page.locator(".rg-panel a")
     assert link.get_attribute("href") == "https://research.un.org/en/docs/sc/quick/veto"
     assert link.get_attribute("rel") == "noopener noreferrer"
+    assert page.locator(".rg-panel .rg-source-note").count() == 2  # each of its two sources has notes
+    page.mouse.click(5, 5)
+    # a note is about the source's record, so a panel gives it once, under the source's first citation:
+    # Russia backs and fights alongside the Assad regime, both relations citing the article
+    (ux, uy), (vx, vy) = visit.where("russia"), visit.where("assad-regime")
+    page.mouse.click((ux + vx) / 2, (uy + vy) / 2)
+    assert page.locator(".rg-panel .rg-cite").count() == 2
+    assert page.locator(".rg-panel .rg-source-note").count() == 1
     page.mouse.click(5, 5)
     visit.clean()
     visit.context.close()
@@ -195,6 +206,8 @@ def test_data_that_holds_markup_runs_nothing(browser, write, tmp_path):
                         "title": "<img src=x onerror=alert('heading')>"}
     for payload in PAYLOADS:
         assert payload in seen, payload
+    # the sources list under the graph shows the record's notes as text too
+    assert "Source note: <img src=x onerror=alert('source notes')>" in page.locator(".rg-sources").inner_text()
     visit.context.close()
 
 

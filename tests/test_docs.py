@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import pytest
 
+import relgraph.render
 from relgraph.cli import cli
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
@@ -41,6 +42,18 @@ def test_ci_runs_the_readme_test_command():
     test_command = re.search(r"```sh\n(.*?)```", README, re.S).group(1).splitlines()[1]
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
+
+
+def test_the_development_layout_lists_every_render_module():
+    """Each file and folder of relgraph/render/ has its own line, with words saying what it holds."""
+    layout = re.search(r"^## Development\n.*?^```\nrelgraph/\n(.*?)^```", README, re.S | re.M).group(1)
+    render = layout.split("\n  render/", 1)[1].split("\n  cli.py", 1)[0]
+    listed = dict(re.findall(r"^    (\S+/?) +(\S.*)$", render, re.M))
+    here = Path(relgraph.render.__file__).parent
+    shipped = {p.name + ("/" if p.is_dir() else "") for p in here.iterdir()
+               if (p.suffix == ".py" or p.is_dir()) and p.name != "__pycache__"}
+    assert set(listed) == shipped
+    assert all(len(words.split()) >= 4 for words in listed.values())
 
 
 def test_the_committed_example_report_is_what_its_build_command_writes(tmp_path):

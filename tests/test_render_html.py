@@ -2,6 +2,7 @@
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import networkx as nx
@@ -83,6 +84,20 @@ def test_page_counts_title_caption_and_sources(page):
     links = {a["href"] for a in tags.all("a")}
     assert links == {"https://research.un.org/en/docs/sc/quick/veto"}  # the article has no known address
     assert "Russia, Iran and Turkey to confer in Moscow on Syria, 2016-12-20" in text
+
+
+def test_the_sources_list_says_what_a_source_record_infers(page, example):
+    """A source's notes (what of its record is ours, not the document's) under it in the list, and in the
+    script's data for the panel."""
+    sources = re.search(r'<section class="rg-sources">(.*?)</section>', page, re.S).group(1)
+    items = [" ".join(unescape(re.sub(r"<[^>]+>", " ", li)).split())
+             for li in re.findall(r"<li>(.*?)</li>", sources, re.S)]
+    for source_id in ("syria-daily-2016-12-20", "un-veto-list"):
+        source = example.sources[source_id]
+        [item] = [i for i in items if i.startswith(source.title)]
+        assert item.endswith("Source note: " + " ".join(source.notes.split()))
+    assert {s["title"]: s["notes"] for s in payload(page)["sources"]} == {
+        s.title: s.notes for s in example.sources.values()}
 
 
 def test_legend_lists_each_type_with_its_sign_and_each_kind(page, example):

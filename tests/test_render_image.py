@@ -1,6 +1,7 @@
 """Static images: SVG and PNG with the page's layout, colours, legend and sources, and data kept as text."""
 
 import io
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -100,6 +101,13 @@ def test_names_are_where_the_page_puts_them(graph, svg):
         assert scale > 0 and np.abs(scale * page + offset - image).max() < 3
 
 
+def test_the_sources_list_says_what_a_source_record_infers(example):
+    [image] = render_image(snapshot(example, "2016-12-20"), "svg")
+    written = " ".join(w.strip() for w in texts(image))
+    for source in example.sources.values():
+        assert f"Source note: {' '.join(source.notes.split())}" in written
+
+
 def test_data_text_is_escaped_in_svg(write):
     [image] = render_image(snapshot(load(write(XSS_DATA)), "2016-12-20"), "svg")
     root = ET.fromstring(image)  # well-formed, whatever the names hold
@@ -145,6 +153,13 @@ relations:
     words = texts(image)
     assert "candidate, waits for review" in words
     assert any("1 candidate relation waiting for review, drawn dotted." in w for w in words)
+    # the candidate line itself is dotted (dashes shorter than the gaps) in the lighter vermilion (#D55E00
+    # half-way to white), and the curated line solid blue
+    strokes = re.findall(r'style="fill: none; (?:stroke-dasharray: ([\d.]+),([\d.]+); stroke-dashoffset: 0; )?'
+                         r'stroke: (#[0-9a-f]{6})', image.decode())
+    [(dash, gap)] = [(float(d), float(g)) for d, g, colour in strokes if colour == "#eaaf80" and d]
+    assert dash < gap
+    assert {(d, g) for d, g, colour in strokes if colour == "#0072b2"} == {("", "")}
 
 
 def test_an_unknown_format_is_refused(graph):

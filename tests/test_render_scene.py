@@ -16,7 +16,7 @@ from relgraph.snapshot import snapshot
 DATA = """
 sources:
   - {id: s1, title: One, publisher: P, url: "https://example.org/1", published: 2016-07}
-  - {id: s2, title: Two}
+  - {id: s2, title: Two, notes: "Title ours."}
 actors:
   - {id: a, name: A, kind: state, aliases: [Alpha]}
   - {id: b, name: B, kind: state}
@@ -109,8 +109,8 @@ def test_relations_carry_their_record_and_sources_are_listed_once(series):
     assert (r2["type"], r2["sign"], r2["kind"], r2["start"], r2["end"], r2["confidence"], r2["colour"]) == (
         "opposes", -1, "stance", "2016-06", "2016-08", 0.5, "#D55E00")
     assert scene.sources == [
-        {"title": "One", "publisher": "P", "published": "2016-07", "url": "https://example.org/1"},
-        {"title": "Two", "publisher": None, "published": None, "url": None},
+        {"title": "One", "publisher": "P", "published": "2016-07", "url": "https://example.org/1", "notes": None},
+        {"title": "Two", "publisher": None, "published": None, "url": None, "notes": "Title ours."},
     ]
     assert [r["sources"] for r in scene.relations] == [[(0, "E1")], [(0, "E2"), (1, None)], [(1, "E3")]]
 

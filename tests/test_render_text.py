@@ -32,6 +32,8 @@ from relgraph.snapshot import snapshot
 from relgraph.store.base import Counts, WriteSummary
 
 DAILY = "Russia, Iran and Turkey to confer in Moscow on Syria (2016-12-20)"
+DAILY_NOTE = "      source note: " + EXAMPLE.sources["syria-daily-2016-12-20"].notes
+VETO_LIST_NOTE = "      source note: " + EXAMPLE.sources["un-veto-list"].notes
 
 
 def test_table_pads_each_column_to_its_widest_cell():
@@ -402,6 +404,7 @@ def test_timeline_text_of_russia_and_turkey():
         "Russia and Turkey: 4 relations",
         "2015-11                Turkey -shoots-down Russia  (confidence 0.95; turkey.shoots-down.russia.2015-11)",
         f"    {DAILY}: Turkish fighter jets downed a Russian warplane close to the Syrian-Turkish border in November 2015.",
+        DAILY_NOTE,  # the first time the article is cited, and only then
         "    note: The article gives the month only (the shoot-down was on 24 November 2015).",
         "2015-11 – 2016-summer  Russia -hostile-to Turkey  (confidence 0.90; russia.hostile-to.turkey.2015-11)",
         f"    {DAILY}: After the shoot-down, ties between Moscow and Ankara were close to breaking; "
@@ -440,8 +443,33 @@ def test_timeline_text_cites_a_source_with_no_date():
         "(confidence 0.95; russia.vetoes.draft-s-2011-612.2011-10-04)",
         f"    {DAILY}: Russia had blocked six Security Council drafts on Syria that sought a ceasefire or "
         "outside intervention.",
+        DAILY_NOTE,
         "    Security Council - Veto List (United Nations Dag Hammarskjöld Library): "
         "The UN's list of vetoes gives the date and draft of each.",
+        VETO_LIST_NOTE,
+    ]
+
+
+def test_timeline_text_says_once_what_a_source_record_infers(write):
+    data = load(write("""
+sources:
+  - {id: s1, title: One, notes: "Title ours; publisher <b>unknown</b>."}
+  - {id: s2, title: Two, publisher: P}
+actors:
+  - {id: a, name: A, kind: state}
+  - {id: b, name: B, kind: state}
+relations:
+  - {id: r1, source: a, type: backs, target: b, start: 2015, sources: [{ref: s1, evidence: E1}, {ref: s2}]}
+  - {id: r2, source: a, type: attacks, target: b, date: 2016-01-05, sources: [{ref: s1}]}
+"""))
+    assert timeline_text(timeline(data, "a")).splitlines() == [
+        "A: 2 relations",
+        "2015 –      A +backs B  (confidence 1.00; r1)",
+        "    One: E1",
+        "      source note: Title ours; publisher <b>unknown</b>.",
+        "    Two (P)",
+        "2016-01-05  A -attacks B  (confidence 1.00; r2)",
+        "    One",
     ]
 
 

@@ -87,10 +87,10 @@ def _draw(scene: Scene, frame: Frame, fmt: str) -> bytes:
     view = fit(scene.box, DESIGN_WIDTH)
     graph_w, graph_h = view.width * PX, view.height * PX
     legend_rows = _legend_rows(scene, frame)
-    sources = sorted(scene.sources, key=lambda s: str(s["title"]).lower())
+    sources = _source_rows(scene)
     caption = textwrap.fill(f"{frame.text} {_hidden(scene, frame, view)}".strip(), 160)
     top = 0.75 + 0.14 * caption.count("\n")
-    bottom = 0.25 + 0.17 * (len(sources) + 1 if sources else 0)
+    bottom = 0.25 + (0.17 + sum(row[-1] for row in sources) if sources else 0)
     body_h = max(graph_h, _ROW / 72 * len(legend_rows))
     height = top + body_h + bottom
     width = graph_w + 3.0
@@ -106,16 +106,30 @@ def _draw(scene: Scene, frame: Frame, fmt: str) -> bytes:
         _graph(ax, scene, frame, view)
         legend = fig.add_axes(((graph_w + 0.25) / width, bottom / height, 2.7 / width, body_h / height))
         _legend(legend, legend_rows)
-        for k, s in enumerate(sources):
-            cited = ", ".join(str(x) for x in (s["title"], s["publisher"], s["published"], s["url"]) if x)
-            fig.text(left, (bottom - 0.2 - 0.17 * (k + 1)) / height, f"{k + 1}. {cited}", fontsize=7,
-                     color="#333", va="center")
+        at = bottom - 0.2
+        for text, size, colour, step in sources:
+            at -= step
+            fig.text(left, at / height, text, fontsize=size, color=colour, va="center")
         if sources:
             fig.text(left, (bottom - 0.2) / height, "Sources", fontsize=8, weight="bold", va="center")
         out = io.BytesIO()
         metadata = {"Date": None, "Title": frame.title} if fmt == "svg" else {"Title": frame.title}
         fig.savefig(out, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
     return out.getvalue()
+
+
+def _source_rows(scene: Scene) -> list[tuple[str, float, str, float]]:
+    """The sources list under the image, as rows ``(text, font size, colour, inches from the row above)``:
+    each source, then its notes (what of its record is inferred), wrapped, in smaller and lighter type."""
+    rows: list[tuple[str, float, str, float]] = []
+    for k, s in enumerate(sorted(scene.sources, key=lambda s: str(s["title"]).lower())):
+        cited = ", ".join(str(x) for x in (s["title"], s["publisher"], s["published"], s["url"]) if x)
+        rows.append((f"{k + 1}. {cited}", 7, "#333", 0.17))
+        if s.get("notes"):
+            rows += [(f"    {part}", 6.5, "#666", 0.14)
+                     for part in textwrap.wrap(f"Source note: {s['notes']}", 190, subsequent_indent="  ",
+                                                break_on_hyphens=False)]
+    return rows
 
 
 def _hidden(scene: Scene, frame: Frame, view: View) -> str:

@@ -312,7 +312,7 @@ def _relation(attrs: dict[str, Any], source: int, target: int,
         if key not in sources:
             sources[key] = (len(sources), {
                 "title": s.get("title"), "publisher": s.get("publisher"), "published": s.get("published"),
-                "url": s.get("url") if is_web_url(s.get("url")) else None})
+                "url": s.get("url") if is_web_url(s.get("url")) else None, "notes": s.get("notes")})
         cited.append((sources[key][0], s.get("evidence")))
     out["sources"] = cited
     return out

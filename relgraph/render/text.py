@@ -401,11 +401,16 @@ def diff_text(change: Diff) -> str:
 
 
 def timeline_text(story: Timeline) -> str:
-    """One paragraph per relation: when, what, confidence, then each source with its evidence."""
+    """One paragraph per relation: when, what, confidence, then each source with its evidence.
+
+    A source's own notes (what of its record is inferred) follow it the first time it is cited, as a
+    ``source note:`` line; they are about the record, not the citation, so they are not repeated.
+    """
     names = story.names
     who = story.name + (f" and {story.other_name}" if story.other_name else "")
     lines = [f"{who}: {plural(len(story.entries), 'relation')}"]
     width = max((len(when(e)) for e in story.entries), default=0)
+    noted: set[tuple[object, object]] = set()
     for e in story.entries:
         source, target = names.get(e["source"], e["source"]), names.get(e["target"], e["target"])
         lines.append(f"{when(e):<{width}}  {source} {_signed(e['type'], e['sign'])} {target}  "
@@ -414,6 +419,9 @@ def timeline_text(story: Timeline) -> str:
             where = ", ".join(str(x) for x in (s.get("publisher"), s.get("published")) if x)
             lines.append(f"    {s['title']}" + (f" ({where})" if where else "")
                          + (f": {s['evidence']}" if s.get("evidence") else ""))
+            if s.get("notes") and (s.get("id"), s["title"]) not in noted:
+                noted.add((s.get("id"), s["title"]))
+                lines.append(f"      source note: {s['notes']}")
         if e["notes"]:
             lines.append(f"    note: {e['notes']}")
     return "\n".join(lines)
