@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from relgraph import example_path
 from relgraph.cli import cli
-from relgraph.errors import ServerError
+from relgraph.errors import ServerError, StoreError
 from relgraph.model import Actor, Dataset, Relation
 from relgraph.store import bulk
 from relgraph.store import server as neo4j_server
@@ -112,7 +112,8 @@ def answers(run: Any, running: Running, tmp_path: Path, name: str) -> dict[str, 
                  ["analyze", "balance", "--date", "2016-12-20"]):
         result = run(*args, env=running.env)
         assert result.exit_code == 0, result.output
-        out[" ".join(args)] = result.output
+        # stdout alone: a server just restarted may be slow to grant the read lock, and say so on stderr
+        out[" ".join(args)] = result.stdout
     assert run("dump", name, env=running.env).exit_code == 0
     for path in sorted((tmp_path / name).iterdir()):
         out[path.name] = path.read_text(encoding="utf-8")
@@ -232,11 +233,44 @@ def test_a_database_that_does_not_start_is_swapped_back(instance, example):
 
 
 @pytest.mark.neo4j
+def test_a_load_committed_during_the_import_stops_it_before_the_swap(instance, example):
+    instance.empty()
+    with instance.store() as store:
+        store.write(example)
+    meanwhile = Dataset(actors={"someone": Actor("someone", "Someone", "person")})
+
+    def load_meanwhile(step: str) -> None:
+        if step == "restart":  # the last moment before the swap takes the load lock
+            with instance.store() as store:
+                store.write(meanwhile)
+
+    pid = instance.server.pid
+    with pytest.raises(StoreError) as caught:
+        bulk.import_dataset(example, instance.home, password=instance.password, replace=True, step=load_meanwhile)
+    assert str(caught.value) == (f"a load into Neo4j in {instance.home} committed while the import ran, so nothing "
+                                 "was replaced: import again")
+    assert instance.server.pid == pid
+    with instance.store() as store:  # the load that committed is there
+        assert store.query("MATCH (a:Actor {id: 'someone'}) RETURN a.name AS name") == [{"name": "Someone"}]
+        assert store.query("MATCH (l:RelgraphLock) RETURN l.version AS v") == [{"v": 2}]
+    assert not (instance.home / bulk.STAGING).exists()
+
+
+@pytest.mark.neo4j
 def test_a_dataset_with_errors_imports_nothing(instance, run, tmp_path):
     (tmp_path / "bad.yaml").write_text("relations:\n  - {source: russia, type: backs, target: nobody, start: 2016}\n")
     result = run("neo4j", "import", "bad.yaml", "--dir", str(instance.home), "--replace", env=instance.env)
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == "Error: the dataset has 2 errors; nothing was imported"
+
+
+@pytest.mark.neo4j
+def test_a_wrong_password_is_one_line(instance, run):
+    result = run("neo4j", "import", str(example_path()), "--dir", str(instance.home),
+                 env={**instance.env, "NEO4J_PASSWORD": "not-the-password-1"})
+    assert (result.exit_code, result.output) == (
+        1, f"Error: Neo4j in {instance.home} was set up with another password than NEO4J_PASSWORD: set the one it "
+           "was set up with (to change it, see 'Changing the password' in the README)\n")
 
 
 @pytest.mark.neo4j

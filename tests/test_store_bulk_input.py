@@ -16,11 +16,13 @@ from relgraph.store import bulk_input
 from relgraph.store.graph_shape import actor_labels, actor_row, neo4j_type, relation_row, source_row
 
 
-def read_back(path: Path) -> tuple[list[str], list[dict[str, object]]]:
-    """Rows of a written file as neo4j-admin reads them with relgraph's options: an empty cell is no
-    property, a typed column is converted, a list is split at the separator."""
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
+def read_back(*paths: Path) -> tuple[list[str], list[dict[str, object]]]:
+    """Rows of written files (read as one, the header first) as neo4j-admin reads them with relgraph's
+    options: an empty cell is no property, a typed column is converted, a list is split at the separator."""
+    rows = []
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows += list(csv.reader(f))
     header, out = rows[0], []
     for row in rows[1:]:
         record: dict[str, object] = {}
@@ -36,10 +38,13 @@ def read_back(path: Path) -> tuple[list[str], list[dict[str, object]]]:
     return header, out
 
 
-def test_relation_rows_read_back_as_the_rows_a_load_writes(tmp_path):
+@pytest.mark.parametrize("parts", [1, 3])
+def test_relation_rows_read_back_as_the_rows_a_load_writes(tmp_path, monkeypatch, parts):
     data = awkward_dataset(tmp_path)
-    written = bulk_input.write(data, tmp_path)
-    header, rows = read_back(tmp_path / "relations.csv")
+    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)  # written in parts by forked processes, as at scale
+    written = bulk_input.write(data, tmp_path, workers=parts)
+    assert written.relationships[0] == (None, [tmp_path / f"relations-{i}.csv" for i in range(parts)])
+    header, rows = read_back(*written.relationships[0][1])
     assert header[:3] == [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"]
     fixes = {(t, r["id"]): r["props"] for t, rs in written.fixes.relationships.items() for r in rs}
     assert len(rows) == len(data.relations)
@@ -73,8 +78,10 @@ def test_node_rows_read_back_as_a_load_writes_them(tmp_path):
     assert written.nodes[1][0] == "Source"
 
 
-def test_links_are_those_a_load_makes(tmp_path, example):
-    written = bulk_input.write(example, tmp_path)
+@pytest.mark.parametrize("parts", [1, 2])
+def test_links_are_those_a_load_makes(tmp_path, monkeypatch, example, parts):
+    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)  # with parts, a forked process writes the links
+    written = bulk_input.write(example, tmp_path, workers=parts)
     _, written_links = read_back(tmp_path / "links.csv")
     expected = links(example)
     assert {(row[":START_ID(Source)"], row[":END_ID(Actor)"]) for row in written_links} == expected
@@ -93,4 +100,16 @@ def test_a_list_item_holding_the_separator_is_refused_in_one_line(tmp_path, exam
     with pytest.raises(StoreError) as caught:
         bulk_input.write(example, tmp_path)
     assert str(caught.value) == ("actor 'russia', field 'aliases', holds the character U+001F, which a bulk import "
+                                 "uses between list items: remove it, or load the dataset with relgraph load")
+
+
+def test_a_citation_holding_the_separator_is_refused_from_a_forked_part_too(tmp_path, monkeypatch, example):
+    last = list(example.relations)[-1]  # in the last part, which a forked process writes
+    rel = example.relations[last]
+    bad = dataclasses.replace(rel, sources=(dataclasses.replace(rel.sources[0], evidence="a\x1fb"),))
+    example = dataclasses.replace(example, relations={**example.relations, last: bad})
+    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)
+    with pytest.raises(StoreError) as caught:
+        bulk_input.write(example, tmp_path, workers=2)
+    assert str(caught.value) == (f"relation {last!r} holds the character U+001F in a citation, which a bulk import "
                                  "uses between list items: remove it, or load the dataset with relgraph load")

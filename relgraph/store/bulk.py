@@ -178,6 +178,7 @@ def _held(live: server.Server, password: str) -> tuple[int, int]:
     """How many nodes the live database holds beside the load lock, and the lock's version (0: none)."""
     from relgraph.store.neo4j import Neo4jStore
 
+    server.check_password(live, password)
     with Neo4jStore(live.uri, "neo4j", password) as store:
         nodes = store.query("MATCH (n) RETURN count(n) AS n")[0]["n"]
         locks = store.query("MATCH (l:RelgraphLock) RETURN count(l) AS n, max(l.version) AS version")[0]

@@ -24,14 +24,18 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
+import os
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from relgraph.errors import StoreError
-from relgraph.model import Dataset, Relation
+from relgraph.model import Dataset, Relation, RelationType
 from relgraph.store.graph_shape import (
     OPEN_END,
     OPEN_START,
@@ -63,6 +67,9 @@ _LISTS = frozenset(name for name, kind in _TYPES.items() if kind == "string[]")
 _CHUNK = 20_000
 """Rows formatted in memory before they are written: checked at once for line breaks."""
 
+PARALLEL_FROM = 50_000
+"""Relations from which their file is written by several processes, one part each."""
+
 
 @dataclass
 class Fixes:
@@ -83,8 +90,8 @@ class Fixes:
 class Input:
     """The files written for one import, and what the importer needs to know of them."""
 
-    nodes: list[tuple[str | None, Path]]  # (label given on the command line, file)
-    relationships: list[tuple[str | None, Path]]  # (type given on the command line, file)
+    nodes: list[tuple[str | None, list[Path]]]  # (label given on the command line, files read as one)
+    relationships: list[tuple[str | None, list[Path]]]  # (type given on the command line, files read as one)
     fixes: Fixes
     links: int
     multiline: bool = False  # some value holds a line break: the importer must be told
@@ -92,8 +99,8 @@ class Input:
 
     def arguments(self) -> list[str]:
         """The importer's options that name these files and how to read them."""
-        def spec(name: str | None, path: Path) -> str:
-            return f"{name}={path}" if name else str(path)
+        def spec(name: str | None, paths: list[Path]) -> str:
+            return (f"{name}=" if name else "") + ",".join(map(str, paths))
 
         return [*(f"--nodes={spec(n, p)}" for n, p in self.nodes),
                 *(f"--relationships={spec(t, p)}" for t, p in self.relationships),
@@ -102,10 +109,13 @@ class Input:
                 f"--read-buffer-size={max(4 << 20, 4 * self.longest + 1024)}"]
 
 
-def write(data: Dataset, folder: Path) -> Input:
+def write(data: Dataset, folder: Path, *, workers: int | None = None) -> Input:
     """Write ``data`` as the importer's CSV files into ``folder``; return what was written.
 
-    Raises :class:`~relgraph.errors.StoreError` if a list item holds
+    From :data:`PARALLEL_FROM` relations, their file is written in
+    ``workers`` parts (default: one per processor) by forked processes, while
+    this one writes the first part and the links. Raises
+    :class:`~relgraph.errors.StoreError` if a list item holds
     :data:`LIST_SEPARATOR` or a relation type cannot be a relationship type.
     """
     for name in data.types:  # refuse a type that cannot be spliced, as a load does, before writing anything
@@ -116,14 +126,87 @@ def write(data: Dataset, folder: Path) -> Input:
                          _actor_rows(data, fixes, files))
     sources = files.write("sources.csv", ["id:ID(Source)", *_typed(SOURCE_COLUMNS[1:])],
                           _source_rows(data, fixes, files))
-    relations = files.write("relations.csv", [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE",
-                                              *_typed(RELATION_COLUMNS)],
-                            _relation_rows(data, fixes, files))
-    pairs = {(c.source.id, end) for rel in data.relations.values() for c in rel.sources
-             for end in (rel.source, rel.target)}
-    links = files.write("links.csv", [":START_ID(Source)", ":END_ID(Actor)"], iter(pairs))
-    return Input([(None, actors), ("Source", sources)], [(None, relations), (SOURCE_LINK, links)], fixes,
-                 len(pairs), files.multiline, files.longest)
+    relations = list(data.relations.values())
+    n = workers or os.cpu_count() or 1
+    if len(relations) < PARALLEL_FROM or not _can_fork():
+        n = 1
+    size = -(-len(relations) // n)
+    jobs: list[tuple[Callable[..., int], str, tuple[Any, ...]]] = [
+        (_relations_file, f"relations-{i}.csv", (relations[i * size:(i + 1) * size], data.types, i == 0))
+        for i in range(n)]
+    jobs.append((_links_file, "links.csv", (relations,)))
+    # with several processes, this one writes the first part of the relations; forked ones the rest
+    forked = [_Job.start(*job, files.folder) for job in jobs[1:]] if n > 1 else []
+    counts = [job[0](files, fixes, job[1], *job[2]) for job in (jobs[:1] if n > 1 else jobs)]
+    counts += [job.join(fixes, files) for job in forked]
+    paths = [folder / name for _, name, _ in jobs]
+    return Input([(None, [actors]), ("Source", [sources])], [(None, paths[:-1]), (SOURCE_LINK, paths[-1:])],
+                 fixes, counts[-1], files.multiline, files.longest)
+
+
+def _relations_file(files: _Files, fixes: Fixes, name: str, relations: list[Relation],
+                    types: dict[str, RelationType], header: bool) -> int:
+    """Write (part of) the relations' file, with the header if it is the first part; return the rows."""
+    files.write(name, [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", *_typed(RELATION_COLUMNS)] if header
+                else None, _relation_rows(relations, types, fixes, files))
+    return len(relations)
+
+
+def _links_file(files: _Files, fixes: Fixes, name: str, relations: list[Relation]) -> int:
+    """Write the links from sources to the actors their relations link; return how many."""
+    pairs = {(c.source.id, end) for rel in relations for c in rel.sources for end in (rel.source, rel.target)}
+    files.write(name, [":START_ID(Source)", ":END_ID(Actor)"], iter(pairs))
+    return len(pairs)
+
+
+def _can_fork() -> bool:
+    # forking a process that runs other threads could copy a lock one of them holds
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+class _Job:
+    """A file written by a forked process, which sends back the row count, the fixes and what it noted."""
+
+    def __init__(self, process: Any, results: Any, name: str) -> None:
+        self.process, self.results, self.name = process, results, name
+
+    @classmethod
+    def start(cls, write: Callable[..., int], name: str, args: tuple[Any, ...], folder: Path) -> _Job:
+        context = multiprocessing.get_context("fork")
+        results, send = context.Pipe(duplex=False)
+        process = context.Process(target=cls._run, args=(write, name, args, folder, send), daemon=True)
+        process.start()
+        send.close()
+        return cls(process, results, name)
+
+    @staticmethod
+    def _run(write: Callable[..., int], name: str, args: tuple[Any, ...], folder: Path, send: Any) -> None:
+        fixes, files = Fixes(), _Files(folder)
+        try:
+            count = write(files, fixes, name, *args)
+            send.send(("ok", count, dict(fixes.relationships), files.multiline, files.longest))
+        except StoreError as exc:
+            send.send(("error", str(exc)))
+        finally:
+            send.close()
+
+    def join(self, fixes: Fixes, files: _Files) -> int:
+        """Wait for the file; merge what its process found into ``fixes`` and ``files``; return its rows."""
+        try:
+            result = self.results.recv()
+        except EOFError:
+            result = ("error", f"the process writing {self.name} ended without a word "
+                               f"(exit code {self.process.exitcode})")
+        finally:
+            self.process.join()
+        if result[0] == "error":
+            raise StoreError(result[1])
+        _, count, found, multiline, longest = result
+        for rel_type, rows in found.items():
+            fixes.relationships[rel_type].extend(rows)
+        files.multiline = files.multiline or multiline
+        files.longest = max(files.longest, longest)
+        return int(count)
 
 
 def _typed(names: Iterable[str]) -> list[str]:
@@ -142,19 +225,18 @@ class _Files:
         self.multiline = False
         self.longest = 0
 
-    def write(self, name: str, header: list[str], rows: Iterator[Iterable[Any]]) -> Path:
+    def write(self, name: str, header: list[str] | None, rows: Iterator[Iterable[Any]]) -> Path:
         path = self.folder / name
         with path.open("w", encoding="utf-8", newline="") as out:
             buffer = io.StringIO()
             writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
-            writer.writerow(header)
-            n = 1
-            for row in rows:
-                writer.writerow(row)
-                n += 1
-                if n == _CHUNK:
-                    self._flush(buffer, n, out)
-                    n = 0
+            if header is not None:
+                writer.writerow(header)
+            n = 1 if header is not None else 0  # rows in the buffer
+            while chunk := list(islice(rows, _CHUNK)):
+                writer.writerows(chunk)
+                self._flush(buffer, n + len(chunk), out)
+                n = 0
             self._flush(buffer, n, out)
         return path
 
@@ -213,16 +295,17 @@ def _source_rows(data: Dataset, fixes: Fixes, files: _Files) -> Iterator[list[An
         yield cells
 
 
-def _relation_rows(data: Dataset, fixes: Fixes, files: _Files) -> Iterator[list[Any]]:
+def _relation_rows(relations: Iterable[Relation], types: dict[str, RelationType], fixes: Fixes,
+                   files: _Files) -> Iterator[list[Any]]:
     """One row per relation: endpoints, relationship type, then :data:`RELATION_COLUMNS`.
 
     The values of :func:`~relgraph.store.graph_shape.relation_row`, computed here without its
     intermediate record, which would cost more than writing the file (a test holds the two equal).
     """
-    kinds = {name: t.kind for name, t in data.types.items()}
-    rel_types = {name: neo4j_type(name) for name in data.types}
+    kinds = {name: t.kind for name, t in types.items()}
+    rel_types = {name: neo4j_type(name) for name in types}
     sep = LIST_SEPARATOR
-    for rel in data.relations.values():
+    for rel in relations:
         start, end, when = rel.start, rel.end, rel.date
         began, ended = when or start, when or end
         cites = rel.sources

@@ -32,6 +32,7 @@ __all__ = [
     "Server",
     "Settings",
     "assemble",
+    "check_password",
     "configure",
     "default_cache",
     "default_home",
@@ -212,7 +213,7 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
     home = (home or default_home()).resolve()
     running = status(home)
     if running and running.running:
-        _check_password(running, password)
+        check_password(running, password)
         return running
     if len(password) < 8:
         raise ServerError("the Neo4j password must have at least 8 characters")
@@ -256,8 +257,8 @@ def _another_password(home: Path) -> ServerError:
                        "it was set up with (to change it, see 'Changing the password' in the README)")
 
 
-def _check_password(server: Server, password: str) -> None:
-    """Refuse a running server whose password is not ``password``, rather than pretend it was started."""
+def check_password(server: Server, password: str) -> None:
+    """Refuse, in one line, a running server whose password is not ``password``."""
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError
 
