@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import multiprocessing
+import time
 from datetime import date
 from pathlib import Path
 
@@ -113,3 +115,15 @@ def test_a_citation_holding_the_separator_is_refused_from_a_forked_part_too(tmp_
         bulk_input.write(example, tmp_path, workers=2)
     assert str(caught.value) == (f"relation {last!r} holds the character U+001F in a citation, which a bulk import "
                                  "uses between list items: remove it, or load the dataset with relgraph load")
+
+
+def test_a_part_that_fails_stops_the_processes_writing_the_others(tmp_path, monkeypatch, example):
+    first = next(iter(example.relations))  # in the first part, which this process writes
+    rel = example.relations[first]
+    bad = dataclasses.replace(rel, sources=(dataclasses.replace(rel.sources[0], evidence="a\x1fb"),))
+    example = dataclasses.replace(example, relations={**example.relations, first: bad})
+    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(bulk_input, "_links_file", lambda *args: time.sleep(60))  # forked: a slow part
+    with pytest.raises(StoreError):
+        bulk_input.write(example, tmp_path, workers=2)
+    assert multiprocessing.active_children() == []

@@ -137,8 +137,12 @@ def write(data: Dataset, folder: Path, *, workers: int | None = None) -> Input:
     jobs.append((_links_file, "links.csv", (relations,)))
     # with several processes, this one writes the first part of the relations; forked ones the rest
     forked = [_Job.start(*job, files.folder) for job in jobs[1:]] if n > 1 else []
-    counts = [job[0](files, fixes, job[1], *job[2]) for job in (jobs[:1] if n > 1 else jobs)]
-    counts += [job.join(fixes, files) for job in forked]
+    try:
+        counts = [job[0](files, fixes, job[1], *job[2]) for job in (jobs[:1] if n > 1 else jobs)]
+        counts += [job.join(fixes, files) for job in forked]
+    finally:  # after an error, none keeps writing into a folder about to be deleted
+        for job in forked:
+            job.stop()
     paths = [folder / name for _, name, _ in jobs]
     return Input([(None, [actors]), ("Source", [sources])], [(None, paths[:-1]), (SOURCE_LINK, paths[-1:])],
                  fixes, counts[-1], files.multiline, files.longest)
@@ -189,6 +193,11 @@ class _Job:
             send.send(("error", str(exc)))
         finally:
             send.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
 
     def join(self, fixes: Fixes, files: _Files) -> int:
         """Wait for the file; merge what its process found into ``fixes`` and ``files``; return its rows."""
