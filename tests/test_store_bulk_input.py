@@ -18,6 +18,13 @@ from relgraph.store import bulk_input
 from relgraph.store.graph_shape import actor_labels, actor_row, neo4j_type, relation_row, source_row
 
 
+def in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Write relations in parts, by forked processes, whatever their number; even beside threads that earlier
+    tests left (which make write() refuse to fork, lest a child inherit a lock they hold: these do not)."""
+    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(bulk_input, "_can_fork", lambda: True)
+
+
 def read_back(*paths: Path) -> tuple[list[str], list[dict[str, object]]]:
     """Rows of written files (read as one, the header first) as neo4j-admin reads them with relgraph's
     options: an empty cell is no property, a typed column is converted, a list is split at the separator."""
@@ -43,7 +50,7 @@ def read_back(*paths: Path) -> tuple[list[str], list[dict[str, object]]]:
 @pytest.mark.parametrize("parts", [1, 3])
 def test_relation_rows_read_back_as_the_rows_a_load_writes(tmp_path, monkeypatch, parts):
     data = awkward_dataset(tmp_path)
-    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)  # written in parts by forked processes, as at scale
+    in_parts(monkeypatch)  # written in parts by forked processes, as at scale
     written = bulk_input.write(data, tmp_path, workers=parts)
     assert written.relationships[0] == (None, [tmp_path / f"relations-{i}.csv" for i in range(parts)])
     header, rows = read_back(*written.relationships[0][1])
@@ -82,7 +89,7 @@ def test_node_rows_read_back_as_a_load_writes_them(tmp_path):
 
 @pytest.mark.parametrize("parts", [1, 2])
 def test_links_are_those_a_load_makes(tmp_path, monkeypatch, example, parts):
-    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)  # with parts, a forked process writes the links
+    in_parts(monkeypatch)  # with parts, a forked process writes the links
     written = bulk_input.write(example, tmp_path, workers=parts)
     _, written_links = read_back(tmp_path / "links.csv")
     expected = links(example)
@@ -110,7 +117,7 @@ def test_a_citation_holding_the_separator_is_refused_from_a_forked_part_too(tmp_
     rel = example.relations[last]
     bad = dataclasses.replace(rel, sources=(dataclasses.replace(rel.sources[0], evidence="a\x1fb"),))
     example = dataclasses.replace(example, relations={**example.relations, last: bad})
-    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)
+    in_parts(monkeypatch)
     with pytest.raises(StoreError) as caught:
         bulk_input.write(example, tmp_path, workers=2)
     assert str(caught.value) == (f"relation {last!r} holds the character U+001F in a citation, which a bulk import "
@@ -122,7 +129,7 @@ def test_a_part_that_fails_stops_the_processes_writing_the_others(tmp_path, monk
     rel = example.relations[first]
     bad = dataclasses.replace(rel, sources=(dataclasses.replace(rel.sources[0], evidence="a\x1fb"),))
     example = dataclasses.replace(example, relations={**example.relations, first: bad})
-    monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)
+    in_parts(monkeypatch)
     monkeypatch.setattr(bulk_input, "_links_file", lambda *args: time.sleep(60))  # forked: a slow part
     with pytest.raises(StoreError):
         bulk_input.write(example, tmp_path, workers=2)
