@@ -469,6 +469,10 @@ def main() -> None:
                                                         "the LOAD CSV baseline")
     parser.add_argument("--no-warm-up", action="store_true", help="skip the warm-up load of 10k relations")
     args = parser.parse_args()
+    # Imported here, not at the top: bulk.py imports this module's synthetic data and rows.
+    from bulk import bulk_rows
+
+    EXTRA.append(bulk_rows)
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"Neo4j {neo4j_server.NEO4J_VERSION}; load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="relgraph-bench-") as tmp:

@@ -372,6 +372,44 @@ def neo4j_status(ctx: click.Context, home: Path | None) -> None:
                    f"data in {found.home / 'data'}")
 
 
+@neo4j.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@_home_option
+@click.option("--replace", is_flag=True,
+              help="Replace a database that holds data: everything in it is deleted, and it then holds PATH "
+                   "alone (a bulk import never merges with or prunes what was there).")
+@click.option("--neo4j-password", "password", envvar="NEO4J_PASSWORD", hidden=True)
+@click.pass_context
+def neo4j_import(ctx: click.Context, path: Path, home: Path | None, replace: bool,
+                 password: str | None) -> None:
+    """Bulk-import the dataset at PATH into the local Neo4j server, as its whole database.
+
+    Validates PATH, has neo4j-admin build a new database from it beside the
+    live one, creates the schema there, then swaps it in with a short restart
+    of the server that relgraph neo4j start runs (--dir). A failure before the
+    swap leaves the live database as it was. A database that holds data is
+    refused unless --replace is given. Needs the server's own host and
+    NEO4J_PASSWORD; for another server, or to add to a database, use relgraph
+    load.
+    """
+    from relgraph.render.text import bulk_imported_text, bulk_step_text
+    from relgraph.store import bulk
+
+    ctx.meta["relgraph.verb"] = "imported"
+    if not password:
+        if not sys.stdin.isatty():
+            raise click.UsageError("no password: set NEO4J_PASSWORD (the password of user neo4j)")
+        password = click.prompt("Password of user neo4j", hide_input=True)
+    ctx.meta["relgraph.password"] = password
+
+    def step(name: str) -> None:
+        click.echo(bulk_step_text(name), err=True)
+
+    done = bulk.import_dataset(path, home, password=password, replace=replace,
+                               step=step if sys.stderr.isatty() else None)
+    click.echo(bulk_imported_text(done))
+
+
 # -- Neo4j: schema, load, dump ----------------------------------------------------------------------
 
 

@@ -62,3 +62,13 @@ def test_initial_password_file_has_neo4js_format(tmp_path):
         expected = hashlib.sha256(expected).digest()
     assert digest == expected.hex()
     assert (tmp_path / "data" / "dbms" / "auth.ini").stat().st_mode & 0o077 == 0
+
+
+def test_settings_read_back_what_an_instance_was_configured_with(tmp_path):
+    for how in (neo4j_server.Settings(7700, 7701, "2g", "256m"), neo4j_server.Settings(7702, None, "1g", "1g")):
+        neo4j_server.configure(tmp_path, tmp_path / "lib", how)
+        assert neo4j_server.settings(tmp_path) == how
+    conf = (tmp_path / "conf" / "neo4j.conf").read_text().splitlines()
+    assert "server.http.enabled=false" in conf and not any(line.startswith("server.http.listen") for line in conf)
+    # a stop ends open transactions at once: the bulk import stops the server while holding the load lock
+    assert "db.shutdown_transaction_end_timeout=1s" in conf

@@ -32,12 +32,15 @@ if TYPE_CHECKING:
     from relgraph.model import Dataset
     from relgraph.render import Written
     from relgraph.store.base import WriteSummary
+    from relgraph.store.bulk import Imported
     from relgraph.store.server import Server
 
 __all__ = [
     "IMPORT_PROBLEMS_SHOWN",
     "balance_text",
     "brokers_text",
+    "bulk_imported_text",
+    "bulk_step_text",
     "camps_text",
     "counts",
     "diff_text",
@@ -150,6 +153,36 @@ def server_text(server: Server) -> str:
             f"  Browser: {server.browser}\n"
             f"  Data:    {server.home / 'data'}\n"
             f"  Logs:    {server.home / 'logs'}")
+
+
+_BULK_STEPS = {"read": "Reading and validating the dataset", "files": "Writing the importer's files",
+               "import": "Importing with neo4j-admin", "schema": "Building the schema aside",
+               "restart": "Restarting Neo4j with the new database"}
+
+
+def bulk_step_text(step: str) -> str:
+    """What a bulk import is doing, as it begins a step: ``Importing with neo4j-admin...``."""
+    return f"{_BULK_STEPS.get(step, step)}..."
+
+
+def bulk_imported_text(done: Imported) -> str:
+    """What ``relgraph neo4j import`` did, with the time of each step.
+
+    >>> from pathlib import Path
+    >>> from relgraph.store.bulk import Imported
+    >>> from relgraph.store.server import Server
+    >>> done = Imported(Path("data"), Server(Path("/n4j"), 12, 7687, 7474), 28, 55, 2, 0, 61, 31,
+    ...                 {"read": 0.05, "files": 0.01, "import": 6.2, "schema": 12.4, "restart": 8.1})
+    >>> print(bulk_imported_text(done))
+    Imported data into Neo4j in /n4j, replacing 31 nodes: 28 actors, 55 relations, 2 sources, 0 custom types
+      in 26.8 s (read 0.1 s, files 0.0 s, import 6.2 s, schema 12.4 s, restart 8.1 s) at bolt://127.0.0.1:7687
+    """
+    what = (f"{plural(done.actors, 'actor')}, {plural(done.relations, 'relation')}, "
+            f"{plural(done.sources, 'source')}, {plural(done.custom_types, 'custom type')}")
+    replaced = f", replacing {plural(done.replaced, 'node')}" if done.replaced else ""
+    steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in done.seconds.items())
+    return (f"Imported {done.path or 'the dataset'} into Neo4j in {done.server.home}{replaced}: {what}\n"
+            f"  in {sum(done.seconds.values()):.1f} s ({steps}) at {done.server.uri}")
 
 
 IMPORT_PROBLEMS_SHOWN = 20

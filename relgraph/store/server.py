@@ -30,9 +30,14 @@ from relgraph.errors import ServerError
 __all__ = [
     "NEO4J_VERSION",
     "Server",
+    "Settings",
     "assemble",
+    "check_password",
+    "configure",
     "default_cache",
     "default_home",
+    "java",
+    "settings",
     "start",
     "status",
     "stop",
@@ -68,7 +73,7 @@ class Server:
     home: Path
     pid: int | None
     bolt_port: int
-    http_port: int
+    http_port: int | None
 
     @property
     def uri(self) -> str:
@@ -102,16 +107,54 @@ def assemble(cache: Path | None = None, *, maven_repo: Path | None = None) -> Pa
                              java_versions="17 or 21", instead=_INSTEAD, maven_repo=maven_repo)
 
 
-def _conf(home: Path, lib: Path, bolt_port: int, http_port: int, heap: str, pagecache: str) -> str:
+def java() -> str:
+    """The ``java`` command, checked to run Neo4j (and its admin tool)."""
+    return services.java(17, f"Neo4j {NEO4J_VERSION}", _INSTEAD, versions="17 or 21")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How an instance runs, as its ``neo4j.conf`` keeps what ``start`` was given."""
+
+    bolt_port: int = 7687
+    http_port: int | None = 7474
+    heap: str = "1g"
+    pagecache: str = "512m"
+
+
+def settings(home: Path) -> Settings:
+    """The settings the instance in ``home`` was last started with (so that a restart keeps them)."""
+    conf = (home / "conf" / "neo4j.conf").read_text(encoding="utf-8")
+    bolt, http = _read_ports_from(conf)
+
+    def value(name: str, default: str) -> str:
+        m = re.search(rf"^{re.escape(name)}=(.+)$", conf, re.M)
+        return m[1].strip() if m else default
+
+    return Settings(bolt, http, value("server.memory.heap.max_size", Settings.heap),
+                    value("server.memory.pagecache.size", Settings.pagecache))
+
+
+def configure(home: Path, lib: Path, how: Settings) -> None:
+    """Make the instance's folders and write its ``neo4j.conf``."""
+    for name in ("conf", *DIRECTORIES):
+        (home / name).mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").write_text(
+        _conf(home, lib, how.bolt_port, how.http_port, how.heap, how.pagecache), encoding="utf-8")
+
+
+def _conf(home: Path, lib: Path, bolt_port: int, http_port: int | None, heap: str, pagecache: str) -> str:
+    """``neo4j.conf`` of an instance; ``http_port`` ``None`` runs it without HTTP (and Browser)."""
+    http = ([f"server.http.listen_address=127.0.0.1:{http_port}",
+             f"server.http.advertised_address=127.0.0.1:{http_port}"] if http_port is not None else [])
     return "\n".join([
         "# Written by relgraph neo4j start; edit the options of that command rather than this file.",
         "server.default_listen_address=127.0.0.1",
         "server.default_advertised_address=127.0.0.1",
         f"server.bolt.listen_address=127.0.0.1:{bolt_port}",
         f"server.bolt.advertised_address=127.0.0.1:{bolt_port}",
-        "server.http.enabled=true",
-        f"server.http.listen_address=127.0.0.1:{http_port}",
-        f"server.http.advertised_address=127.0.0.1:{http_port}",
+        f"server.http.enabled={'true' if http_port is not None else 'false'}",
+        *http,
         "server.https.enabled=false",
         *(f"server.directories.{name}={home / name}" for name in DIRECTORIES),
         f"server.directories.lib={lib}",
@@ -124,17 +167,22 @@ def _conf(home: Path, lib: Path, bolt_port: int, http_port: int, heap: str, page
         "db.tx_log.preallocate=false",
         # stop in about a second instead of waiting out Bolt's idle connections
         "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+        # a stop ends open transactions after a second, not ten: a bulk import stops the server while it
+        # holds the load lock, so that no load commits to the database it is about to replace
+        "db.shutdown_transaction_end_timeout=1s",
         "",
     ])
 
 
-def _read_ports(home: Path) -> tuple[int, int]:
+def _read_ports(home: Path) -> tuple[int, int | None]:
     return _read_ports_from((home / "conf" / "neo4j.conf").read_text(encoding="utf-8"))
 
 
-def _read_ports_from(conf: str) -> tuple[int, int]:
+def _read_ports_from(conf: str) -> tuple[int, int | None]:
     bolt = re.search(r"^server\.bolt\.listen_address=.*:(\d+)$", conf, re.M)
     http = re.search(r"^server\.http\.listen_address=.*:(\d+)$", conf, re.M)
+    if re.search(r"^server\.http\.enabled=false$", conf, re.M):
+        return int(bolt[1]) if bolt else 7687, None
     return int(bolt[1]) if bolt else 7687, int(http[1]) if http else 7474
 
 
@@ -152,7 +200,7 @@ def status(home: Path | None = None) -> Server | None:
     return Server(home, services.read_pid(home / "neo4j.pid", _markers(home)), bolt, http)
 
 
-def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, http_port: int = 7474,
+def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, http_port: int | None = 7474,
           heap: str = "1g", pagecache: str = "512m", cache: Path | None = None,
           timeout: float = 180.0) -> Server:
     """Start (assembling first if needed) the server in ``home``; return once Bolt answers.
@@ -160,31 +208,29 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
     The password is set when the instance is first created (at least 8
     characters); later starts keep the stored one. Raises
     :class:`ServerError` if a port is taken, Java or Maven is missing, or the
-    server does not come up.
+    server does not come up. ``http_port`` ``None`` starts it without HTTP.
     """
     home = (home or default_home()).resolve()
     running = status(home)
     if running and running.running:
-        _check_password(running, password)
+        check_password(running, password)
         return running
     if len(password) < 8:
         raise ServerError("the Neo4j password must have at least 8 characters")
-    java = services.java(17, f"Neo4j {NEO4J_VERSION}", _INSTEAD, versions="17 or 21")
+    command = java()
     lib = assemble(cache)
     for port in (bolt_port, http_port):
-        if not services.port_free(port):
+        if port is not None and not services.port_free(port):
             raise ServerError(f"port {port} on 127.0.0.1 is in use: "
                               "choose another with --bolt-port / --http-port")
-    for name in ("conf", *DIRECTORIES):
-        (home / name).mkdir(parents=True, exist_ok=True)
-    (home / "conf" / "neo4j.conf").write_text(_conf(home, lib, bolt_port, http_port, heap, pagecache),
-                                              encoding="utf-8")
+    configure(home, lib, Settings(bolt_port, http_port, heap, pagecache))
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     if not (home / "data" / "dbms" / "auth.ini").exists():
         _set_initial_password(home, password)
-    command = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{home / 'plugins'}/*:{lib}/*",
-               "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}"]
-    process = services.launch(command, home, home / "neo4j.pid", env=env)
+    process = services.launch(
+        [command, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{home / 'plugins'}/*:{lib}/*",
+         "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}"],
+        home, home / "neo4j.pid", env=env)
     server = Server(home, process.pid, bolt_port, http_port)
     _wait_for_bolt(server, process, password, timeout)
     return server
@@ -211,8 +257,8 @@ def _another_password(home: Path) -> ServerError:
                        "it was set up with (to change it, see 'Changing the password' in the README)")
 
 
-def _check_password(server: Server, password: str) -> None:
-    """Refuse a running server whose password is not ``password``, rather than pretend it was started."""
+def check_password(server: Server, password: str) -> None:
+    """Refuse, in one line, a running server whose password is not ``password``."""
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError
 
@@ -244,8 +290,18 @@ def _wait_for_bolt(server: Server, process: subprocess.Popen[bytes], password: s
             continue
         try:
             with GraphDatabase.driver(server.uri, auth=("neo4j", password), connection_timeout=3) as driver:
-                driver.execute_query("RETURN 1")
-            return
+                # the system database says how the default one is doing, rather than a query to it being
+                # retried while it is down
+                records, _, _ = driver.execute_query(
+                    "SHOW DEFAULT DATABASE YIELD name, currentStatus, statusMessage", database_="system")
+            if not records or records[0]["currentStatus"] == "online":
+                return
+            default = records[0]
+            if default["currentStatus"] == "offline" and default["statusMessage"]:
+                stop(server.home)
+                raise ServerError(f"Neo4j in {server.home} started, but its database {default['name']!r} did "
+                                  f"not: {default['statusMessage']}")
+            time.sleep(0.2)
         except AuthError:
             stop(server.home)  # started for nothing: leave it as it was
             raise _another_password(server.home) from None

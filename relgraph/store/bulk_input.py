@@ -1,0 +1,365 @@
+"""A dataset as the input of ``neo4j-admin database import full``: CSV files of the graph shape.
+
+:func:`write` turns a dataset into the files of :mod:`relgraph.store.bulk`'s
+import: actors, sources, relations and the links from sources to the actors
+they speak about, holding exactly the labels, types and properties that
+``relgraph load`` writes (:mod:`relgraph.store.graph_shape`), so that the two
+give the same graph. Cells follow the importer's CSV dialect: every text is
+quoted, an absent value is an empty cell (read as no property, with
+``--ignore-empty-strings``), dates and numbers carry their type in the
+header, and list items (and labels) are separated by :data:`LIST_SEPARATOR`.
+
+What the importer cannot write, an empty text and a list that is empty or
+holds one empty text, is left out of the files and kept in :class:`Fixes`,
+for a Cypher pass after the import.
+
+>>> from relgraph.model import Actor
+>>> cells, fixes = _node_cells(actor_row(Actor("x", "X", "state", description="")), ACTOR_COLUMNS, "Actor",
+...                            _Files(Path()))
+>>> cells[:-1], fixes
+(['x', 'Actor', 'X', 'state', None, None, None, None, None], {'aliases': [], 'description': ''})
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import multiprocessing
+import os
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from relgraph.errors import StoreError
+from relgraph.model import Dataset, Relation, RelationType
+from relgraph.store.graph_shape import (
+    OPEN_END,
+    OPEN_START,
+    RELATION_PROPERTIES,
+    SOURCE_LINK,
+    actor_labels,
+    actor_row,
+    neo4j_type,
+    relation_fingerprint,
+    source_row,
+)
+
+__all__ = ["ACTOR_COLUMNS", "LIST_SEPARATOR", "RELATION_COLUMNS", "SOURCE_COLUMNS", "Fixes", "Input", "write"]
+
+LIST_SEPARATOR = "\x1f"
+"""Between the items of a list cell and between labels: the unit separator, which curated text never holds."""
+
+ACTOR_COLUMNS = ("id", "name", "kind", "aliases", "country", "wikidata", "part_of", "description", "hash")
+SOURCE_COLUMNS = ("id", "title", "publisher", "url", "published", "notes")
+RELATION_COLUMNS = RELATION_PROPERTIES
+"""The properties a relationship can hold, in the order of the file's columns."""
+
+_TYPES = {"aliases": "string[]", "sign": "long", "first": "date", "last": "date", "start_last": "date",
+          "end_first": "date", "confidence": "double", "source_ids": "string[]", "evidence": "string[]",
+          "quotes": "string[]", "quote_offsets": "string[]"}
+_LISTS = frozenset(name for name, kind in _TYPES.items() if kind == "string[]")
+
+_CHUNK = 20_000
+"""Rows formatted in memory before they are written: checked at once for line breaks."""
+
+PARALLEL_FROM = 50_000
+"""Relations from which their file is written by several processes, one part each."""
+
+
+@dataclass
+class Fixes:
+    """Property values the importer cannot write, to be set by Cypher once the data is in.
+
+    ``nodes`` maps a label (``Actor``, ``Source``) and ``relationships`` a relationship type to rows
+    ``{"id": ..., "props": {name: value}}``.
+    """
+
+    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    relationships: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+
+    def __len__(self) -> int:
+        return sum(map(len, self.nodes.values())) + sum(map(len, self.relationships.values()))
+
+
+@dataclass
+class Input:
+    """The files written for one import, and what the importer needs to know of them."""
+
+    nodes: list[tuple[str | None, list[Path]]]  # (label given on the command line, files read as one)
+    relationships: list[tuple[str | None, list[Path]]]  # (type given on the command line, files read as one)
+    fixes: Fixes
+    links: int
+    multiline: bool = False  # some value holds a line break: the importer must be told
+    longest: int = 0  # characters in the longest cell, for the importer's read buffer
+
+    def arguments(self) -> list[str]:
+        """The importer's options that name these files and how to read them."""
+        def spec(name: str | None, paths: list[Path]) -> str:
+            return (f"{name}=" if name else "") + ",".join(map(str, paths))
+
+        return [*(f"--nodes={spec(n, p)}" for n, p in self.nodes),
+                *(f"--relationships={spec(t, p)}" for t, p in self.relationships),
+                "--array-delimiter=U+001F", "--ignore-empty-strings=true", "--id-type=string",
+                f"--multiline-fields={'true' if self.multiline else 'false'}",
+                f"--read-buffer-size={max(4 << 20, 4 * self.longest + 1024)}"]
+
+
+def write(data: Dataset, folder: Path, *, workers: int | None = None) -> Input:
+    """Write ``data`` as the importer's CSV files into ``folder``; return what was written.
+
+    From :data:`PARALLEL_FROM` relations, their file is written in
+    ``workers`` parts (default: one per processor) by forked processes, while
+    this one writes the first part and the links. Raises
+    :class:`~relgraph.errors.StoreError` if a list item holds
+    :data:`LIST_SEPARATOR` or a relation type cannot be a relationship type.
+    """
+    for name in data.types:  # refuse a type that cannot be spliced, as a load does, before writing anything
+        neo4j_type(name)
+    fixes = Fixes()
+    files = _Files(folder)
+    actors = files.write("actors.csv", ["id:ID(Actor)", ":LABEL", *_typed(ACTOR_COLUMNS[1:])],
+                         _actor_rows(data, fixes, files))
+    sources = files.write("sources.csv", ["id:ID(Source)", *_typed(SOURCE_COLUMNS[1:])],
+                          _source_rows(data, fixes, files))
+    relations = list(data.relations.values())
+    n = workers or os.cpu_count() or 1
+    if len(relations) < PARALLEL_FROM or not _can_fork():
+        n = 1
+    size = -(-len(relations) // n)
+    jobs: list[tuple[Callable[..., int], str, tuple[Any, ...]]] = [
+        (_relations_file, f"relations-{i}.csv", (relations[i * size:(i + 1) * size], data.types, i == 0))
+        for i in range(n)]
+    jobs.append((_links_file, "links.csv", (relations,)))
+    # with several processes, this one writes the first part of the relations; forked ones the rest
+    forked = [_Job.start(*job, files.folder) for job in jobs[1:]] if n > 1 else []
+    try:
+        counts = [job[0](files, fixes, job[1], *job[2]) for job in (jobs[:1] if n > 1 else jobs)]
+        counts += [job.join(fixes, files) for job in forked]
+    finally:  # after an error, none keeps writing into a folder about to be deleted
+        for job in forked:
+            job.stop()
+    paths = [folder / name for _, name, _ in jobs]
+    return Input([(None, [actors]), ("Source", [sources])], [(None, paths[:-1]), (SOURCE_LINK, paths[-1:])],
+                 fixes, counts[-1], files.multiline, files.longest)
+
+
+def _relations_file(files: _Files, fixes: Fixes, name: str, relations: list[Relation],
+                    types: dict[str, RelationType], header: bool) -> int:
+    """Write (part of) the relations' file, with the header if it is the first part; return the rows."""
+    files.write(name, [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", *_typed(RELATION_COLUMNS)] if header
+                else None, _relation_rows(relations, types, fixes, files))
+    return len(relations)
+
+
+def _links_file(files: _Files, fixes: Fixes, name: str, relations: list[Relation]) -> int:
+    """Write the links from sources to the actors their relations link; return how many."""
+    pairs = {(c.source.id, end) for rel in relations for c in rel.sources for end in (rel.source, rel.target)}
+    files.write(name, [":START_ID(Source)", ":END_ID(Actor)"], iter(pairs))
+    return len(pairs)
+
+
+def _can_fork() -> bool:
+    # forking a process that runs other threads could copy a lock one of them holds
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+class _Job:
+    """A file written by a forked process, which sends back the row count, the fixes and what it noted."""
+
+    def __init__(self, process: Any, results: Any, name: str) -> None:
+        self.process, self.results, self.name = process, results, name
+
+    @classmethod
+    def start(cls, write: Callable[..., int], name: str, args: tuple[Any, ...], folder: Path) -> _Job:
+        context = multiprocessing.get_context("fork")
+        results, send = context.Pipe(duplex=False)
+        process = context.Process(target=cls._run, args=(write, name, args, folder, send), daemon=True)
+        process.start()
+        send.close()
+        return cls(process, results, name)
+
+    @staticmethod
+    def _run(write: Callable[..., int], name: str, args: tuple[Any, ...], folder: Path, send: Any) -> None:
+        fixes, files = Fixes(), _Files(folder)
+        try:
+            count = write(files, fixes, name, *args)
+            send.send(("ok", count, dict(fixes.relationships), files.multiline, files.longest))
+        except StoreError as exc:
+            send.send(("error", str(exc)))
+        finally:
+            send.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+    def join(self, fixes: Fixes, files: _Files) -> int:
+        """Wait for the file; merge what its process found into ``fixes`` and ``files``; return its rows."""
+        try:
+            result = self.results.recv()
+        except EOFError:
+            result = ("error", f"the process writing {self.name} ended without a word "
+                               f"(exit code {self.process.exitcode})")
+        finally:
+            self.process.join()
+        if result[0] == "error":
+            raise StoreError(result[1])
+        _, count, found, multiline, longest = result
+        for rel_type, rows in found.items():
+            fixes.relationships[rel_type].extend(rows)
+        files.multiline = files.multiline or multiline
+        files.longest = max(files.longest, longest)
+        return int(count)
+
+
+def _typed(names: Iterable[str]) -> list[str]:
+    """Column names with the importer's type where a property is not text: ``sign:long``."""
+    return [f"{n}:{_TYPES[n]}" if n in _TYPES else n for n in names]
+
+
+class _Files:
+    """CSV files in one folder, written in chunks; notes whether any holds a line break, and the longest list.
+
+    Other texts are bounded by validation (20,000 characters), well within the importer's default buffer.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.multiline = False
+        self.longest = 0
+
+    def write(self, name: str, header: list[str] | None, rows: Iterator[Iterable[Any]]) -> Path:
+        path = self.folder / name
+        with path.open("w", encoding="utf-8", newline="") as out:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+            if header is not None:
+                writer.writerow(header)
+            n = 1 if header is not None else 0  # rows in the buffer
+            while chunk := list(islice(rows, _CHUNK)):
+                writer.writerows(chunk)
+                self._flush(buffer, n + len(chunk), out)
+                n = 0
+            self._flush(buffer, n, out)
+        return path
+
+    def _flush(self, buffer: io.StringIO, rows: int, out: io.TextIOBase) -> None:
+        text = buffer.getvalue()
+        if not self.multiline and (text.count("\n") != rows or "\r" in text):
+            self.multiline = True
+        out.write(text)
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def _join(items: list[str], record: str, key: str, name: str, files: _Files) -> str:
+    """A list as one cell; ``record``, ``key`` and ``name`` say where it comes from, for an error."""
+    text = LIST_SEPARATOR.join(items)
+    if text.count(LIST_SEPARATOR) != len(items) - 1:
+        raise StoreError(f"{record} {key!r}, field {name!r}, holds the character U+001F, which a bulk import "
+                         "uses between list items: remove it, or load the dataset with relgraph load")
+    if len(text) > files.longest:
+        files.longest = len(text)
+    return text
+
+
+def _node_cells(props: dict[str, Any], columns: tuple[str, ...], labels: str | None,
+                files: _Files) -> tuple[list[Any], dict[str, Any]]:
+    """The cells of a node's row (``props`` as a load writes them), and the values of :class:`Fixes`."""
+    cells: list[Any] = [props["id"]] + ([labels] if labels else [])
+    fixes: dict[str, Any] = {}
+    for name in columns[1:]:
+        value = props.get(name)
+        if name in _LISTS and value is not None:
+            if value == [] or value == [""]:
+                fixes[name], value = value, None
+            else:
+                value = _join(value, "actor" if labels else "source", props["id"], name, files)
+        elif value == "":
+            fixes[name], value = value, None
+        cells.append(value)
+    return cells, fixes
+
+
+def _actor_rows(data: Dataset, fixes: Fixes, files: _Files) -> Iterator[list[Any]]:
+    for actor in data.actors.values():
+        labels = LIST_SEPARATOR.join(["Actor", *actor_labels(actor.kind).split(":")])
+        cells, fix = _node_cells(actor_row(actor), ACTOR_COLUMNS, labels, files)
+        if fix:
+            fixes.nodes["Actor"].append({"id": actor.id, "props": fix})
+        yield cells
+
+
+def _source_rows(data: Dataset, fixes: Fixes, files: _Files) -> Iterator[list[Any]]:
+    for source in data.sources.values():
+        cells, fix = _node_cells(source_row(source), SOURCE_COLUMNS, None, files)
+        if fix:
+            fixes.nodes["Source"].append({"id": source.id, "props": fix})
+        yield cells
+
+
+def _relation_rows(relations: Iterable[Relation], types: dict[str, RelationType], fixes: Fixes,
+                   files: _Files) -> Iterator[list[Any]]:
+    """One row per relation: endpoints, relationship type, then :data:`RELATION_COLUMNS`.
+
+    The values of :func:`~relgraph.store.graph_shape.relation_row`, computed here without its
+    intermediate record, which would cost more than writing the file (a test holds the two equal).
+    """
+    kinds = {name: t.kind for name, t in types.items()}
+    rel_types = {name: neo4j_type(name) for name in types}
+    sep = LIST_SEPARATOR
+    for rel in relations:
+        start, end, when = rel.start, rel.end, rel.date
+        began, ended = when or start, when or end
+        cites = rel.sources
+        n = len(cites)
+        ids = sep.join([c.source.id for c in cites])
+        evidence = sep.join([c.evidence or "" for c in cites])
+        quotes = offsets = None
+        if any(c.quote for c in cites):  # extracted candidates quote their article
+            quotes = sep.join([c.quote or "" for c in cites])
+            offsets = sep.join([f"{c.offsets[0]}:{c.offsets[1]}" if c.offsets else "" for c in cites])
+        if n and (ids.count(sep) != n - 1 or evidence.count(sep) != n - 1
+                  or (quotes is not None and quotes.count(sep) != n - 1)):
+            raise StoreError(f"relation {rel.id!r} holds the character U+001F in a citation, which a "
+                             "bulk import uses between list items: remove it, or load the dataset with "
+                             "relgraph load")
+        if n > 50:  # texts are at most 20,000 characters: only many of them need a larger read buffer
+            files.longest = max(files.longest, len(evidence), len(quotes or ""))
+        rel_type = rel_types.get(rel.type) or neo4j_type(rel.type)
+        cells: list[Any] = [
+            rel.source, rel.target, rel_type, rel.id, rel.type, rel.sign,
+            kinds.get(rel.type) or ("event" if when else "stance"),
+            start.text if start else None, start.precision if start else None,
+            end.text if end else None, end.precision if end else None,
+            when.text if when else None, when.precision if when else None,
+            began.first if began else OPEN_START, ended.last if ended else OPEN_END,
+            start.last if start else None, end.first if end else None,
+            rel.confidence, rel.notes, rel.review, ids, evidence, quotes, offsets, relation_fingerprint(rel),
+        ]
+        if "" in cells:
+            fix: dict[str, Any] = {}
+            for i, value in enumerate(cells):
+                if value == "":
+                    name = RELATION_COLUMNS[i - 3]
+                    fix[name] = _citation_items(rel, name) if name in _LISTS else ""
+                    cells[i] = None
+            fixes.relationships[rel_type].append({"id": rel.id, "props": fix})
+        yield cells
+
+
+def _citation_items(rel: Relation, name: str) -> list[str]:
+    """The list ``name`` of a relation's citations, as a load stores it."""
+    cites = rel.sources
+    if name == "source_ids":
+        return [c.source.id for c in cites]
+    if name == "evidence":
+        return [c.evidence or "" for c in cites]
+    if name == "quotes":
+        return [c.quote or "" for c in cites]
+    return [f"{c.offsets[0]}:{c.offsets[1]}" if c.offsets else "" for c in cites]
