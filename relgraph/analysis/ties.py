@@ -56,12 +56,14 @@ tests feed the analyses.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import networkx as nx
 
+from relgraph.collector import paused_collector
 from relgraph.dates import PartialDate
 from relgraph.model import DEAL_KINDS, sign_symbol
 
@@ -160,6 +162,7 @@ def _rank(attrs: dict[str, Any]) -> tuple[bool, float, int, int, str]:
             -first.toordinal(), attrs["_sign"], str(attrs.get("id", "")))
 
 
+@paused_collector()
 def signed_ties(graph: nx.Graph, *, sign: str = "sign",
                 exclude_kinds: frozenset[str] = DEAL_KINDS) -> nx.Graph:
     """Collapse a snapshot into one signed, undirected tie per pair of actors (rule above).
@@ -185,9 +188,7 @@ def signed_ties(graph: nx.Graph, *, sign: str = "sign",
         return out
 
     candidates: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
-        (u, v, None, a) for u, v, a in graph.edges(data=True))
-    for u, v, key, attrs in edges:
+    for u, v, key, attrs in _edges(graph):
         value = int(attrs.get(sign, 0))
         if u == v or not value or u not in keep or v not in keep:
             continue
@@ -195,16 +196,35 @@ def signed_ties(graph: nx.Graph, *, sign: str = "sign",
         rel_id = attrs.get("id", key if key is not None else f"{u}-{v}")
         candidates.setdefault(pair, []).append(
             {**attrs, "id": rel_id, "_sign": 1 if value > 0 else -1, "_source": u, "_target": v})
+    ties = []
     for (a, b), rels in candidates.items():
-        current = [r for r in rels if not _superseded(r, rels)] or rels
-        best = min(current, key=_rank)
-        mixed = len({r["_sign"] for r in rels}) > 1
-        out.add_edge(a, b, sign=best["_sign"], relation=best["id"], source=best["_source"],
-                     type=best.get("type"), target=best["_target"],
-                     confidence=float(best.get("confidence", 1.0)),
-                     relations=tuple(sorted(str(r["id"]) for r in rels)),
-                     mixed=mixed, mix=_mix(rels) if mixed else None)
+        if len(rels) == 1:  # most pairs: nothing to weigh
+            best, mixed = rels[0], False
+        else:
+            current = [r for r in rels if not _superseded(r, rels)] or rels
+            best = min(current, key=_rank)
+            mixed = len({r["_sign"] for r in rels}) > 1
+        ties.append((a, b, {"sign": best["_sign"], "relation": best["id"], "source": best["_source"],
+                            "type": best.get("type"), "target": best["_target"],
+                            "confidence": float(best.get("confidence", 1.0)),
+                            "relations": tuple(sorted(str(r["id"]) for r in rels)),
+                            "mixed": mixed, "mix": _mix(rels) if mixed else None}))
+    out.add_edges_from(ties)
     return out
+
+
+def _edges(graph: nx.Graph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """Each edge once, with its key (``None`` in a graph without keys) and attributes."""
+    if graph.is_multigraph() and graph.is_directed():
+        # a snapshot: its adjacency's own dicts, which cost a third of an edge view's time
+        for u, targets in graph.adjacency():
+            for v, keys in targets.items():
+                for key, attrs in keys.items():
+                    yield u, v, key, attrs
+    elif graph.is_multigraph():
+        yield from graph.edges(keys=True, data=True)
+    else:
+        yield from ((u, v, None, a) for u, v, a in graph.edges(data=True))
 
 
 def tie_list(ties: nx.Graph) -> list[Tie]:
