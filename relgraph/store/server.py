@@ -102,7 +102,8 @@ def assemble(cache: Path | None = None, *, maven_repo: Path | None = None) -> Pa
                              java_versions="17 or 21", instead=_INSTEAD, maven_repo=maven_repo)
 
 
-def _conf(home: Path, lib: Path, bolt_port: int, http_port: int, heap: str, pagecache: str) -> str:
+def _conf(home: Path, lib: Path, bolt_port: int, http_port: int, heap: str, pagecache: str,
+          database: str | None = None) -> str:
     return "\n".join([
         "# Written by relgraph neo4j start; edit the options of that command rather than this file.",
         "server.default_listen_address=127.0.0.1",
@@ -124,6 +125,8 @@ def _conf(home: Path, lib: Path, bolt_port: int, http_port: int, heap: str, page
         "db.tx_log.preallocate=false",
         # stop in about a second instead of waiting out Bolt's idle connections
         "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+        # Community holds one user database; its name is fixed when the instance is first created
+        *([f"initial.dbms.default_database={database}"] if database else []),
         "",
     ])
 
@@ -154,13 +157,14 @@ def status(home: Path | None = None) -> Server | None:
 
 def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, http_port: int = 7474,
           heap: str = "1g", pagecache: str = "512m", cache: Path | None = None,
-          timeout: float = 180.0) -> Server:
+          timeout: float = 180.0, database: str | None = None) -> Server:
     """Start (assembling first if needed) the server in ``home``; return once Bolt answers.
 
     The password is set when the instance is first created (at least 8
     characters); later starts keep the stored one. Raises
     :class:`ServerError` if a port is taken, Java or Maven is missing, or the
-    server does not come up.
+    server does not come up. ``database`` names the instance's database
+    (``neo4j`` if not given) when the instance is created.
     """
     home = (home or default_home()).resolve()
     running = status(home)
@@ -177,8 +181,8 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
                               "choose another with --bolt-port / --http-port")
     for name in ("conf", *DIRECTORIES):
         (home / name).mkdir(parents=True, exist_ok=True)
-    (home / "conf" / "neo4j.conf").write_text(_conf(home, lib, bolt_port, http_port, heap, pagecache),
-                                              encoding="utf-8")
+    conf = _conf(home, lib, bolt_port, http_port, heap, pagecache, database)
+    (home / "conf" / "neo4j.conf").write_text(conf, encoding="utf-8")
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     if not (home / "data" / "dbms" / "auth.ini").exists():
         _set_initial_password(home, password)
