@@ -36,6 +36,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -231,17 +233,19 @@ def server_seconds(store: Any, day: date, method: str) -> float:
     return elapsed
 
 
-def measure(uri: str, password: str, method: str, day: date) -> dict[str, Any]:
+def measure(uri: str, password: str, method: str, day: date, username: str = "neo4j",
+            database: str | None = None) -> dict[str, Any]:
     """One measurement, in this process: seconds end to end, edges, peak resident memory."""
     if method == "show":
-        env = {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": password}
+        env = {**os.environ, "NEO4J_URI": uri, "NEO4J_USERNAME": username, "NEO4J_PASSWORD": password}
+        env |= {"NEO4J_DATABASE": database} if database else {}
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-c", "from relgraph.cli import main; main()", "show", "--date",
                         day.isoformat()], env=env, stdout=subprocess.DEVNULL, check=True)
         elapsed = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         return {"seconds": elapsed, "edges": None, "rss_mib": peak / 1024}
-    with relgraph.open(uri, password=password) as rg:
+    with relgraph.open(uri, username=username, password=password, database=database) as rg:
         if method.startswith("server-"):
             return {"seconds": server_seconds(rg.store, day, method[len("server-"):]), "edges": None,
                     "rss_mib": None}
@@ -261,35 +265,80 @@ def measure(uri: str, password: str, method: str, day: date) -> dict[str, Any]:
             "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def _child(uri: str, password: str, method: str, day: date) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, "--measure", method, day.isoformat(), uri],
-                         env={**os.environ, "BENCH_NEO4J_PASSWORD": password}, capture_output=True, text=True)
+def _child(uri: str, password: str, method: str, day: date, username: str = "neo4j",
+           database: str | None = None) -> dict[str, Any]:
+    env = {**os.environ, "BENCH_NEO4J_PASSWORD": password, "BENCH_NEO4J_USERNAME": username,
+           "BENCH_NEO4J_DATABASE": database or ""}
+    out = subprocess.run([sys.executable, __file__, "--measure", method, day.isoformat(), uri], env=env,
+                         capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"{method} on {day} failed:\n{out.stderr}")
     return json.loads(out.stdout)
+
+
+METHODS = {"relgraph": "relgraph", "relgraph-noev": "relgraph, evidence=False",
+           "show": "relgraph show --neo4j", "baseline": "baseline (before)"}
+"""What :func:`snapshot_rows` can time, and how a table names it."""
+
+
+@dataclass(frozen=True)
+class SnapshotRow:
+    """One method's snapshot on one day: medians of ``runs`` runs, each in a fresh process."""
+
+    day: date
+    method: str  # a key of METHODS
+    relations: int | None  # the snapshot's edges (None for ``show``, which prints them)
+    seconds: float  # end to end: connect, read, build the graph (and print, for ``show``)
+    fastest: float
+    slowest: float
+    server: float  # the read's queries alone, run and consumed with the driver, records unread
+    peak_rss_mib: float  # the largest peak resident memory of a run's process
+    runs: int
+
+    @property
+    def client(self) -> float:
+        """The part of the time end to end that is not the server's."""
+        return self.seconds - self.server
+
+
+def snapshot_rows(uri: str, password: str, dates: Sequence[date] = DAYS, *, username: str = "neo4j",
+                  database: str | None = None, methods: Sequence[str] = ("relgraph",),
+                  repeat: int = 3) -> list[SnapshotRow]:
+    """Time ``Explorer.snapshot`` (and the other ``methods``) on each of ``dates`` against the server at
+    ``uri``, server and client apart: a row per day and method, by day. Each run is a fresh process.
+
+    For the load benchmark: ``snapshot_rows(store_uri, password)`` after a load gives the three days'
+    rows of ``relgraph`` snapshots (with citations, as ``show`` and ``render`` read them).
+    """
+    rows = []
+    for day in dates:
+        server: dict[str, float] = {}  # the read's queries alone: ``show`` reads as ``relgraph`` does
+        for method in methods:
+            read = {"show": "relgraph"}.get(method, method)
+            if read not in server:
+                server[read] = statistics.median(
+                    _child(uri, password, f"server-{read}", day, username, database)["seconds"]
+                    for _ in range(repeat))
+            runs = [_child(uri, password, method, day, username, database) for _ in range(repeat)]
+            times = sorted(r["seconds"] for r in runs)
+            rows.append(SnapshotRow(day, method, runs[0]["edges"], statistics.median(times), times[0],
+                                    times[-1], server[read], max(r["rss_mib"] for r in runs), repeat))
+    return rows
 
 
 def run(uri: str, password: str, repeat: int) -> None:
     for day in DAYS:  # warm the page cache and both code paths once
         _child(uri, password, "relgraph", day)
         _child(uri, password, "baseline", day)
-    print(f"\n{'date':<11} {'relations':>9}  {'method':<26} {'end to end':>18}  {'server':>6}  "
-          f"{'client':>6}  {'peak RSS':>9}", flush=True)
     for day in DAYS:
         _child(uri, password, "check", day)
-        servers = {m: statistics.median(_child(uri, password, f"server-{m}", day)["seconds"]
-                                        for _ in range(repeat))
-                   for m in ("relgraph", "relgraph-noev", "baseline")}
-        for method, label in (("relgraph", "relgraph"), ("relgraph-noev", "relgraph, evidence=False"),
-                              ("show", "relgraph show --neo4j"), ("baseline", "baseline (before)")):
-            runs = [_child(uri, password, method, day) for _ in range(repeat)]
-            times = sorted(r["seconds"] for r in runs)
-            mid = statistics.median(times)
-            server = servers.get(method if method != "show" else "relgraph")
-            edges = runs[0]["edges"]
-            print(f"{day.isoformat():<11} {edges if edges is not None else '':>9}  {label:<26} "
-                  f"{mid:6.2f} s ({times[0]:.2f}-{times[-1]:.2f})  {server:5.2f}s  {mid - server:5.2f}s  "
-                  f"{max(r['rss_mib'] for r in runs):6,.0f} MiB", flush=True)
+    print("the snapshots equal the baseline's on every day (and without evidence, but for the citations)")
+    print(f"\n{'date':<11} {'relations':>9}  {'method':<26} {'end to end':>18}  {'server':>6}  "
+          f"{'client':>6}  {'peak RSS':>9}", flush=True)
+    for row in snapshot_rows(uri, password, DAYS, methods=list(METHODS), repeat=repeat):
+        print(f"{row.day.isoformat():<11} {row.relations if row.relations is not None else '':>9}  "
+              f"{METHODS[row.method]:<26} {row.seconds:6.2f} s ({row.fastest:.2f}-{row.slowest:.2f})  "
+              f"{row.server:5.2f}s  {row.client:5.2f}s  {row.peak_rss_mib:6,.0f} MiB", flush=True)
 
 
 def main() -> None:
@@ -305,7 +354,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.measure:
         method, day, uri = args.measure
-        print(json.dumps(measure(uri, os.environ["BENCH_NEO4J_PASSWORD"], method, date.fromisoformat(day))))
+        print(json.dumps(measure(uri, os.environ["BENCH_NEO4J_PASSWORD"], method, date.fromisoformat(day),
+                                 os.environ.get("BENCH_NEO4J_USERNAME", "neo4j"),
+                                 os.environ.get("BENCH_NEO4J_DATABASE") or None)))
         return
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"Neo4j {neo4j_server.NEO4J_VERSION}; load average {os.getloadavg()[0]:.1f}", flush=True)
