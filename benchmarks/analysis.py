@@ -17,17 +17,28 @@ actors and from 500 sampled sources above, plus camps and bridges) is timed
 once per size.
 
 Run: ``python benchmarks/analysis.py``
+
+``--against REF`` (under ``flock /tmp/relgraph-heavy.lock``: main's brokers takes about a minute) then
+times, at 100k ties, what ``relgraph analyze`` runs on a snapshot (a MultiDiGraph of relation records,
+collapsed into ties first): ``balance``, ``camps`` and ``brokers`` with this checkout's code and with
+the code of git revision ``REF`` (``git archive REF relgraph``), each in a fresh process, and checks
+that both give the same answers.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import platform
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -104,5 +115,62 @@ def main() -> None:
     sys.stdout.flush()
 
 
+def snapshot_analyses(size: int) -> dict[str, Any]:
+    """Each analysis on the snapshot of ``size`` ties, timed once, with a digest of its answer."""
+    import relgraph
+
+    graph, _ = synthetic(size)
+    snap = as_snapshot(graph)
+    out: dict[str, Any] = {"code": str(Path(relgraph.__file__).parent), "ties": graph.number_of_edges()}
+    for name, func in (("collapse", lambda: signed_ties(snap)), ("balance", lambda: balance(snap)),
+                       ("camps", lambda: camps(snap)), ("brokers", lambda: brokers(snap))):
+        start = time.perf_counter()
+        result = func()
+        out[name] = time.perf_counter() - start
+        if name == "balance":
+            out["balance answer"] = [len(result.triangles), sum(t.balanced for t in result.triangles)]
+        elif name == "camps":
+            out["camps answer"] = [result.frustration, result.method]
+        elif name == "brokers":
+            out["brokers answer"] = [[c.actor, c.betweenness] for c in result.centrality[:20]]
+    return out
+
+
+def against(ref: str, size: int = 100_000) -> None:
+    """This checkout's analyses beside ``ref``'s, on the same snapshot, each in a process of its own."""
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory(prefix="relgraph-ref-") as tmp:
+        archive = subprocess.run(["git", "archive", ref, "relgraph"], cwd=root, capture_output=True,
+                                 check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        rows = {}
+        for label, path in ((ref, tmp), ("this checkout", str(root))):
+            child = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True,
+                                   text=True, env={**os.environ, "PYTHONPATH": path}, check=True)
+            rows[label] = json.loads(child.stdout)
+            assert rows[label]["code"].startswith(path), rows[label]["code"]  # the code meant, not another
+    print(f"\nsnapshot of {rows[ref]['ties']:,} ties; seconds, each analysis timed once in a fresh process "
+          f"(load average {os.getloadavg()[0]:.1f})")
+    print(f"{'code':<14} {'collapse':>9} {'balance':>8} {'camps':>8} {'brokers':>8}")
+    for label, row in rows.items():
+        print(f"{label:<14} {row['collapse']:>8.2f}s {row['balance']:>7.2f}s {row['camps']:>7.2f}s "
+              f"{row['brokers']:>7.2f}s")
+    mine, theirs = rows["this checkout"], rows[ref]
+    for name in ("balance", "camps"):
+        print(f"{name}: same answer as {ref}: {mine[name + ' answer'] == theirs[name + ' answer']}")
+    same = [a for a, _ in mine["brokers answer"]] == [a for a, _ in theirs["brokers answer"]]
+    print(f"brokers: the same 20 actors at the top, in the same order, as {ref}: {same}")
+
+
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--against", metavar="REF", help="also time the analyses of a snapshot beside REF's")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(snapshot_analyses(args.child)))
+    elif args.against:
+        print(f"Python {platform.python_version()}, networkx {nx.__version__}, {os.cpu_count()} CPUs")
+        against(args.against)
+    else:
+        main()

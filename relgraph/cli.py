@@ -487,7 +487,7 @@ def analyze_balance(data_path: Path | None, day: date, window: Duration | None, 
     from relgraph.analysis import balance
     from relgraph.render.text import balance_text
 
-    report = balance(_explorer(data_path).snapshot(day, window=window))
+    report = balance(_explorer(data_path).snapshot(day, window=window, evidence=False))
     _emit(report, fmt, lambda r: balance_text(r, everything=everything))
 
 
@@ -506,7 +506,8 @@ def analyze_camps(data_path: Path | None, day: date, window: Duration | None, k:
     from relgraph.analysis import camps
     from relgraph.render.text import camps_text
 
-    _emit(camps(_explorer(data_path).snapshot(day, window=window), k, seed=seed), fmt, camps_text)
+    graph = _explorer(data_path).snapshot(day, window=window, evidence=False)  # analyses show no evidence
+    _emit(camps(graph, k, seed=seed), fmt, camps_text)
 
 
 @analyze.command("brokers")
@@ -519,7 +520,7 @@ def analyze_brokers(data_path: Path | None, day: date, window: Duration | None, 
     from relgraph.analysis import brokers
     from relgraph.render.text import brokers_text
 
-    _emit(brokers(_explorer(data_path).snapshot(day, window=window), k=k), fmt, brokers_text)
+    _emit(brokers(_explorer(data_path).snapshot(day, window=window, evidence=False), k=k), fmt, brokers_text)
 
 
 @analyze.command("ego")
@@ -535,7 +536,7 @@ def analyze_ego(actor: str, data_path: Path | None, day: date, window: Duration 
     from relgraph.analysis import ego
     from relgraph.render.text import ego_text
 
-    _emit(ego(_explorer(data_path).snapshot(day, window=window), actor), fmt, ego_text)
+    _emit(ego(_explorer(data_path).snapshot(day, window=window, evidence=False), actor), fmt, ego_text)
 
 
 @cli.command()

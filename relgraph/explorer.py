@@ -27,10 +27,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from relgraph.collector import paused_collector
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration, dates_between, parse_day
 from relgraph.errors import OptionError, StoreError
 from relgraph.model import Dataset
-from relgraph.snapshot import to_graph
+from relgraph.snapshot import graph_of
 from relgraph.store.base import Database, Progress, ReadStore, WriteSummary
 
 if TYPE_CHECKING:
@@ -116,13 +117,17 @@ class Explorer:
         """Everything the store holds (the whole history)."""
         return self.store.read()
 
-    def snapshot(self, day: Day, *, window: Window = DEFAULT_EVENT_WINDOW,
-                 filters: Filters | None = None) -> nx.MultiDiGraph:
-        """The graph of what holds on ``day`` (see :mod:`relgraph.snapshot`), narrowed by ``filters``."""
-        return self.snapshots([day], window=window, filters=filters)[0]
+    def snapshot(self, day: Day, *, window: Window = DEFAULT_EVENT_WINDOW, filters: Filters | None = None,
+                 evidence: bool = True) -> nx.MultiDiGraph:
+        """The graph of what holds on ``day`` (see :mod:`relgraph.snapshot`), narrowed by ``filters``.
+
+        ``evidence=False`` reads no citations (every edge's ``sources`` is
+        empty), for questions that do not show them, such as the analyses.
+        """
+        return self.snapshots([day], window=window, filters=filters, evidence=evidence)[0]
 
     def snapshots(self, days: Iterable[Day], *, window: Window = DEFAULT_EVENT_WINDOW,
-                  filters: Filters | None = None) -> list[nx.MultiDiGraph]:
+                  filters: Filters | None = None, evidence: bool = True) -> list[nx.MultiDiGraph]:
         """The graph of each day; ``filters`` apply to them all alike (an actor is found across them).
 
         Extracted candidates that wait for review are left out unless
@@ -131,7 +136,10 @@ class Explorer:
         from relgraph.filters import Filters
 
         span = _window(window)
-        graphs = [to_graph(self.store.at(d, span), d, window=span) for d in map(parse_day, days)]
+        graphs = []
+        for day in map(parse_day, days):
+            with paused_collector():
+                graphs.append(graph_of(self.store.records(day, span, evidence=evidence), day, window=span))
         return (filters or Filters()).apply(graphs)
 
     def series(self, start: Day, end: Day, step: Duration | str = "1M", *,

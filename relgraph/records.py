@@ -57,10 +57,13 @@ from relgraph.model import Actor, Citation, Relation, RelationType, Source
 
 __all__ = [
     "JSON_VERSION",
+    "Record",
     "Result",
     "actor_record",
+    "citation_fields",
     "citation_record",
     "envelope",
+    "relation_fields",
     "relation_record",
     "source_record",
     "to_json",
@@ -88,8 +91,14 @@ def source_record(source: Source) -> Record:
 
 def citation_record(citation: Citation) -> Record:
     """A cited source, the evidence note for it, and a quotation of the source with its offsets (if any)."""
-    return {**source_record(citation.source), "evidence": citation.evidence, "quote": citation.quote,
-            "offsets": list(citation.offsets) if citation.offsets else None}
+    return citation_fields(source_record(citation.source), citation.evidence, citation.quote,
+                           citation.offsets)
+
+
+def citation_fields(source: Record, evidence: str | None, quote: str | None = None,
+                    offsets: tuple[int, int] | None = None) -> Record:
+    """:func:`citation_record` from the cited source's record and the citation's own fields."""
+    return {**source, "evidence": evidence, "quote": quote, "offsets": list(offsets) if offsets else None}
 
 
 def relation_record(rel: Relation, types: Mapping[str, RelationType], *, citations: bool = True) -> Record:
@@ -97,21 +106,35 @@ def relation_record(rel: Relation, types: Mapping[str, RelationType], *, citatio
 
     ``citations=False`` leaves ``sources`` empty, for a caller that stores citations its own way.
     """
-    rtype = types.get(rel.type)
-    start, end, when = rel.start, rel.end, rel.date  # read once: snapshots and loads run this per relation
+    return relation_fields(rel.id, rel.source, rel.type, rel.target, rel.sign, rel.start, rel.end, rel.date,
+                           rel.confidence, [citation_record(c) for c in rel.sources] if citations else [],
+                           rel.notes, rel.review, types.get(rel.type))
+
+
+def relation_fields(rel_id: str, source: str, type_name: str, target: str, sign: int,
+                    start: PartialDate | None, end: PartialDate | None, when: PartialDate | None,
+                    confidence: float, sources: list[Record], notes: str | None, review: str | None,
+                    rtype: RelationType | None) -> Record:
+    """:func:`relation_record` from a relation's fields, for a store that reads them without a ``Relation``.
+
+    ``when`` is an event's date, ``sources`` the citation records
+    (:func:`citation_fields`), ``rtype`` the type's entry in the vocabulary
+    (``None`` when it has none).
+    """
+    span = when or start
     return {
-        "id": rel.id, "source": rel.source, "type": rel.type, "target": rel.target, "sign": rel.sign,
+        "id": rel_id, "source": source, "type": type_name, "target": target, "sign": sign,
         "kind": rtype.kind if rtype else ("event" if when else "stance"),
         "symmetric": rtype.symmetric if rtype else False,
         "start": start.text if start else None, "start_precision": start.precision if start else None,
         "end": end.text if end else None, "end_precision": end.precision if end else None,
         "date": when.text if when else None, "date_precision": when.precision if when else None,
-        "first": (when or start).first if when or start else None,  # type: ignore[union-attr]
+        "first": span.first if span else None,
         "last": (when or end).last if when or end else None,  # type: ignore[union-attr]
-        "confidence": rel.confidence,
-        "sources": [citation_record(c) for c in rel.sources] if citations else [],
-        "notes": rel.notes,
-        "review": rel.review,
+        "confidence": confidence,
+        "sources": sources,
+        "notes": notes,
+        "review": review,
     }
 
 
@@ -128,10 +151,6 @@ def when(record: Mapping[str, Any]) -> str:
 
 def _text(value: PartialDate | None) -> str | None:
     return value.text if value else None
-
-
-def _precision(value: PartialDate | None) -> str | None:
-    return value.precision if value else None
 
 
 # -- JSON -----------------------------------------------------------------------------------------

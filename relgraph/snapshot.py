@@ -6,7 +6,9 @@ by relation id (two actors can have several relations at once). Attributes:
 Graph
     ``date`` (ISO day), ``event_window`` (``"30d"``, or ``None`` for every
     event up to the date), ``types`` (for each relation type shown: ``sign``,
-    ``kind``, ``symmetric``, ``description``).
+    ``kind``, ``symmetric``, ``description``); ``evidence`` is ``False`` on a
+    graph read without citations (``evidence=False``: every edge's ``sources``
+    is then empty), and absent otherwise.
 Node
     the actor's record (:func:`relgraph.records.actor_record`): ``id``,
     ``name``, ``kind``, ``aliases`` (list), ``country``, ``wikidata``,
@@ -37,12 +39,12 @@ from typing import TYPE_CHECKING, Any
 
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration, parse_day
 from relgraph.model import Dataset
-from relgraph.records import actor_record, relation_record
+from relgraph.store.base import Shown
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["history_graph", "relations", "snapshot", "to_graph"]
+__all__ = ["graph_of", "history_graph", "relations", "snapshot", "to_graph"]
 
 
 def snapshot(data: Dataset, on: date | str, *, window: Duration | None = DEFAULT_EVENT_WINDOW,
@@ -59,8 +61,19 @@ def snapshot(data: Dataset, on: date | str, *, window: Duration | None = DEFAULT
 def to_graph(data: Dataset, day: date, *, window: Duration | None = DEFAULT_EVENT_WINDOW,
              isolated: bool = False) -> nx.MultiDiGraph:
     """Build the snapshot graph from relations already selected for ``day`` (by a store)."""
-    return _graph(data, {"date": day.isoformat(), "event_window": str(window) if window else None},
-                  isolated=isolated)
+    return graph_of(Shown.of(data, isolated=isolated), day, window=window)
+
+
+def graph_of(shown: Shown, day: date, *, window: Duration | None = DEFAULT_EVENT_WINDOW) -> nx.MultiDiGraph:
+    """The snapshot graph of ``day`` from the records a store selected for it (``ReadStore.records``).
+
+    The relation records become the edges' attribute dicts as they are (less
+    ``source`` and ``target``, which are the edge's ends): ``shown`` is used up.
+    """
+    attrs: dict[str, Any] = {"date": day.isoformat(), "event_window": str(window) if window else None}
+    if not shown.evidence:
+        attrs["evidence"] = False
+    return _graph(shown, attrs)
 
 
 def history_graph(data: Dataset) -> nx.MultiDiGraph:
@@ -72,27 +85,41 @@ def history_graph(data: Dataset) -> nx.MultiDiGraph:
     >>> g.edges["russia", "turkey", "russia.hostile-to.turkey.2015-11"]["last"]
     datetime.date(2016, 8, 31)
     """
-    return _graph(data, {"history": True}, isolated=True)
+    return _graph(Shown.of(data, isolated=True), {"history": True})
 
 
-def _graph(data: Dataset, attrs: dict[str, Any], *, isolated: bool) -> nx.MultiDiGraph:
+def _graph(shown: Shown, attrs: dict[str, Any]) -> nx.MultiDiGraph:
     import networkx as nx
 
     graph = nx.MultiDiGraph(**attrs)
-    used = {r.type for r in data.relations.values()}
+    used = {r["type"] for r in shown.relations}
     graph.graph["types"] = {
         name: {"sign": t.sign, "kind": t.kind, "symmetric": t.symmetric, "description": t.description}
-        for name, t in data.types.items() if name in used
+        for name, t in shown.types.items() if name in used
     }
-    touched = {end for r in data.relations.values() for end in (r.source, r.target)}
-    for actor in data.actors.values():
-        if isolated or actor.id in touched:
-            graph.add_node(actor.id, **actor_record(actor))
-    for rel in data.relations.values():
-        edge = relation_record(rel, data.types)
-        del edge["source"], edge["target"]
-        graph.add_edge(rel.source, rel.target, key=rel.id, **edge)
+    graph.add_nodes_from((a["id"], a) for a in shown.actors)
+    _add_edges(graph, shown.relations)
     return graph
+
+
+def _add_edges(graph: nx.MultiDiGraph, records: list[dict[str, Any]]) -> None:
+    """Each record as an edge keyed by its id, the record itself its attribute dict.
+
+    What ``add_edges_from`` does, in half the time at 200k relations: it
+    copies every attribute dict and checks every edge, where a fresh graph
+    can take the records into its dict-of-dicts structure as they are.
+    """
+    succ, pred, nodes = graph._succ, graph._pred, graph._node
+    for record in records:
+        u, v = record.pop("source"), record.pop("target")
+        if u not in succ:
+            succ[u], pred[u], nodes[u] = {}, {}, {}
+        if v not in succ:
+            succ[v], pred[v], nodes[v] = {}, {}, {}
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}  # one key dict, seen from either end
+        keys[record["id"]] = record
 
 
 def relations(graph: nx.Graph, kind: str | None = None) -> list[dict[str, Any]]:

@@ -66,3 +66,26 @@ def test_above_500_actors_betweenness_is_estimated_from_sampled_sources():
     assert report.sampled == 500 and report.to_dict()["sampled"] == 500
     assert report.centrality[0].actor in {"m", "a0", "b0"}  # every path between the halves runs a0-m-b0
     assert brokers(bridged()).sampled is None
+
+
+def positive_ties(g):
+    out = nx.Graph()
+    out.add_nodes_from(g)
+    out.add_edges_from((u, v) for u, v, s in g.edges(data="sign") if s > 0)
+    return out
+
+
+def test_betweenness_is_networkx_exact_up_to_500_actors_and_the_seeded_estimate_above():
+    from relgraph.analysis.betweenness import betweenness
+
+    small = bridged()
+    exact = nx.betweenness_centrality(positive_ties(small))
+    assert {c.actor: c.betweenness for c in brokers(small).centrality} == {
+        v: round(x, 4) for v, x in exact.items() if small.degree(v)}
+    big = nx.Graph()
+    for u, v in nx.powerlaw_cluster_graph(600, 3, 0.3, seed=4).edges:
+        big.add_edge(f"a{u}", f"a{v}", sign=1 if (u + v) % 5 else -1)
+    for seed in (0, 3):
+        estimate = betweenness(positive_ties(big), sources=500, seed=seed)
+        assert {c.actor: c.betweenness for c in brokers(big, seed=seed).centrality} == {
+            v: round(x, 4) for v, x in estimate.items()}

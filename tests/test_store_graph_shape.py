@@ -10,15 +10,23 @@ from relgraph.dataset import load
 from relgraph.dates import PartialDate
 from relgraph.errors import StoreError
 from relgraph.model import ACTOR_KINDS, BUILTIN_TYPES, Citation, Relation, RelationType, Source
+from relgraph.records import relation_record, source_record
 from relgraph.store.graph_shape import (
+    ACTOR_FIELDS,
+    CITATION_FIELDS,
     OPEN_END,
     OPEN_START,
+    RELATION_FIELDS,
+    SOURCE_FIELDS,
     actor_from,
     actor_labels,
     actor_row,
+    cite,
     neo4j_type,
     relation_from,
+    relation_records_from,
     relation_row,
+    row_of,
     source_from,
     source_row,
     type_from,
@@ -84,7 +92,7 @@ def no_nulls(row):
 def test_actor_round_trip(actor):
     row = actor_row(actor)
     assert no_nulls(row) and isinstance(row["aliases"], list) and row["hash"]
-    assert actor_from(row) == actor
+    assert actor_from(row_of(row, ACTOR_FIELDS)) == actor
 
 
 def test_actor_row_of_one_actor():
@@ -109,7 +117,7 @@ def test_the_actor_hash_follows_every_field(change):
 def test_source_round_trip(source):
     row = source_row(source)
     assert no_nulls(row)
-    assert source_from(row) == source
+    assert source_from(row_of(row, SOURCE_FIELDS)) == source
 
 
 def test_source_row_keeps_the_date_as_recorded():
@@ -201,7 +209,34 @@ def test_relation_round_trip(rel):
     for name, value in props.items():
         assert isinstance(value, STORABLE) or (isinstance(value, list) and all(isinstance(v, str) for v in value)), name
     assert len(props["source_ids"]) == len(props["evidence"]) == len(rel.sources)
-    assert relation_from(row["source"], row["target"], props, EXAMPLE.sources) == rel
+    assert relation_from(read_back(row), rel.type, EXAMPLE.sources) == rel
+
+
+def read_back(row, evidence=True):
+    """The list a snapshot query returns for the relationship a load writes from ``row``."""
+    return [row["source"], row["target"], *row_of(row["props"], RELATION_FIELDS + (CITATION_FIELDS if evidence else ()))]
+
+
+QUOTED = Relation("q", "turkey", "shoots-down", "russia", -1, date=partial("2015-11"), review="pending", sources=(
+    Citation(Source("article", "An article"), None, "Turkish jets shot down a Russian bomber.", (120, 161)),
+    Citation(Source("other", "Another"), "says so")))
+
+
+@pytest.mark.parametrize("rel", [*EXAMPLE.relations.values(), QUOTED], ids=[*EXAMPLE.relations, "quoted"])
+def test_a_relation_row_gives_the_relation_record_with_or_without_citations(rel):
+    types = EXAMPLE.types
+    cited = {c.source.id: source_record(c.source) for c in rel.sources}
+    row = relation_row(rel, types)
+    [bare] = relation_records_from([read_back(row, evidence=False)], rel.type, types.get(rel.type))
+    assert bare == relation_record(rel, types, citations=False) and bare["sources"] == []
+    records = relation_records_from([read_back(row)], rel.type, types.get(rel.type))
+    cite(records, [read_back(row)], cited)
+    assert records == [relation_record(rel, types)]
+
+
+def test_a_quoted_candidate_reads_back():
+    sources = {c.source.id: c.source for c in QUOTED.sources}
+    assert relation_from(read_back(relation_row(QUOTED, BUILTIN_TYPES)), "shoots-down", sources) == QUOTED
 
 
 BASE = Relation("r", "a", "backs", "b", 1, start=partial("2016"), end=partial("2016-12"), confidence=0.8,

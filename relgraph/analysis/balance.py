@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from relgraph.analysis.ties import Tie, as_ties, tie_list, tie_of
+from relgraph.collector import paused_collector
 from relgraph.records import Result
 
 __all__ = ["BalanceReport", "Triangle", "balance", "triangles"]
@@ -130,6 +131,7 @@ def triangles(ties: nx.Graph) -> Iterator[tuple[str, str, str]]:
                 yield a, b, c
 
 
+@paused_collector()
 def balance(graph: nx.Graph, *, sign: str = "sign") -> BalanceReport:
     """Classify every signed triangle of ``graph`` as balanced or not.
 

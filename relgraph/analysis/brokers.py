@@ -8,7 +8,7 @@ Three readings, each answering a different question:
   are left out. Each actor's friends and enemies are counted beside it.
   Exact up to :data:`BETWEENNESS_SOURCES` actors; above, estimated from
   that many sampled sources (seeded), since the exact count grows with
-  actors times ties.
+  actors times ties (:mod:`relgraph.analysis.betweenness`).
 * **bridges**: actors with positive ties into more than one camp of
   :func:`relgraph.analysis.camps.camps`, with the friends they have in each.
 * **deal brokers**: actors that ``brokers`` an agreement, resolution or
@@ -34,8 +34,10 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from relgraph.analysis.betweenness import betweenness
 from relgraph.analysis.camps import CampsResult, camps
 from relgraph.analysis.ties import as_ties
+from relgraph.collector import paused_collector
 from relgraph.model import DEAL_KINDS
 from relgraph.records import Result
 
@@ -121,6 +123,7 @@ BROKER_TYPES: frozenset[str] = frozenset({"brokers"})
 """Relation types that make their source a broker of the deal they point to."""
 
 
+@paused_collector()
 def brokers(graph: nx.Graph, *, k: int = 2, sign: str = "sign", broker_types: frozenset[str] = BROKER_TYPES,
             seed: int = 0) -> BrokersReport:
     """Who sits between the ``k`` camps of ``graph`` (a snapshot or a signed ``nx.Graph``).
@@ -136,7 +139,7 @@ def brokers(graph: nx.Graph, *, k: int = 2, sign: str = "sign", broker_types: fr
     positive.add_nodes_from(ties)
     positive.add_edges_from((u, v) for u, v, a in ties.edges(data=True) if a["sign"] > 0)
     sampled = BETWEENNESS_SOURCES if positive.number_of_nodes() > BETWEENNESS_SOURCES else None
-    between = nx.betweenness_centrality(positive, k=sampled, normalized=True, seed=seed)
+    between = betweenness(positive, sources=sampled, seed=seed)
     centrality = sorted(
         (Centrality(n, name[n], round(between[n], 4), positive.degree(n),
                     ties.degree(n) - positive.degree(n), where.get(n)) for n in ties if ties.degree(n)),

@@ -54,6 +54,7 @@ import networkx as nx
 import numpy as np
 
 from relgraph.analysis.ties import Tie, as_ties, tie_list, tie_of
+from relgraph.collector import paused_collector
 from relgraph.records import Result
 
 __all__ = ["EXACT_LABELINGS", "CampsResult", "camps", "exact_limit", "frustration"]
@@ -123,6 +124,7 @@ def frustration(graph: nx.Graph, assignment: dict[str, int], *, sign: str = "sig
     return sum((a["sign"] > 0) != (assignment[u] == assignment[v]) for u, v, a in ties.edges(data=True))
 
 
+@paused_collector()
 def camps(graph: nx.Graph, k: int = 2, *, sign: str = "sign", weight: str | None = "confidence",
           exact_max: int | None = None, restarts: int = 8, seed: int = 0) -> CampsResult:
     """Partition the actors of ``graph`` into at most ``k`` camps of least frustration.

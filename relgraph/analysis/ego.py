@@ -27,6 +27,7 @@ import networkx as nx
 
 from relgraph.actors import find_actor, graph_actors
 from relgraph.analysis.ties import Tie, as_ties, tie_of
+from relgraph.collector import paused_collector
 from relgraph.errors import UnknownActor
 from relgraph.model import DEAL_KINDS
 from relgraph.records import Result
@@ -92,6 +93,7 @@ class EgoReport(Result):
     json_kind = "ego"
 
 
+@paused_collector()
 def ego(graph: nx.Graph, actor: str, *, sign: str = "sign") -> EgoReport:
     """Allies, adversaries and inferred ones of ``actor`` (an id, a name or an alias).
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from relgraph.collector import paused_collector
 from relgraph.model import sign_symbol
 from relgraph.records import envelope, when
 from relgraph.snapshot import relations
@@ -265,6 +266,7 @@ def _relations(records: list[dict[str, Any]], names: Mapping[str, str], *, detai
     return table(header, rows)
 
 
+@paused_collector()
 def relations_table(graph: nx.MultiDiGraph) -> str:
     """What holds on the snapshot's date: a header, the stances, the events, then the mixed pairs.
 
@@ -285,7 +287,7 @@ def relations_table(graph: nx.MultiDiGraph) -> str:
     source  type   target  sign  when    conf  sources
     A       backs  B       +     2011 –  0.90  0
     """
-    from relgraph.analysis.ties import signed_ties, tie_list
+    from relgraph.analysis.ties import signed_ties, tie_of
 
     records = sorted(relations(graph), key=lambda r: (r["kind"] == "event", r["source"], r["type"], r["id"]))
     names = {n: a.get("name", n) for n, a in graph.nodes(data=True)}
@@ -295,7 +297,9 @@ def relations_table(graph: nx.MultiDiGraph) -> str:
     lines = [f"On{_on(day, window)[3:]}: {held}", "", *_relations(records, names, detail=True).split("\n")]
     if events:  # the same columns, so stances and events still read as one table
         lines.insert(len(lines) - events, f"events {f'of the {window} ' if window else ''}up to {day}:")
-    mixed = [t for t in tie_list(signed_ties(graph)) if t.mixed]
+    ties = signed_ties(graph)  # only the mixed pairs become Tie objects: a large snapshot has few
+    mixed = [tie_of(ties, *sorted((u, v))) for u, v, is_mixed in ties.edges(data="mixed") if is_mixed]
+    mixed.sort(key=lambda t: (t.a, t.b))
     tail = ["", "Pairs with relations of both signs (the tie follows the one named first):"] if mixed else []
     tail += [f"  {t.name(t.a)} – {t.name(t.b)}: {t.description}; {t.mix}" for t in mixed]
     return "\n".join([*lines, *tail])

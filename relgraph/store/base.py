@@ -1,8 +1,9 @@
 """The interfaces of stores: one every store reads through, one more for databases.
 
-* :class:`ReadStore`: the whole dataset, or what a snapshot on a day shows;
-  dataset files (:class:`~relgraph.store.files.FilesStore`) and Neo4j both
-  implement it.
+* :class:`ReadStore`: the whole dataset, or what a snapshot on a day shows
+  (as model objects, or as the records a snapshot graph is made of:
+  :class:`Shown`); dataset files (:class:`~relgraph.store.files.FilesStore`)
+  and Neo4j both implement it.
 * :class:`Database`: a :class:`ReadStore` that also takes loads, keeps a
   schema and answers queries (:class:`~relgraph.store.neo4j.Neo4jStore`).
 
@@ -18,8 +19,9 @@ from typing import Any, Protocol, runtime_checkable
 
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration
 from relgraph.model import Dataset, RelationType
+from relgraph.records import Record, actor_record, relation_record
 
-__all__ = ["Counts", "Database", "Progress", "ReadStore", "WriteSummary"]
+__all__ = ["Counts", "Database", "Progress", "ReadStore", "Shown", "WriteSummary"]
 
 Progress = Callable[[int], None]
 """Called with the number of relations written so far, after each batch of a load."""
@@ -51,18 +53,47 @@ class WriteSummary:
     resumed: bool = False
 
 
+@dataclass
+class Shown:
+    """What a snapshot shows, as the plain records (:mod:`relgraph.records`) its graph is made of.
+
+    ``relations`` are relation records; ``actors`` the records of the actors
+    they link (of every actor, for a graph that keeps the isolated ones);
+    ``types`` the vocabulary. Without ``evidence``, citations were not read:
+    every relation's ``sources`` is empty, which is all that analysis needs.
+    """
+
+    actors: list[Record]
+    relations: list[Record]
+    types: dict[str, RelationType]
+    evidence: bool = True
+
+    @classmethod
+    def of(cls, data: Dataset, *, evidence: bool = True, isolated: bool = False) -> Shown:
+        """The records of ``data``'s relations and of the actors they link (every actor with ``isolated``)."""
+        touched = {end for r in data.relations.values() for end in (r.source, r.target)}
+        return cls([actor_record(a) for a in data.actors.values() if isolated or a.id in touched],
+                   [relation_record(r, data.types, citations=evidence) for r in data.relations.values()],
+                   data.types, evidence)
+
+
 @runtime_checkable
 class ReadStore(Protocol):
     """A place that holds one dataset and reads it back.
 
     ``at`` returns the relations a snapshot on ``day`` shows (with the actors,
     sources and types they need), so that a store can select them where the
-    data is (a Cypher query on the server) instead of handing everything over.
+    data is (a Cypher query on the server) instead of handing everything over;
+    ``records`` returns the same as records, ready to become the snapshot's
+    graph, and reads citations only when ``evidence`` is asked for.
     """
 
     def read(self) -> Dataset: ...
 
     def at(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW) -> Dataset: ...
+
+    def records(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW, *,
+              evidence: bool = True) -> Shown: ...
 
     def close(self) -> None: ...
 

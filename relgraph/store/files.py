@@ -9,7 +9,7 @@ from relgraph import dataset
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration
 from relgraph.errors import StoreError
 from relgraph.model import Dataset
-from relgraph.store.base import Counts, WriteSummary
+from relgraph.store.base import Counts, Shown, WriteSummary
 
 __all__ = ["FilesStore"]
 
@@ -36,6 +36,10 @@ class FilesStore:
 
     def at(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW) -> Dataset:
         return self.read().at(day, window)
+
+    def records(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW, *,
+              evidence: bool = True) -> Shown:
+        return Shown.of(self.at(day, window), evidence=evidence)
 
     def write(self, data: Dataset, *, prune: bool = False) -> WriteSummary:
         """Merge ``data`` into the files (records with the same id are replaced); say what changed.

@@ -32,6 +32,13 @@ few changes a database needs. The shape, also documented in ``cypher/README.md``
     expands from a source to what it speaks about, and from an actor to its sources.
 ``(:RelationType {name, sign, kind, symmetric, description, source_kinds, target_kinds})``
     A dataset's own relation types (the built-in ones are not stored).
+
+Reads return each record as a list of its properties in a fixed order
+(:data:`ACTOR_FIELDS`, :data:`SOURCE_FIELDS`; a relationship's ends, then
+:data:`RELATION_FIELDS` and, when citations are read, :data:`CITATION_FIELDS`):
+lists cost the driver and the client far less than maps or nodes.
+:func:`fields` writes the Cypher for one, :func:`row_of` the list a query
+returns for a map of properties.
 """
 
 from __future__ import annotations
@@ -44,25 +51,39 @@ from typing import Any
 from relgraph.dates import PartialDate
 from relgraph.errors import StoreError
 from relgraph.model import ACTOR_KINDS, Actor, Citation, Relation, RelationType, Source
-from relgraph.records import actor_record, source_record
+from relgraph.records import (
+    Record,
+    actor_record,
+    citation_fields,
+    relation_fields,
+    source_record,
+)
 
 __all__ = [
+    "ACTOR_FIELDS",
+    "CITATION_FIELDS",
     "DEAL_LABEL",
     "KIND_LABELS",
     "OPEN_END",
     "OPEN_START",
+    "RELATION_FIELDS",
     "RELATION_MAP",
     "RELATION_PROPERTIES",
     "SHAPE_VERSION",
+    "SOURCE_FIELDS",
     "SOURCE_LINK",
     "actor_from",
     "actor_labels",
     "actor_row",
+    "cite",
+    "fields",
     "neo4j_type",
     "relation_fingerprint",
     "relation_from",
+    "relation_records_from",
     "relation_row",
     "relation_values",
+    "row_of",
     "source_from",
     "source_row",
     "spliceable",
@@ -147,22 +168,42 @@ def actor_row(actor: Actor) -> dict[str, Any]:
     return props
 
 
-def actor_from(props: dict[str, Any]) -> Actor:
-    return Actor(id=props["id"], name=props["name"], kind=props["kind"],
-                 aliases=tuple(props.get("aliases") or ()), country=props.get("country"),
-                 wikidata=props.get("wikidata"), part_of=props.get("part_of"),
-                 description=props.get("description"))
+ACTOR_FIELDS = ("id", "name", "kind", "aliases", "country", "wikidata", "part_of", "description")
+SOURCE_FIELDS = ("id", "title", "publisher", "url", "published", "notes")
+RELATION_FIELDS = ("id", "sign", "confidence", "start", "end", "date", "notes", "review")
+CITATION_FIELDS = ("source_ids", "evidence", "quotes", "quote_offsets")
+"""A relationship's citations, read only when they are shown: as lists, they cost the server more to read
+than all the other fields together."""
+
+
+def fields(variable: str, names: tuple[str, ...]) -> str:
+    """The Cypher list of a node's or relationship's properties, in order.
+
+    >>> fields("a", ("id", "name"))
+    '[a.id, a.name]'
+    """
+    return "[" + ", ".join(f"{variable}.{name}" for name in names) + "]"
+
+
+def row_of(props: dict[str, Any], names: tuple[str, ...]) -> list[Any]:
+    """The list :func:`fields` gives for a node or relationship whose properties are ``props``."""
+    return [props.get(name) for name in names]
+
+
+def actor_from(row: list[Any]) -> Actor:
+    """An actor from its :data:`ACTOR_FIELDS`."""
+    actor_id, name, kind, aliases, country, wikidata, part_of, description = row
+    return Actor(actor_id, name, kind, tuple(aliases or ()), country, wikidata, part_of, description)
 
 
 def source_row(source: Source) -> dict[str, Any]:
     return _present(source_record(source))
 
 
-def source_from(props: dict[str, Any]) -> Source:
-    published = props.get("published")
-    return Source(id=props["id"], title=props["title"], publisher=props.get("publisher"),
-                  url=props.get("url"), published=PartialDate.parse(published) if published else None,
-                  notes=props.get("notes"))
+def source_from(row: list[Any]) -> Source:
+    """A source from its :data:`SOURCE_FIELDS`."""
+    source_id, title, publisher, url, published, notes = row
+    return Source(source_id, title, publisher, url, _partial(published), notes)
 
 
 def type_row(rtype: RelationType) -> dict[str, Any]:
@@ -245,19 +286,55 @@ def relation_row(rel: Relation, types: dict[str, RelationType],
     return {"source": rel.source, "target": rel.target, "id": rel.id, "props": props}
 
 
-def relation_from(source: str, target: str, props: dict[str, Any], sources: dict[str, Source]) -> Relation:
-    def partial(name: str) -> PartialDate | None:
-        text = props.get(name)
-        return PartialDate.parse(text) if text else None
+def _citations(row: list[Any]) -> list[tuple[str, str | None, str | None, tuple[int, int] | None]]:
+    """The cited source ids, evidence notes, quotations and their offsets of a relation's row."""
+    ids, evidence, quotes, offsets = row[10] or [], row[11] or [], row[12], row[13]
+    if quotes is None:  # only extracted candidates quote their article
+        return [(sid, note or None, None, None) for sid, note in zip(ids, evidence, strict=True)]
+    spans = [_span(text) for text in offsets or [""] * len(ids)]
+    return [(sid, note or None, quote or None, span)
+            for sid, note, quote, span in zip(ids, evidence, quotes, spans, strict=True)]
 
-    ids = props.get("source_ids") or []
-    quotes = props.get("quotes") or [""] * len(ids)
-    spans = [tuple(int(x) for x in s.split(":")) if s else None
-             for s in props.get("quote_offsets") or [""] * len(ids)]
-    citations = tuple(Citation(sources[sid], evidence or None, quote or None, span)  # type: ignore[arg-type]
-                      for sid, evidence, quote, span in zip(ids, props.get("evidence") or [], quotes, spans,
-                                                            strict=True))
-    return Relation(id=props["id"], source=source, type=props["type"], target=target, sign=props["sign"],
-                    start=partial("start"), end=partial("end"), date=partial("date"),
-                    confidence=props["confidence"], sources=citations, notes=props.get("notes"),
-                    review=props.get("review"))
+
+def _span(text: str) -> tuple[int, int] | None:
+    begin, _, end = text.partition(":")
+    return (int(begin), int(end)) if text else None
+
+
+def _partial(text: str | None) -> PartialDate | None:
+    return PartialDate.parse(text) if text else None
+
+
+def relation_from(row: list[Any], type_name: str, sources: dict[str, Source]) -> Relation:
+    """A relation of type ``type_name`` from its row (its ends, then the fields and citation fields)."""
+    source, target, rel_id, sign, confidence, start, end, when, notes, review = row[:10]
+    citations = tuple(Citation(sources[sid], note, quote, span) for sid, note, quote, span in _citations(row))
+    return Relation(rel_id, source, type_name, target, sign, _partial(start), _partial(end), _partial(when),
+                    confidence, citations, notes, review)
+
+
+def relation_records_from(rows: list[list[Any]], type_name: str, rtype: RelationType | None) -> list[Record]:
+    """The relation records (:func:`relgraph.records.relation_record`) of rows of one type, built without
+    ``Relation`` objects (a snapshot of 200k relations spends a good part of its time here), with empty
+    ``sources``: :func:`cite` gives them their citations.
+    """
+    parse = PartialDate.parse  # its cache shares each date among the rows
+    records = []
+    for row in rows:
+        source, target, rel_id, sign, confidence, start, end, when, notes, review = row[:10]
+        records.append(relation_fields(rel_id, source, type_name, target, sign,
+                                       parse(start) if start else None, parse(end) if end else None,
+                                       parse(when) if when else None, confidence, [], notes, review, rtype))
+    return records
+
+
+def cite(records: list[Record], rows: list[list[Any]], sources: dict[str, Record]) -> None:
+    """Give each record the citations of its row (read with :data:`CITATION_FIELDS`); ``sources`` are the
+    records of the cited sources."""
+    for record, row in zip(records, rows, strict=True):
+        if row[12] is None:  # no quotations: the common case, made short
+            record["sources"] = [citation_fields(sources[sid], note or None)
+                                 for sid, note in zip(row[10] or (), row[11] or (), strict=True)]
+        else:
+            record["sources"] = [citation_fields(sources[sid], note, quote, span)
+                                 for sid, note, quote, span in _citations(row)]

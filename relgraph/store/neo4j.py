@@ -30,19 +30,29 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any, Literal
 
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration
 from relgraph.errors import StoreError, StoreUnavailable, scrub
 from relgraph.model import BUILTIN_TYPES, Dataset, RelationType
+from relgraph.records import Record, actor_record, source_record
 from relgraph.store import loading
-from relgraph.store.base import Progress, WriteSummary
+from relgraph.store.base import Progress, Shown, WriteSummary
 from relgraph.store.graph_shape import (
+    ACTOR_FIELDS,
+    CITATION_FIELDS,
     OPEN_START,
+    RELATION_FIELDS,
+    SOURCE_FIELDS,
     actor_from,
+    cite,
+    fields,
     neo4j_type,
     relation_from,
+    relation_records_from,
     source_from,
     type_from,
 )
@@ -312,61 +322,161 @@ class Neo4jStore:
 
     def read(self) -> Dataset:
         """Everything in the database, as a dataset."""
-        return self._consistent(None, None)
+        return self._consistent(None, None, evidence=True).dataset()
 
     def at(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW) -> Dataset:
-        """The relations a snapshot on ``day`` shows, selected by Cypher on the server."""
-        return self._consistent(day, window)
+        """The relations a snapshot on ``day`` shows, selected by Cypher on the server, with the actors they
+        link and the sources they cite."""
+        return self._consistent(day, window, evidence=True).dataset()
 
-    def _consistent(self, day: date | None, window: Duration | None) -> Dataset:
-        # The read takes the load lock, so that it runs wholly before or wholly after any load.
-        def work(tx: ManagedTransaction) -> Dataset:
-            loading.take_lock(tx, load=False, waiting=self.waiting)
-            return self._read(tx, day, window)
+    def records(self, day: date, window: Duration | None = DEFAULT_EVENT_WINDOW, *,
+                evidence: bool = True) -> Shown:
+        """What :meth:`at` reads, as the records of the snapshot's graph; citations only with ``evidence``.
 
+        The rows of each relation type become records here while the server
+        reads the next type in another thread, so that the two overlap.
+        """
+        import queue
+        import threading
+
+        arrived: queue.SimpleQueue[tuple[str, RelationType | None, list[list[Any]]] | _Done | None]
+        arrived = queue.SimpleQueue()
+        done = _Done()
+
+        def read() -> None:
+            try:
+                done.fetched = self._consistent(day, window, evidence=evidence, each=arrived.put)
+            except BaseException as exc:  # handed to the caller's thread
+                done.failure = exc
+            arrived.put(done)
+
+        threading.Thread(target=read, name="relgraph-snapshot-read", daemon=True).start()
+        converted: list[tuple[list[Record], list[list[Any]]]] = []
+        while not isinstance(item := arrived.get(), _Done):
+            if item is None:  # the transaction starts (again, if the driver retries it)
+                converted.clear()
+            else:
+                name, rtype, rows = item
+                converted.append((relation_records_from(rows, name, rtype), rows))
+        if item.failure is not None:
+            raise item.failure
+        fetched = item.fetched
+        assert fetched is not None
+        if fetched.sources is not None:
+            cited = {row[0]: source_record(source_from(row)) for row in fetched.sources}
+            for records, rows in converted:
+                cite(records, rows, cited)
+        relations = [record for records, _ in converted for record in records]
+        relations.sort(key=itemgetter("id"))
+        return Shown([actor_record(actor_from(row)) for row in fetched.actors], relations, fetched.types,
+                     evidence=evidence)
+
+    def _consistent(self, day: date | None, window: Duration | None, *, evidence: bool,
+                    each: _Each | None = None) -> _Fetched:
+        """:func:`_fetch` in a transaction that holds the load lock, so that it reads the database wholly
+        before or wholly after any load (a user who may only read cannot take the lock: reads without it)."""
         from neo4j import exceptions
+
+        def locked(tx: ManagedTransaction) -> _Fetched:
+            loading.take_lock(tx, load=False, waiting=self.waiting)
+            return _fetch(tx, day, window, evidence=evidence, each=each)
 
         try:
             with self._session(write=True) as session:
-                return session.execute_write(work)
+                return session.execute_write(locked)
         except exceptions.Forbidden:
-            # a user who may only read cannot take the lock: read without it
             with self._session() as session:
-                return session.execute_read(self._read, day, window)
+                return session.execute_read(_fetch, day, window, evidence=evidence, each=each)
         except exceptions.DriverError as exc:
             raise StoreUnavailable(self._scrub(f"lost Neo4j at {self.shown} while reading ({exc})")) from None
-
-    def _read(self, tx: ManagedTransaction, day: date | None, window: Duration | None) -> Dataset:
-        types = dict(BUILTIN_TYPES)
-        types |= {r["t"]["name"]: type_from(r["t"]) for r in tx.run("MATCH (t:RelationType) RETURN t")}
-        sources = {r["s"]["id"]: source_from(r["s"])
-                   for r in tx.run("MATCH (s:Source) RETURN s ORDER BY s.id")}
-        actors = {r["a"]["id"]: actor_from(r["a"]) for r in tx.run("MATCH (a:Actor) RETURN a ORDER BY a.id")}
-        rows: list[Any] = []
-        present = {r["type"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS type")}
-        for name, rtype in sorted(types.items()):
-            rel_type = neo4j_type(name)
-            if rel_type not in present:
-                continue
-            params: dict[str, Any] = {}
-            if day is None:
-                where = ""
-            elif rtype.kind == "stance":
-                where, params = "WHERE r.first <= $day AND r.last >= $day", {"day": day}
-            else:
-                since = window.before(day) if window is not None else OPEN_START
-                where, params = "WHERE r.first <= $day AND r.last > $since", {"day": day, "since": since}
-            rows += tx.run(f"MATCH (s:Actor)-[r:{rel_type}]->(t:Actor) {where} "
-                           "RETURN s.id AS source, t.id AS target, properties(r) AS props", params)
-        relations = [relation_from(r["source"], r["target"], r["props"], sources) for r in rows]
-        if day is not None:
-            cited = {c.source.id for rel in relations for c in rel.sources}
-            sources = {k: v for k, v in sources.items() if k in cited}
-        return Dataset(actors=actors, relations={r.id: r for r in sorted(relations, key=lambda r: r.id)},
-                       sources=sources, types=types)
 
     def query(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         """Run a read query (such as those in ``cypher/``) with parameters; rows as dicts."""
         records, _, _ = self._driver.execute_query(cypher, params, database_=self.database,
                                                    routing_="r")
         return [r.data() for r in records]
+
+
+@dataclass
+class _Fetched:
+    """The rows a read takes from the database inside its transaction; turned into objects after it, so
+    that the load lock is held no longer than the transfer."""
+
+    types: dict[str, RelationType]
+    relations: list[tuple[str, list[list[Any]]]]  # (type name, rows), the types in name order
+    actors: list[list[Any]]
+    sources: list[list[Any]] | None  # None: citations were not read
+
+    def dataset(self) -> Dataset:
+        sources = {row[0]: source_from(row) for row in self.sources or ()}
+        relations = sorted((relation_from(row, name, sources) for name, rows in self.relations
+                            for row in rows), key=attrgetter("id"))
+        return Dataset(actors={row[0]: actor_from(row) for row in self.actors},
+                       relations={r.id: r for r in relations}, sources=sources, types=self.types)
+
+
+
+@dataclass
+class _Done:
+    """The end of a read in its thread: what it fetched, or how it failed."""
+
+    fetched: _Fetched | None = None
+    failure: BaseException | None = None
+
+
+_Each = Callable[[tuple[str, RelationType | None, list[list[Any]]] | None], None]
+"""Told ``None`` as a read's transaction starts (again, on a retry), then each type's name, type and rows."""
+
+
+def _fetch(tx: ManagedTransaction, day: date | None, window: Duration | None, *, evidence: bool,
+           each: _Each | None = None) -> _Fetched:
+    """The relations shown on ``day`` (every relation for ``None``) as compact rows, with the actors they link
+    and, with ``evidence``, the sources they cite; for the whole database, every actor and source.
+
+    ``each`` is handed each type's rows as they arrive.
+    """
+    if each is not None:
+        each(None)
+    types = dict(BUILTIN_TYPES)
+    types |= {r["t"]["name"]: type_from(r["t"]) for r in tx.run("MATCH (t:RelationType) RETURN t")}
+    present = {r["type"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS type")}
+    row = f"[s.id, t.id] + {fields('r', RELATION_FIELDS + (CITATION_FIELDS if evidence else ()))}"
+    relations: list[tuple[str, list[list[Any]]]] = []
+    for name, rtype in sorted(types.items()):
+        rel_type = neo4j_type(name)
+        if rel_type not in present:
+            continue
+        params: dict[str, Any] = {}
+        if day is None:
+            where = ""
+        elif rtype.kind == "stance":
+            where, params = "WHERE r.first <= $day AND r.last >= $day", {"day": day}
+        else:
+            since = window.before(day) if window is not None else OPEN_START
+            where, params = "WHERE r.first <= $day AND r.last > $since", {"day": day, "since": since}
+        # one list of rows per type: a record per relationship would cost the driver more than the rest
+        rows = tx.run(f"MATCH (s:Actor)-[r:{rel_type}]->(t:Actor) {where} RETURN collect({row}) AS rows",
+                      params).single(strict=True)["rows"]
+        relations.append((name, rows))
+        if each is not None:
+            each((name, rtype, rows))
+    if day is None:
+        everything = _nodes(tx, "Actor", ACTOR_FIELDS), _nodes(tx, "Source", SOURCE_FIELDS)
+        return _Fetched(types, relations, *everything)
+    touched = set().union(*(map(itemgetter(end), rows) for _, rows in relations for end in (0, 1)))
+    actors = _nodes(tx, "Actor", ACTOR_FIELDS, touched)
+    if not evidence:
+        return _Fetched(types, relations, actors, None)
+    cited = set().union(*(ids for _, rows in relations for ids in map(itemgetter(10), rows) if ids))
+    return _Fetched(types, relations, actors, _nodes(tx, "Source", SOURCE_FIELDS, cited))
+
+
+def _nodes(tx: ManagedTransaction, label: Literal["Actor", "Source"], names: tuple[str, ...],
+           ids: set[str] | None = None) -> list[list[Any]]:
+    """The rows of the ``:Actor`` or ``:Source`` nodes with ``ids`` (every one for ``None``), by id."""
+    row = fields("n", names)
+    if ids is None:
+        query = f"MATCH (n:{label}) WITH n ORDER BY n.id RETURN collect({row})"
+    else:  # the ids sorted here, each found through the id's unique index
+        query = f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN collect({row})"
+    return tx.run(query, ids=sorted(ids or ())).single(strict=True)[0]

@@ -120,6 +120,7 @@ class Settings:
     http_port: int | None = 7474
     heap: str = "1g"
     pagecache: str = "512m"
+    database: str | None = None
 
 
 def settings(home: Path) -> Settings:
@@ -132,18 +133,20 @@ def settings(home: Path) -> Settings:
         return m[1].strip() if m else default
 
     return Settings(bolt, http, value("server.memory.heap.max_size", Settings.heap),
-                    value("server.memory.pagecache.size", Settings.pagecache))
+                    value("server.memory.pagecache.size", Settings.pagecache),
+                    value("initial.dbms.default_database", "") or None)
 
 
 def configure(home: Path, lib: Path, how: Settings) -> None:
     """Make the instance's folders and write its ``neo4j.conf``."""
     for name in ("conf", *DIRECTORIES):
         (home / name).mkdir(parents=True, exist_ok=True)
-    (home / "conf" / "neo4j.conf").write_text(
-        _conf(home, lib, how.bolt_port, how.http_port, how.heap, how.pagecache), encoding="utf-8")
+    conf = _conf(home, lib, how.bolt_port, how.http_port, how.heap, how.pagecache, how.database)
+    (home / "conf" / "neo4j.conf").write_text(conf, encoding="utf-8")
 
 
-def _conf(home: Path, lib: Path, bolt_port: int, http_port: int | None, heap: str, pagecache: str) -> str:
+def _conf(home: Path, lib: Path, bolt_port: int, http_port: int | None, heap: str, pagecache: str,
+          database: str | None = None) -> str:
     """``neo4j.conf`` of an instance; ``http_port`` ``None`` runs it without HTTP (and Browser)."""
     http = ([f"server.http.listen_address=127.0.0.1:{http_port}",
              f"server.http.advertised_address=127.0.0.1:{http_port}"] if http_port is not None else [])
@@ -170,6 +173,8 @@ def _conf(home: Path, lib: Path, bolt_port: int, http_port: int | None, heap: st
         # a stop ends open transactions after a second, not ten: a bulk import stops the server while it
         # holds the load lock, so that no load commits to the database it is about to replace
         "db.shutdown_transaction_end_timeout=1s",
+        # Community holds one user database; its name is fixed when the instance is first created
+        *([f"initial.dbms.default_database={database}"] if database else []),
         "",
     ])
 
@@ -202,13 +207,14 @@ def status(home: Path | None = None) -> Server | None:
 
 def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, http_port: int | None = 7474,
           heap: str = "1g", pagecache: str = "512m", cache: Path | None = None,
-          timeout: float = 180.0) -> Server:
+          timeout: float = 180.0, database: str | None = None) -> Server:
     """Start (assembling first if needed) the server in ``home``; return once Bolt answers.
 
     The password is set when the instance is first created (at least 8
     characters); later starts keep the stored one. Raises
     :class:`ServerError` if a port is taken, Java or Maven is missing, or the
-    server does not come up. ``http_port`` ``None`` starts it without HTTP.
+    server does not come up. ``http_port`` ``None`` starts it without HTTP. ``database`` names the
+    instance's database (``neo4j`` if not given) when the instance is created.
     """
     home = (home or default_home()).resolve()
     running = status(home)
@@ -223,7 +229,7 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
         if port is not None and not services.port_free(port):
             raise ServerError(f"port {port} on 127.0.0.1 is in use: "
                               "choose another with --bolt-port / --http-port")
-    configure(home, lib, Settings(bolt_port, http_port, heap, pagecache))
+    configure(home, lib, Settings(bolt_port, http_port, heap, pagecache, database))
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     if not (home / "data" / "dbms" / "auth.ini").exists():
         _set_initial_password(home, password)
