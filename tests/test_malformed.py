@@ -6,6 +6,7 @@ cannot list.
 """
 
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relgraph.dataset import read
+from relgraph.dataset import _check, _Checker, read
 
 CORPUS = Path(__file__).parent / "data" / "malformed"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
@@ -121,3 +122,132 @@ def test_a_database_refuses_every_case_and_stays_as_it_was(neo4j_target, neo4j_s
         assert result.output.splitlines()[-1].endswith("nothing was written"), (case, result.output)
         assert "Traceback" not in result.output
     assert db_counts(neo4j_store) == before
+
+
+# -- the fast path (relgraph.dataset._Checker.well_formed_relation) says nothing the precise checks would not ------
+
+
+def _outcome(path: Path, *, fast: bool, keep: bool) -> tuple:
+    report = _check(path, keep=keep, fast=fast)
+    data = report.dataset
+    return [str(p) for p in report.problems], report.relations, data.actors, data.relations, data.sources, data.types
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+@pytest.mark.parametrize("keep", [True, False])
+def test_the_fast_and_the_precise_checks_agree_on_every_case(case, keep):
+    path = CORPUS / case
+    assert _outcome(path, fast=True, keep=keep) == _outcome(path, fast=False, keep=keep)
+
+
+DECLARED = [
+    {"record": "type", "name": "evacuates", "sign": 0, "kind": "event", "target_kinds": ["coalition"]},
+    {"record": "type", "name": "broken-type", "sign": 5, "kind": "event"},
+    {"record": "source", "id": "s1", "title": "S1"},
+    {"record": "source", "id": "s2", "title": "S2", "published": "2016"},
+    {"record": "source", "id": "broken-source"},
+    {"record": "actor", "id": "a", "name": "A", "kind": "state"},
+    {"record": "actor", "id": "b", "name": "B", "kind": "coalition"},
+    {"record": "actor", "id": "deal", "name": "D", "kind": "agreement"},
+    {"record": "actor", "id": "p", "name": "P", "kind": "person"},
+    {"record": "actor", "id": "broken-actor", "name": "X", "kind": "nope"},
+]
+
+# each field's values: right ones in every form the schema reads, and wrong ones of every sort it refuses
+ENDS = ["a", "b", "deal", "p", "broken-actor", "nobody", " a", "A", 1, ["a"], {"id": "a"}]
+DATES = ["2016", "2016-12", "2016-12-20", "2016-summer", "2015-winter", "2016-12-17/2016-12-18", "2010", "2017-01",
+         2016, 2016.5, "2016-02-30", "0000", "20/12/2016", " 2016 ", "", True, None]
+CITATION_VALUES = {
+    "ref": ["s1", "s2", "s3", " s1", "broken-source", 1, None],
+    "evidence": ["e", " e ", "", "  ", 5, "x" * 20_001, None],
+    "quote": ["q", " q", "", None],
+    "offsets": [[0, 4], [4, 0], [0, True], [0, 2**70], [1], "0-4", None],
+    "title": ["T"], "publisher": ["P"], "x": [1],
+}
+RELATION_VALUES = {
+    "id": ["r1", "gdelt:1", "a.backs.b.2016", "R1", "r 1", " r1 ", "", "x" * 200, "x" * 201, 7, 0x1F, None],
+    "source": ENDS, "target": ENDS,
+    "type": ["backs", "opposes", "brokers", "evacuates", "vetoes", "represents", "party-to", "meets", "broken-type",
+             "bakcs", " backs", 3, None],
+    "sign": [1, 0, -1, 2, -2, "+", "-1", "1", True, 1.0, None],
+    "start": DATES, "end": DATES, "date": DATES,
+    "confidence": [0, 1, 0.5, 0.95, 1.5, -0.1, "0.5", True, 2**70, None],
+    "sources": [[], None, "s1", {"ref": "s1"}, ["s1"], [None], [{"ref": "s1", "evidence": "e"}, "s1"],
+                [{"ref": "s1", "evidence": "e"}, {"ref": "s2"}], [{"ref": "s1", "quote": "q", "offsets": [0, 1]}],
+                [{"title": "T", "evidence": "e"}]],
+    "notes": ["n", " n ", "", "  ", 5, "x" * 20_000, "x" * 20_001, None],
+    "review": ["pending", "accepted", "rejected", " pending", "nope", None],
+    "strat": ["2016"],
+}
+ABSENT = object()
+BASES = [  # well-formed, which the fast path takes: a stance and an event
+    {"source": "a", "type": "backs", "target": "b", "start": "2010", "end": "2016", "confidence": 0.5,
+     "sources": [{"ref": "s1", "evidence": "e"}]},
+    {"source": "p", "type": "brokers", "target": "deal", "date": "2016-12-20", "sign": 1,
+     "sources": [{"ref": "s2", "evidence": "e"}, {"ref": "s1", "evidence": "f"}]},
+]
+# every change of one field (or of one field of the first citation) to any of its values, or its removal
+CHANGES = [(k, v) for k, values in RELATION_VALUES.items() for v in [*values, ABSENT]] + [
+    (("sources", k), v) for k, values in CITATION_VALUES.items() for v in [*values, ABSENT]]
+
+
+def _changed(record: dict, changes: list) -> dict:
+    record = {**record, "sources": [dict(c) for c in record["sources"]]}
+    for key, value in changes:
+        where = record
+        if isinstance(key, tuple):  # a field of the first citation, if a change before left one
+            cited, key = record.get("sources"), key[1]
+            if not isinstance(cited, list) or not cited or not isinstance(cited[0], dict):
+                continue
+            where = cited[0]
+        if value is ABSENT:
+            where.pop(key, None)
+        else:
+            where[key] = value
+    return record
+
+
+def _dataset(path: Path, relations: list[dict]) -> Path:
+    import json
+
+    records = [*DECLARED, *({"record": "relation", **r} for r in relations)]
+    if path.suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    else:
+        sections: dict[str, list] = {}
+        for r in records:
+            sections.setdefault(r["record"] + "s", []).append({k: v for k, v in r.items() if k != "record"})
+        path.write_text(yaml.safe_dump(sections, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".jsonl"])
+@pytest.mark.parametrize("keep", [True, False])
+def test_the_fast_and_the_precise_checks_agree_on_every_single_change(tmp_path, monkeypatch, suffix, keep):
+    # each relation has an id of its own (unless the change is to its id), so that no change hides behind
+    # a duplicate id, which the fast path leaves to the precise one
+    relations = [_changed({"id": f"v{i}", **base}, [change]) for base in BASES for i, change in enumerate(CHANGES)]
+    path = _dataset(tmp_path / f"data{suffix}", relations)
+    taken = Counter()
+    well_formed = _Checker.well_formed_relation
+
+    def counted(self, v, where):
+        taken[result := well_formed(self, v, where)] += 1
+        return result
+
+    monkeypatch.setattr(_Checker, "well_formed_relation", counted)
+    assert _outcome(path, fast=True, keep=keep) == _outcome(path, fast=False, keep=keep)
+    assert taken[True] > 50 and taken[False] > 50  # the fast path both took and refused many
+
+
+ANY_RELATIONS = st.one_of(
+    st.tuples(st.sampled_from(BASES), st.lists(st.sampled_from(CHANGES), max_size=3)).map(lambda rc: _changed(*rc)),
+    st.fixed_dictionaries({}, optional={k: st.sampled_from(v) for k, v in RELATION_VALUES.items()}),  # anything at all
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(ANY_RELATIONS, min_size=1, max_size=6), st.sampled_from([".yaml", ".jsonl"]), st.booleans())
+def test_the_fast_and_the_precise_checks_agree_on_any_relations(tmp_path_factory, relations, suffix, keep):
+    path = _dataset(tmp_path_factory.mktemp("agree") / f"data{suffix}", relations)
+    assert _outcome(path, fast=True, keep=keep) == _outcome(path, fast=False, keep=keep)
