@@ -164,7 +164,8 @@ def main() -> None:
                 write_jsonl(path, actors_for(size), size)
             floor = None
             for step, program in steps.items():
-                up_to = args.baseline_up_to if "@" in step else args.load_up_to if "load" in step else size
+                loads = step.startswith("dataset.load")  # keeps every relation: far more memory
+                up_to = args.baseline_up_to if "@" in step else args.load_up_to if loads else size
                 if size > up_to:
                     continue
                 runs = [measure(program, path, base if "@" in step else None) for _ in range(args.repeat)]

@@ -388,8 +388,9 @@ class _Checker:
             return False
         self.relations += 1
         if self.keep:
+            # the actors' and the type's own strings rather than the record's: one copy each in memory
             self.data.relations[rid] = Relation(
-                rid, source, tname, target, sign, start, end, date,  # type: ignore[arg-type]
+                rid, a.id, rtype.name, b.id, sign, start, end, date,  # type: ignore[arg-type]
                 confidence, citations, notes, review)  # type: ignore[arg-type]
         return True
 

@@ -348,3 +348,11 @@ def test_the_collector_is_paused_while_reading_and_left_as_it_was(write, monkeyp
     finally:
         gc.enable()
     assert during == [False, False]
+
+
+def test_loaded_relations_share_their_actors_and_types_strings(example, tmp_path):
+    write(example, tmp_path / "out.jsonl")
+    data = load(tmp_path / "out.jsonl")
+    for rel in data.relations.values():
+        assert rel.source is data.actors[rel.source].id and rel.target is data.actors[rel.target].id
+        assert rel.type is data.types[rel.type].name
