@@ -121,7 +121,8 @@ def _neo4j_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
     The password is read only from NEO4J_PASSWORD, never from the command line.
     """
-    for option in (
+    # help lists options in the order they are written above a command: the last applied comes first
+    for option in reversed((
         click.option("--neo4j", "neo4j_uri", metavar="URI", envvar="NEO4J_URI", expose_value=False,
                      callback=_remember("neo4j"),
                      help="Read from / write to Neo4j at URI, e.g. bolt://127.0.0.1:7687 [env NEO4J_URI]."),
@@ -133,17 +134,19 @@ def _neo4j_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Neo4j user [env NEO4J_USERNAME]; the password comes from NEO4J_PASSWORD."),
         click.option("--neo4j-password", envvar="NEO4J_PASSWORD", hidden=True, expose_value=False,
                      callback=_remember("password")),
-    ):
+    )):
         func = option(func)
     return func
 
 
 def _data_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option(
+    """--data, then the Neo4j options: where the data comes from. Written last above a command, so that its
+    help lists first what to show, then filters, then the output, and then these."""
+    func = _neo4j_options(func)
+    return click.option(
         "--data", "data_path", type=click.Path(path_type=Path), envvar="RELGRAPH_DATA",
         help="Dataset file or directory [env RELGRAPH_DATA; default: the bundled 2016 Syria example].",
     )(func)
-    return _neo4j_options(func)
 
 
 def _window_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -154,10 +157,10 @@ def _window_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _snapshot_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--date and --window: what a command about one day shows."""
     func = _window_option(func)
-    func = click.option("--date", "day", type=DayType(), required=True,
+    return click.option("--date", "day", type=DayType(), required=True,
                         help="The day to show, YYYY-MM-DD.")(func)
-    return _data_option(func)
 
 
 def _explorer(data_path: Path | None, *, need_neo4j: bool = False) -> Explorer:
@@ -283,6 +286,7 @@ def validate(path: Path | None) -> None:
 @click.option("--include-candidates", is_flag=True,
               help="Show extracted candidates that wait for review too.")
 @_format_option
+@_data_option
 def show(data_path: Path | None, day: date, window: Duration | None, include_candidates: bool,
          fmt: str) -> None:
     """Print the relations that hold on --date, as a table or as JSON."""
@@ -435,6 +439,7 @@ def analyze() -> None:
 @_snapshot_options
 @click.option("--all", "everything", is_flag=True, help="List the balanced triangles too, not only tensions.")
 @_format_option
+@_data_option
 def analyze_balance(data_path: Path | None, day: date, window: Duration | None, everything: bool,
                     fmt: str) -> None:
     """Classify every signed triangle on --date as balanced or not, and list the unbalanced ones."""
@@ -450,6 +455,7 @@ def analyze_balance(data_path: Path | None, day: date, window: Duration | None, 
 @_camps_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the heuristic's restarts.")
 @_format_option
+@_data_option
 def analyze_camps(data_path: Path | None, day: date, window: Duration | None, k: int, seed: int,
                   fmt: str) -> None:
     """Split the actors on --date into camps that as few ties as possible break.
@@ -466,6 +472,7 @@ def analyze_camps(data_path: Path | None, day: date, window: Duration | None, k:
 @_snapshot_options
 @_camps_option
 @_format_option
+@_data_option
 def analyze_brokers(data_path: Path | None, day: date, window: Duration | None, k: int, fmt: str) -> None:
     """Who sits between the camps on --date: betweenness, bridges, and brokers of deals."""
     from relgraph.analysis import brokers
@@ -478,6 +485,7 @@ def analyze_brokers(data_path: Path | None, day: date, window: Duration | None, 
 @click.argument("actor")
 @_snapshot_options
 @_format_option
+@_data_option
 def analyze_ego(actor: str, data_path: Path | None, day: date, window: Duration | None, fmt: str) -> None:
     """ACTOR's allies and adversaries on --date, and those balance implies (marked inferred).
 
@@ -490,12 +498,12 @@ def analyze_ego(actor: str, data_path: Path | None, day: date, window: Duration 
 
 
 @cli.command()
-@_data_option
 @click.option("--from", "start", type=DayType(), required=True, help="The earlier day, YYYY-MM-DD.")
 @click.option("--to", "end", type=DayType(), required=True, help="The later day, YYYY-MM-DD.")
 @_window_option
 @_camps_option
 @_format_option
+@_data_option
 def diff(data_path: Path | None, start: date, end: date, window: Duration | None, k: int, fmt: str) -> None:
     """What changed from --from to --to: ties that flipped, stances begun or ended, camp moves.
 
@@ -509,10 +517,10 @@ def diff(data_path: Path | None, start: date, end: date, window: Duration | None
 @cli.command()
 @click.argument("actor")
 @click.argument("other", required=False)
-@_data_option
 @click.option("--events/--no-events", default=True, show_default=True,
               help="Include events, or stances only.")
 @_format_option
+@_data_option
 def timeline(actor: str, other: str | None, data_path: Path | None, events: bool, fmt: str) -> None:
     """The dated history of ACTOR's relations, or of the pair ACTOR OTHER, in order, with sources.
 
@@ -547,7 +555,6 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
 
 
 @cli.command()
-@_data_option
 @click.option("--date", "days", type=DaysType(), multiple=True,
               help="The day to show, YYYY-MM-DD. Repeat it, or list days with commas, for a series.")
 @click.option("--from", "start", type=DayType(), help="First day of a series, YYYY-MM-DD (with --to).")
@@ -567,6 +574,11 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
               help="Show extracted candidates that wait for review too, drawn apart from curated relations.")
 @click.option("--size-by", type=click.Choice(["degree", "none"]), default="degree", show_default=True,
               help="Size actors by their number of relations on the date, or all alike.")
+@click.option("--focus", "focus", multiple=True, metavar="ACTOR[,...]",
+              help="Put these actors in front: larger, named in bold, the rest dimmed (ids, names or "
+                   "aliases; repeatable).")
+@click.option("--all-relations", is_flag=True,
+              help="Draw every relation as its own line, instead of one line per pair of actors.")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]),
               help="An interactive page, or static images [default: from the --output suffix, else html].")
 @click.option("--fragment", is_flag=True,
@@ -575,39 +587,48 @@ def _render_days(days: tuple[tuple[date, ...], ...], start: date | None, end: da
               help="Where to write [default: relgraph-DATE.html, relgraph-FROM-to-TO.html for a series; "
                    "images: one per date, relgraph-DATE.svg].")
 @click.option("--title", help="Title [default: 'Relations on DATE' or 'Relations from FROM to TO'].")
+@_data_option
 def render(data_path: Path | None, days: tuple[tuple[date, ...], ...], start: date | None, end: date | None,
            step: Duration | None, window: Duration | None, actor: str | None, depth: int,
            types: tuple[str, ...], min_confidence: float | None, hide_events: bool, include_candidates: bool,
-           size_by: str, fmt: str | None, fragment: bool, output: Path | None, title: str | None) -> None:
+           size_by: str, focus: tuple[str, ...], all_relations: bool, fmt: str | None, fragment: bool,
+           output: Path | None, title: str | None) -> None:
     """Draw the relations that hold on --date: an interactive HTML page, or SVG/PNG images.
 
     With several dates (--from/--to/--step, or a list of --date), the page has
     a slider and a play button, and actors keep their place from date to
-    date. The page is self-contained: it works offline, from a file and in an
-    iframe. --actor/--depth, --types, --min-confidence and --hide-events
-    narrow what is shown.
+    date; images are one per date, each titled with its date. The page is
+    self-contained: it works offline, from a file and in an iframe.
+    --actor/--depth, --types, --min-confidence and --hide-events narrow what
+    is shown; --focus puts actors in front. A pair of actors is one line
+    unless --all-relations.
     """
     import relgraph.render
     from relgraph.filters import Filters
+    from relgraph.render.roles import recent_roles
     from relgraph.render.text import written_text
 
     wanted = frozenset(t.strip() for group in types for t in group.split(",") if t.strip()) or None
+    chosen = tuple(a.strip() for group in focus for a in group.split(",") if a.strip())
     filters = Filters(actor=actor, depth=depth, types=wanted, min_confidence=min_confidence,
                       hide_events=hide_events, candidates=include_candidates)
     dates = _render_days(days, start, end, step)
-    graphs = _explorer(data_path).snapshots(dates, window=window, filters=filters)
-    done = relgraph.render.write(graphs, output, format=fmt, fragment=fragment, title=title, size_by=size_by)
+    explorer = _explorer(data_path)
+    graphs = explorer.snapshots(dates, window=window, filters=filters)
+    recent_roles(graphs, lambda earlier: explorer.snapshots(earlier, window=window))
+    done = relgraph.render.write(graphs, output, format=fmt, fragment=fragment, title=title, size_by=size_by,
+                                 all_relations=all_relations, focus=chosen)
     click.echo(written_text(done))
 
 
 @cli.command()
-@_data_option
+@click.option("--date", "day", type=DayType(), help="Export the snapshot of this day, not the whole history.")
+@_window_option
 @click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "json"]),
               help="File format [default: from the --output suffix, else gexf].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write [default: relgraph-history.FORMAT, or relgraph-DATE.FORMAT with --date].")
-@click.option("--date", "day", type=DayType(), help="Export the snapshot of this day, not the whole history.")
-@_window_option
+@_data_option
 def export(data_path: Path | None, fmt: str | None, output: Path | None, day: date | None,
            window: Duration | None) -> None:
     """Write the graph for Gephi (GEXF), yEd or Cytoscape (GraphML), or scripts (node-link JSON).

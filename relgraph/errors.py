@@ -87,8 +87,18 @@ def did_you_mean(word: object, options: Iterable[str]) -> str:
     """
     if not isinstance(word, str) or len(word) > 200:
         return ""
-    close = difflib.get_close_matches(word, list(options), n=1)
+    choices = list(options)
+    if len(choices) > _SCAN_ALL:
+        # Among tens of thousands of ids a full scan costs tens of milliseconds a typo, and a file of
+        # typos would take hours: look only at ids that start alike and are about as long.
+        head, size = word[:1].casefold(), len(word)
+        choices = [c for c in choices if c[:1].casefold() == head and abs(len(c) - size) <= 3]
+    close = difflib.get_close_matches(word, choices, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+_SCAN_ALL = 2_000
+"""Up to this many options, every one is a candidate for a suggestion."""
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,45 @@ def test_help_on_every_command(run, command):
     assert result.output.startswith("Usage: ")
 
 
+def listed_options(run, *command):
+    """The long option names in the order ``--help`` lists them."""
+    import re
+
+    help_text = run(*command, "--help").output
+    return re.findall(r"^  (?:-\w, )?(--[\w-]+)", help_text.split("Options:")[1], re.M)
+
+
+SOURCE = ["--data", "--neo4j", "--database", "--username"]
+
+
+def test_render_help_lists_options_in_the_order_a_user_needs_them(run):
+    """What to show, then filters, then how it looks and where it goes, then where the data comes from."""
+    listed = listed_options(run, "render")
+    wanted = ["--date", "--from", "--to", "--step", "--window", "--actor", "--depth", "--types", "--min-confidence",
+              "--hide-events", "--include-candidates", "--focus", "--format", "--output", "--title", *SOURCE,
+              "--help"]
+    assert [option for option in listed if option in wanted] == wanted
+
+
+def commands_reading_data():
+    """The commands with the shared data options (--data and --neo4j)."""
+    for command in all_commands():
+        found = cli
+        for name in command:
+            found = found.commands[name]
+        if {"--data", "--neo4j"} <= {option for p in found.params for option in getattr(p, "opts", ())}:
+            yield command
+
+
+@pytest.mark.parametrize("command", list(commands_reading_data()), ids=" ".join)
+def test_where_the_data_comes_from_is_listed_last(run, command):
+    """Every command that reads data lists --date (or what it shows) first and its source options last."""
+    listed = listed_options(run, *command)
+    assert listed[-len(SOURCE) - 1:] == [*SOURCE, "--help"]
+    if "--date" in listed:
+        assert listed.index("--date") < listed.index("--data")
+
+
 def test_version(run):
     assert run("--version").output == f"relgraph, version {__version__}\n"
 
@@ -40,7 +79,7 @@ def test_validate_the_example(run):
 
     result = run("validate", str(example_path()))
     assert result.exit_code == 0
-    assert result.output.startswith("0 error(s), 0 warning(s) in 3 file(s): 28 actors, 55 relations")
+    assert result.output.startswith("0 errors, 0 warnings in 3 files: 28 actors, 55 relations")
 
 
 def test_validate_lists_every_problem_and_exits_1(run, tmp_path):
@@ -50,7 +89,7 @@ def test_validate_lists_every_problem_and_exits_1(run, tmp_path):
     assert result.output.splitlines() == [
         "bad.yaml:4: error: relation 'r1', field 'target': unknown actor 'b'",
         "bad.yaml:5: error: relation 'r2', field 'start': '2012-13' has no month 13",
-        "Error: 2 error(s), 0 warning(s) in 1 file(s): 1 actor, 0 relations, 0 sources, 0 custom types",
+        "Error: 2 errors, 0 warnings in 1 file: 1 actor, 0 relations, 0 sources, 0 custom types",
     ]
 
 

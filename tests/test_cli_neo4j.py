@@ -65,7 +65,7 @@ def test_removed_relations_are_reported_then_pruned(run, tmp_path, example):
         "aliases: [Russian Federation, Moscow]}\n")
     kept = run("load", "small.yaml")
     assert kept.exit_code == 0
-    assert f"{len(example.relations)} relation(s) in the database are not in small.yaml" in kept.output
+    assert f"{len(example.relations)} relations in the database are not in small.yaml" in kept.output
     assert "load with --prune to delete them" in kept.output
     pruned = run("load", "small.yaml", "--prune")
     assert pruned.output.splitlines()[-1].endswith(

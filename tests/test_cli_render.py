@@ -144,3 +144,33 @@ def test_neo4j_gives_the_same_pages_as_the_files(tmp_path, neo4j_target, neo4j_s
         os.chdir(old)
     assert files.exit_code == neo4j.exit_code == 0, files.output + neo4j.output
     assert (tmp_path / "files.html").read_bytes() == (tmp_path / "neo4j.html").read_bytes()
+
+
+def test_focus_every_relation_and_the_roles_of_people(run, tmp_path):
+    result = run("render", "--date", "2016-12-20", "--focus", "Russia,ankara", "--focus", "Iran", "-o", "f.html")
+    assert result.exit_code == 0, result.output
+    data = json.loads(re.search(r'<script type="application/json">(.*?)</script>',
+                                (tmp_path / "f.html").read_text(), re.S).group(1))
+    assert sorted(data["nodes"][i]["id"] for i in data["focus"]) == ["iran", "russia", "turkey"]
+    karlov = str(next(i for i, n in enumerate(data["nodes"]) if n["id"] == "andrei-karlov"))
+    # the ambassador's relation ended on 19 December: the page still says whom he stood for
+    assert data["frames"][0]["roles"][karlov] == "Russia's representative until 2016-12-19"
+    result = run("render", "--date", "2016-12-20", "--all-relations", "-o", "all.html")
+    data = json.loads(re.search(r'<script type="application/json">(.*?)</script>',
+                                (tmp_path / "all.html").read_text(), re.S).group(1))
+    assert len(data["lines"]) == len(data["relations"]) == 42
+
+
+def test_an_unknown_focus_is_a_usage_error(run, tmp_path):
+    result = run("render", "--date", "2016-12-20", "--focus", "Rusia")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--focus': no actor 'Rusia' in the graph of 2016-12-20 (did you mean 'Russia'?)")
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_series_images_are_titled_by_date(run, tmp_path):
+    result = run("render", "--from", "2016-06-01", "--to", "2016-08-01", "--format", "svg", "--title", "Syria")
+    assert result.exit_code == 0, result.output
+    for day in ("2016-06-01", "2016-07-01", "2016-08-01"):
+        assert f"Syria, {day}</text>" in (tmp_path / f"relgraph-{day}.svg").read_text()

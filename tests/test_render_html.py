@@ -87,7 +87,7 @@ def test_page_counts_title_caption_and_sources(page):
 
 def test_legend_lists_each_type_with_its_sign_and_each_kind(page, example):
     g = snapshot(example, "2016-12-20")
-    legend = re.search(r'<section class="rg-legend">(.*?)</section>', page, re.S).group(1)
+    legend = re.search(r'<section class="rg-legend"[^>]*>(.*?)</section>', page, re.S).group(1)
     items = [" ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in re.findall(r"<li[^>]*>(.*?)</li>", legend, re.S)]
     marks = {1: "+", -1: "\u2212", 0: "0"}
     for name, t in g.graph["types"].items():
@@ -96,10 +96,24 @@ def test_legend_lists_each_type_with_its_sign_and_each_kind(page, example):
         assert kind in items
     assert {"+ positive", "\u2212 negative", "0 neutral"} <= set(items)
     assert "event (in the 30 days up to the date)" in items
-    # a type's sample line has the colour of its sign and dashes when it is an event
-    vetoes = re.search(r'<li title="casts a veto against \(a draft resolution or decision\)">(.*?)</li>',
-                       legend, re.S).group(1)
+    assert any(i.startswith("one line per pair of actors") for i in items)
+    # a type's sample line has the colour of its sign and dashes when it is an event; deals are dashed shapes
+    vetoes = re.search(r'<li data-type="vetoes" title="casts a veto against \(a draft resolution or decision\)">'
+                       r'(.*?)</li>', legend, re.S).group(1)
     assert 'stroke="#D55E00"' in vetoes and 'stroke-dasharray="6 4"' in vetoes
+    agreement = re.search(r'<li data-kind="agreement">(.*?)</li>', legend, re.S).group(1)
+    assert 'stroke-dasharray="3 2"' in agreement
+    # candidates have a row, shown when the date has some (none here)
+    assert re.search(r'<li class="rg-candidates" hidden>', legend)
+
+
+def test_the_legend_of_each_date_is_in_its_frame(series):
+    data = payload(series)
+    types = {f["date"]: set(f["types"]) for f in data["frames"]}
+    assert "hostile-to" in types["2016-01-01"] and "hostile-to" not in types["2016-12-20"]
+    assert "brokers" in types["2016-12-20"] and "brokers" not in types["2015-01-01"]
+    legend = re.search(r'<section class="rg-legend"[^>]*>(.*?)</section>', series, re.S).group(1)
+    assert set(re.findall(r'data-type="([^"]+)"', legend)) == set().union(*types.values())
 
 
 def test_nothing_is_fetched_from_outside(page, series):
@@ -123,19 +137,29 @@ def test_the_page_forbids_every_request_with_a_content_security_policy(page):
     assert "default-src 'none'" in policy and "connect-src" not in policy
 
 
-def test_the_script_gets_positions_styles_and_sources(page):
+def test_the_script_gets_positions_styles_lines_labels_and_sources(page):
     data = payload(page)
     russia = next(n for n in data["nodes"] if n["id"] == "russia")
-    assert (russia["name"], russia["kind"], russia["shape"]) == ("Russia", "state", "dot")
+    assert (russia["name"], russia["kind"], russia["shape"], russia["dashed"]) == ("Russia", "state", "dot", False)
     assert isinstance(russia["x"], float) and isinstance(russia["y"], float)
-    backs = next(e for e in data["edges"] if e["id"] == "russia.backs.assad-regime.2011-03")
-    assert (backs["colour"], backs["dashed"], backs["head"], backs["start_precision"]) == (
-        "#0072B2", False, "arrow", "month")
+    backs = next(r for r in data["relations"] if r["id"] == "russia.backs.assad-regime.2011-03")
+    assert (backs["colour"], backs["start_precision"]) == ("#0072B2", "month")
     [(source, evidence)] = backs["sources"]
     assert data["sources"][source]["title"] == "Russia, Iran and Turkey to confer in Moscow on Syria"
     assert evidence.startswith("Russia has been one of Assad's two indispensable supporters")
-    shoot = next(e for e in data["edges"] if e["type"] == "vetoes")
-    assert (shoot["colour"], shoot["dashed"], shoot["head"]) == ("#D55E00", True, "bar")
+    k = data["relations"].index(backs)
+    [line] = [ln for ln in data["lines"] if k in ln["relations"]]
+    assert (line["colour"], line["dashed"], line["head"], len(line["relations"])) == ("#0072B2", False, "arrow", 2)
+    veto = next(ln for ln in data["lines"] if data["relations"][ln["relations"][0]]["type"] == "vetoes")
+    assert (veto["colour"], veto["dashed"], veto["head"]) == ("#D55E00", True, "bar")
+    [frame] = data["frames"]
+    assert len(frame["labels"]) >= len(frame["nodes"])
+    kind, _, level, _, _, _, _, width, _, _, lines = frame["labels"][0]
+    assert kind == 0 and level >= 0 and width > 0 and lines[0][1] >= 11
+    assert frame["roles"][str(next(i for i, n in enumerate(data["nodes"]) if n["id"] == "vladimir-putin"))] == \
+        "Russia's leader"
+    assert set(data["view"]) == {"box", "levels", "pad", "min_height", "max_aspect", "max_scale", "halo", "slack",
+                                 "line_height"}
 
 
 def test_the_same_data_gives_the_same_page(example, page):
@@ -183,12 +207,14 @@ def test_a_series_has_a_slider_and_a_frame_per_date(series):
     assert [b for b in tags.all("button") if "rg-play" in b.get("class", "")]
     assert "Relations from 2015-01-01 to 2016-12-20" in series
     data = payload(series)
-    ids = [e["id"] for e in data["edges"]]
-    shown = {f["date"]: {ids[k] for k in f["edges"]} for f in data["frames"]}
+    ids = [r["id"] for r in data["relations"]]
+    shown = {f["date"]: {ids[k] for k in f["relations"]} for f in data["frames"]}
     assert "russia.hostile-to.turkey.2015-11" in shown["2016-01-01"]
     assert "russia.cooperates.turkey.2016-summer" not in shown["2016-01-01"]
     assert "russia.cooperates.turkey.2016-summer" in shown["2016-12-20"]
     assert "russia.hostile-to.turkey.2015-11" not in shown["2016-12-20"]
+    assert [f["title"] for f in data["frames"]] == [f"Relations on {d}" for d in
+                                                    ("2015-01-01", "2016-01-01", "2016-06-01", "2016-12-20")]
     december = data["frames"][-1]["caption"]
     assert december.startswith("22 actors and 42 relations on 2016-12-20")
     assert re.search(r"Since 2016-06-01: \d+ relations appeared, \d+ ended\.$", december)
@@ -222,3 +248,20 @@ def load_example():
     from relgraph import example_path
 
     return load(example_path())
+
+
+def test_focus_and_every_relation_on_request(example):
+    day = snapshot(example, "2016-12-20")
+    focused = payload(render_html(day, focus=["Russia", "ankara"]))
+    assert [focused["nodes"][i]["id"] for i in focused["focus"]] == ["russia", "turkey"] and focused["focused"]
+    names = [lb for lb in focused["frames"][0]["labels"] if lb[0] == 0]
+    assert {focused["nodes"][lb[1]]["id"] for lb in names[:2]} == {"russia", "turkey"}  # placed first
+    assert all(t[2] for lb in names[:2] for t in lb[10][:1])  # in bold
+    every = payload(render_html(day, all_relations=True))
+    assert len(every["lines"]) == len(every["relations"]) == 42
+
+
+def test_a_mixed_pair_is_told_in_the_data(example):
+    data = payload(render_html(snapshot(example, "2016-07-01")))
+    mixed = [ln["mixed"] for ln in data["lines"] if ln["mixed"]]
+    assert "mixed: hostile-to until 2016-summer, cooperates from 2016-summer" in mixed

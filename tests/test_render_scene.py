@@ -5,8 +5,12 @@ import math
 import networkx as nx
 import pytest
 
+from relgraph.analysis.ties import signed_ties
 from relgraph.dataset import load
-from relgraph.render.scene import Frame, build_scene, duration_words, is_web_url
+from relgraph.errors import UnknownActor
+from relgraph.render.scene import FOCUS_GROWTH, NODE_SCALE, Frame, build_scene, duration_words, is_web_url
+from relgraph.render.style import node_size
+from relgraph.render.view import DESIGN_WIDTH, fit
 from relgraph.snapshot import snapshot
 
 DATA = """
@@ -24,8 +28,8 @@ relations:
      sources: [{ref: s1, evidence: E2}, {ref: s2}]}
   - {id: r3, source: b, type: attacks, target: c, date: 2016-12-10, sources: [{ref: s2, evidence: E3}]}
 """
-"""Nodes sort as a, b, c (0, 1, 2) and edges as (a, b, r1), (a, c, r2), (b, c, r3) (0, 1, 2).
-On 2016-03-01 only r1 holds; on 2016-07-01 r1 and r2; on 2016-12-20 r1 and the attack r3. D never appears."""
+"""Nodes sort as a, b, c (0, 1, 2) and relations as r1, r2, r3 (0, 1, 2); each pair has one relation, so
+one line. On 2016-03-01 only r1 holds; on 2016-07-01 r1 and r2; on 2016-12-20 r1 and the attack r3."""
 
 DATES = ("2016-03-01", "2016-07-01", "2016-12-20")
 
@@ -40,42 +44,54 @@ def series(data):
     return [snapshot(data, d) for d in DATES]
 
 
+@pytest.fixture(scope="module")
+def moscow(example):
+    return snapshot(example, "2016-12-20")
+
+
 def graph(day="2016-12-20", window="30d"):
     return nx.MultiDiGraph(date=day, event_window=window, types={})
 
 
-def add_edge(g, u, v, key, sign=1, sources=(), **attrs):
+def add_edge(g, u, v, key, sign=1, sources=(), kind="stance", **attrs):
     for node in (u, v):
         g.add_node(node, name=node.upper(), kind="state", aliases=[])
-    g.add_edge(u, v, key=key, id=key, type=attrs.pop("type", "backs"), sign=sign, kind="stance",
-               symmetric=False, confidence=1.0, sources=list(sources), **attrs)
+    g.add_edge(u, v, key=key, id=key, type=attrs.pop("type", "backs"), sign=sign, kind=kind,
+               symmetric=attrs.pop("symmetric", False), confidence=attrs.pop("confidence", 1.0),
+               sources=list(sources), **attrs)
 
 
 def test_one_graph(data):
     scene = build_scene([snapshot(data, "2016-07-01")])
     assert scene.title == "Relations on 2016-07-01"
     assert [n["id"] for n in scene.nodes] == ["a", "b", "c"]
-    assert [e["id"] for e in scene.edges] == ["r1", "r2"]
+    assert [r["id"] for r in scene.relations] == ["r1", "r2"]
     (frame,) = scene.frames
-    assert (frame.date, frame.window, frame.nodes, frame.edges, frame.sources) == (
+    assert (frame.date, frame.window, frame.nodes, frame.relations, frame.sources) == (
         "2016-07-01", "30d", [0, 1, 2], [0, 1], 2)
+    assert [scene.lines[k]["relations"] for k in frame.lines] == [[0], [1]]
     assert frame.caption == "3 actors and 2 relations on 2016-07-01"
+    assert frame.title == "Relations on 2016-07-01"
 
 
 def test_a_series_holds_the_union_and_each_frame_what_its_date_shows(series):
     scene = build_scene(series)
     assert scene.title == "Relations from 2016-03-01 to 2016-12-20"
-    assert [n["id"] for n in scene.nodes] == ["a", "b", "c"]
-    assert [(e["id"], e["source"], e["target"]) for e in scene.edges] == [("r1", 0, 1), ("r2", 0, 2), ("r3", 1, 2)]
-    assert [(f.date, f.nodes, f.edges, f.sources) for f in scene.frames] == [
+    assert [(r["id"], r["source"], r["target"]) for r in scene.relations] == [("r1", 0, 1), ("r2", 0, 2), ("r3", 1, 2)]
+    assert [(f.date, f.nodes, f.relations, f.sources) for f in scene.frames] == [
         ("2016-03-01", [0, 1], [0], 1),
         ("2016-07-01", [0, 1, 2], [0, 1], 2),
         ("2016-12-20", [0, 1, 2], [0, 2], 2),
     ]
+    assert [f.since for f in scene.frames] == [
+        None, "Since 2016-03-01: 1 relation appeared, 0 ended.", "Since 2016-07-01: 1 relation appeared, 1 ended."]
 
 
-def test_a_title_given_wins(series):
-    assert build_scene(series, title="Aleppo").title == "Aleppo"
+def test_each_date_has_its_own_title(series):
+    assert [f.title for f in build_scene(series).frames] == [f"Relations on {d}" for d in DATES]
+    titled = build_scene(series, title="Aleppo")
+    assert titled.title == "Aleppo" and [f.title for f in titled.frames] == [f"Aleppo, {d}" for d in DATES]
+    assert build_scene(series[:1], title="Aleppo").frames[0].title == "Aleppo"
 
 
 def test_nodes_carry_the_actor_and_where_and_how_to_draw_it(series):
@@ -83,90 +99,141 @@ def test_nodes_carry_the_actor_and_where_and_how_to_draw_it(series):
     assert {k: a[k] for k in ("id", "name", "kind", "aliases", "country", "part_of", "description")} == {
         "id": "a", "name": "A", "kind": "state", "aliases": ["Alpha"], "country": None, "part_of": None,
         "description": None}
-    assert (a["shape"], a["colour"]) == ("dot", "#56B4E9")
+    assert (a["shape"], a["colour"], a["dashed"], a["focus"]) == ("dot", "#56B4E9", False, False)
     assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in build_scene(series).nodes)
 
 
-def test_edges_carry_the_relation_and_how_to_draw_it(series):
-    r2 = build_scene(series).edges[1]
-    assert set(r2) == {"id", "type", "sign", "kind", "symmetric", "start", "start_precision", "end",
-                       "end_precision", "date", "date_precision", "confidence", "notes", "source", "target",
-                       "colour", "dashed", "head", "width", "curve", "sources"}
-    assert (r2["type"], r2["sign"], r2["kind"], r2["start"], r2["end"], r2["confidence"]) == (
-        "opposes", -1, "stance", "2016-06", "2016-08", 0.5)
-    assert (r2["dashed"], r2["head"], r2["curve"]) == (False, "bar", 0.0)
-    r3 = build_scene(series).edges[2]
-    assert (r3["kind"], r3["date"], r3["dashed"], r3["head"]) == ("event", "2016-12-10", True, "vee")
-
-
-def test_sources_are_listed_once_and_edges_point_into_the_list(series):
+def test_relations_carry_their_record_and_sources_are_listed_once(series):
     scene = build_scene(series)
+    r2 = scene.relations[1]
+    assert (r2["type"], r2["sign"], r2["kind"], r2["start"], r2["end"], r2["confidence"], r2["colour"]) == (
+        "opposes", -1, "stance", "2016-06", "2016-08", 0.5, "#D55E00")
     assert scene.sources == [
         {"title": "One", "publisher": "P", "published": "2016-07", "url": "https://example.org/1"},
         {"title": "Two", "publisher": None, "published": None, "url": None},
     ]
-    assert [e["sources"] for e in scene.edges] == [[(0, "E1")], [(0, "E2"), (1, None)], [(1, "E3")]]
+    assert [r["sources"] for r in scene.relations] == [[(0, "E1")], [(0, "E2"), (1, None)], [(1, "E3")]]
 
 
-def test_sources_without_an_id_are_told_apart_by_title_and_url_and_unsafe_links_are_dropped():
+def test_one_line_per_pair_by_default(moscow):
+    scene = build_scene([moscow])
+    ids = {n["id"]: i for i, n in enumerate(scene.nodes)}
+    pair = [ln for ln in scene.lines if {ln["source"], ln["target"]} == {ids["russia"], ids["assad-regime"]}]
+    assert len(pair) == 1
+    [line] = pair
+    assert sorted(scene.relations[k]["type"] for k in line["relations"]) == ["backs", "fights-alongside"]
+    assert (line["sign"], line["colour"], line["dashed"], line["head"]) == (1, "#0072B2", False, "arrow")
+    assert line["label"].split(", ")[0] in ("backs", "fights-alongside") and "," in line["label"]
+    assert len(scene.lines) < len(scene.relations) == 42
+    assert sum(len(ln["relations"]) for ln in scene.lines) == 42  # every relation is on exactly one line
+
+
+def test_a_lines_sign_is_the_tie_rule_of_the_analysis(moscow):
+    """One rule for the sign of a pair: relgraph.analysis.ties, deals and neutral relations included as the
+    figure needs them (deals are not dropped from a picture)."""
+    scene = build_scene([moscow])
+    ties = signed_ties(moscow, exclude_kinds=frozenset())
+    by_pair = {frozenset((scene.nodes[ln["source"]]["id"], scene.nodes[ln["target"]]["id"])): ln for ln in scene.lines}
+    for a, b, tie in ties.edges(data=True):
+        assert by_pair[frozenset((a, b))]["sign"] == tie["sign"], (a, b)
+    for pair, line in by_pair.items():
+        if not ties.has_edge(*pair):
+            assert line["sign"] == 0, pair
+
+
+def test_every_relation_as_its_own_line_on_request(moscow):
+    scene = build_scene([moscow], all_relations=True)
+    assert len(scene.lines) == len(scene.relations) == 42
+    assert all(len(ln["relations"]) == 1 for ln in scene.lines)
+    ids = {n["id"]: i for i, n in enumerate(scene.nodes)}
+    pair = [ln for ln in scene.lines if {ln["source"], ln["target"]} == {ids["russia"], ids["assad-regime"]}]
+    assert len(pair) == 2 and {ln["curve"] == 0 for ln in pair} == {True, False}
+
+
+def test_a_pair_of_both_signs_says_so(example):
+    scene = build_scene([snapshot(example, "2016-07-01")])
+    ids = {n["id"]: i for i, n in enumerate(scene.nodes)}
+    [line] = [ln for ln in scene.lines if {ln["source"], ln["target"]} == {ids["russia"], ids["turkey"]}]
+    assert line["mixed"] == "mixed: hostile-to until 2016-summer, cooperates from 2016-summer"
+    assert line["sign"] == 1  # the cooperation that follows the hostility decides: the tie rule's 4a
+    quiet = build_scene([snapshot(example, "2016-12-20")])
+    ids = {n["id"]: i for i, n in enumerate(quiet.nodes)}
+    [line] = [ln for ln in quiet.lines if {ln["source"], ln["target"]} == {ids["russia"], ids["turkey"]}]
+    assert line["mixed"] is None
+
+
+def test_candidates_are_lines_of_their_own_drawn_apart():
     g = graph()
-    evil = {"title": "T", "url": "javascript:alert(1)", "evidence": "x"}
-    add_edge(g, "a", "b", "r1", sources=[evil])
-    add_edge(g, "a", "c", "r2", sources=[{**evil, "evidence": "y"}, {"title": "T", "url": "https://e.org/t"}])
+    add_edge(g, "a", "b", "curated")
+    add_edge(g, "a", "b", "extracted", type="opposes", sign=-1, review="pending")
+    add_edge(g, "a", "c", "accepted", review="accepted")
     scene = build_scene([g])
-    assert [(s["title"], s["url"]) for s in scene.sources] == [("T", None), ("T", "https://e.org/t")]
-    assert [e["sources"] for e in scene.edges] == [[(0, "x")], [(0, "y"), (1, None)]]
-    assert scene.frames[0].sources == 2
+    lines = {tuple(scene.relations[k]["id"] for k in ln["relations"]): ln for ln in scene.lines}
+    assert set(lines) == {("curated",), ("extracted",), ("accepted",)}
+    candidate = lines["extracted",]
+    assert candidate["candidate"] and candidate["colour"] == "#EAAF80" and candidate["curve"] != 0  # #D55E00, lighter
+    assert not lines["curated",]["candidate"] and not lines["accepted",]["candidate"]
+    (frame,) = scene.frames
+    assert frame.candidates == 1 and "1 candidate relation waiting for review, drawn dotted." in frame.text
 
 
-def test_sizes_grow_with_degree_or_are_all_alike(series):
-    # 10 + 4 * sqrt(degree), to one decimal: degree 1 -> 14.0, degree 2 -> 15.7
-    by_degree = build_scene(series).frames
-    assert [f.sizes for f in by_degree] == [[14.0, 14.0], [15.7, 14.0, 14.0], [14.0, 15.7, 14.0]]
-    alike = build_scene(series, size_by="none").frames
-    assert [f.sizes for f in alike] == [[16.0, 16.0], [16.0, 16.0, 16.0], [16.0, 16.0, 16.0]]
-
-
-def test_the_legend_lists_the_types_used_and_the_kinds_shown(series):
+def test_the_legend_of_each_date_lists_what_that_date_shows(series):
     scene = build_scene(series)
-    assert [(t["name"], t["sign"], t["kind"], t["head"], t["dashed"]) for t in scene.types] == [
-        ("attacks", -1, "event", "vee", True), ("backs", 1, "stance", "arrow", False),
-        ("opposes", -1, "stance", "bar", False)]
+    assert [t["name"] for t in scene.types] == ["attacks", "backs", "opposes"]
+    assert [(f.types, f.kinds) for f in scene.frames] == [
+        (["backs"], ["state"]), (["backs", "opposes"], ["armed-group", "state"]),
+        (["attacks", "backs"], ["armed-group", "state"])]
     assert scene.types[1]["description"] == "gives political, material or military support to"
-    assert scene.kinds == ["armed-group", "state"]
-    assert [t["name"] for t in build_scene(series[:1]).types] == ["backs"]
 
 
-def geometric(edge, pair):
-    """The bend as seen from the pair's lower node: an edge drawn the other way bends the other way."""
-    return edge["curve"] if edge["source"] == pair[0] else -edge["curve"]
+def test_sizes_grow_with_degree_or_are_all_alike_and_the_focus_stands_out(series):
+    sized = build_scene(series).frames[1]
+    assert sized.sizes == [round(node_size(d) * NODE_SCALE, 1) for d in (2, 1, 1)]
+    assert {s for f in build_scene(series, size_by="none").frames for s in f.sizes} == {round(16 * NODE_SCALE, 1)}
+    focused = build_scene(series, focus=["alpha"])
+    assert focused.focus == [0] and focused.nodes[0]["focus"] and not focused.nodes[1]["focus"]
+    assert focused.frames[1].sizes[0] == round(node_size(2) * NODE_SCALE * FOCUS_GROWTH, 1)
+    with pytest.raises(UnknownActor, match=r"no actor 'Zed' in the graphs from 2016-03-01 to 2016-12-20"):
+        build_scene(series, focus=["Zed"])
 
 
-def test_parallel_edges_bend_apart():
+def test_people_show_whom_they_stand_for_on_the_date(example):
+    from relgraph.render.roles import recent_roles
+
+    days = [snapshot(example, d) for d in ("2016-12-19", "2016-12-20")]
+    scene = build_scene(days)
+    karlov = next(i for i, n in enumerate(scene.nodes) if n["id"] == "andrei-karlov")
+    putin = next(i for i, n in enumerate(scene.nodes) if n["id"] == "vladimir-putin")
+    assert scene.frames[0].roles[karlov] == "Russia's representative"
+    assert karlov not in scene.frames[1].roles  # his relation ended the day before: not in the snapshot
+    assert scene.frames[1].roles[putin] == "Russia's leader"
+    recent_roles(days, lambda earlier: [snapshot(example, d) for d in earlier])
+    assert build_scene(days).frames[1].roles[karlov] == "Russia's representative until 2016-12-19"
+    names = [lb.lines for lb in build_scene(days).frames[1].labels if lb.kind == "node" and lb.owner == karlov]
+    assert [t[0] for t in names[0]] == ["Andrei Karlov", "Russia's representative", "until 2016-12-19"]
+
+
+def test_every_name_of_the_example_has_a_place_at_the_design_width(example):
+    """The layout makes room until each name fits: none waits for a zoom on the example's series."""
+    scene = build_scene([snapshot(example, d) for d in ("2015-06-01", "2016-07-01", "2016-12-20")])
+    level = max(k for k, x in enumerate(scene.levels) if x <= fit(scene.box, DESIGN_WIDTH).scale * (1 + 1e-9))
+    for frame in scene.frames:
+        names = [lb for lb in frame.labels if lb.kind == "node"]
+        assert len(names) == len(frame.nodes)
+        assert all(0 <= lb.level <= level for lb in names), [lb.lines[0][0] for lb in names if lb.level > level]
+
+
+def test_bent_lines_of_a_pair_in_every_relation_mode():
     g = graph()
     for key in ("k1", "k2", "k3"):
         add_edge(g, "a", "b", key)
     add_edge(g, "b", "a", "k4", sign=-1, type="opposes")
     add_edge(g, "a", "c", "k5")
-    edges = build_scene([g]).edges
-    assert [e["id"] for e in edges] == ["k1", "k2", "k3", "k5", "k4"]
-    pair = [e for e in edges if {e["source"], e["target"]} == {0, 1}]
-    assert pair[0]["curve"] == 0.0  # the first of a pair is straight
-    assert all(e["curve"] != 0 for e in pair[1:])
-    assert len({geometric(e, (0, 1)) for e in pair}) == 4
-    assert next(e for e in edges if e["id"] == "k5")["curve"] == 0.0  # alone on its pair
-
-
-def test_two_edges_in_opposite_directions_do_not_overlap():
-    g = graph()
-    add_edge(g, "a", "b", "ab1")
-    add_edge(g, "a", "b", "ab2")
-    add_edge(g, "b", "a", "ba")
-    edges = build_scene([g]).edges
-    bends = [geometric(e, (0, 1)) for e in edges]
-    assert len(set(bends)) == 3
-    # the second a->b edge and the b->a edge sit on opposite sides of the straight one
-    assert bends[0] == 0 and bends[1] * bends[2] < 0
+    lines = build_scene([g], all_relations=True).lines
+    pair = [ln for ln in lines if {ln["source"], ln["target"]} == {0, 1}]
+    bends = [ln["curve"] if ln["source"] == 0 else -ln["curve"] for ln in pair]
+    assert sorted(bends).count(0.0) == 1 and len(set(bends)) == 4
+    assert next(ln for ln in lines if ln["target"] == 2)["curve"] == 0.0
 
 
 def test_a_graph_with_no_edges_and_nodes_without_names():
@@ -174,24 +241,19 @@ def test_a_graph_with_no_edges_and_nodes_without_names():
     g.add_node("x", kind="mystery")
     scene = build_scene([g])
     assert [(n["id"], n["name"], n["aliases"], n["shape"]) for n in scene.nodes] == [("x", "x", [], "dot")]
-    assert scene.edges == [] and scene.sources == [] and scene.types == []
+    assert scene.relations == [] and scene.lines == [] and scene.sources == [] and scene.types == []
     assert scene.frames[0].caption == "1 actor and 0 relations on 2016-12-20"
     assert scene.frames[0].shows == "stances that hold that day, and every event up to it"
 
 
 def test_frame_words():
-    frame = Frame("2016-12-20", "30d", [0, 1], [14.0, 14.0], [0], 1, filters="only type backs")
+    frame = Frame("2016-12-20", "30d", [0, 1], [14.0, 14.0], [0], [0], 1, filters="only type backs")
     assert frame.caption == "2 actors and 1 relation on 2016-12-20"
     assert frame.shows == "stances that hold that day, and events of the 30 days up to it; only type backs"
-    assert Frame("2016-12-20", "1M", [], [], [], 0).shows == (
+    assert frame.text == ("2 actors and 1 relation on 2016-12-20: stances that hold that day, and events of the "
+                          "30 days up to it; only type backs. Citing 1 source.")
+    assert Frame("2016-12-20", "1M", [], [], [], [], 0).shows == (
         "stances that hold that day, and events of the 1 month up to it")
-
-
-def test_filters_of_the_graph_reach_the_frame():
-    g = graph()
-    g.graph["filters"] = "only Russia's relations"
-    g.add_node("x", name="X", kind="state")
-    assert build_scene([g]).frames[0].filters == "only Russia's relations"
 
 
 def test_nothing_to_draw_or_a_bad_size_measure():

@@ -78,8 +78,8 @@ def test_a_full_style():
 
 
 SHAPES = {"state": "dot", "government": "square", "person": "triangle", "armed-group": "diamond",
-          "organisation": "hexagon", "coalition": "star", "agreement": "box", "resolution": "triangleDown",
-          "meeting": "ellipse"}
+          "organisation": "hexagon", "coalition": "star", "agreement": "square", "resolution": "triangleDown",
+          "meeting": "dot"}
 
 
 @pytest.mark.parametrize("kind", list(ACTOR_KINDS))
@@ -89,18 +89,19 @@ def test_every_actor_kind_has_its_own_style(kind):
     assert style.colour.startswith("#") and len(style.colour) == 7
     # node fills keep clear of the colours that carry an edge's sign
     assert style.colour.upper() not in (BLUE, VERMILION)
-    assert style.label_inside is (kind in ("agreement", "meeting"))
+    # deals (facts with several parties) have a dashed outline, as events have dashed lines
+    assert style.dashed is (kind in ("agreement", "resolution", "meeting"))
 
 
-def test_kinds_are_told_apart_by_shape_alone():
-    assert len({kind_style(k).shape for k in ACTOR_KINDS}) == len(ACTOR_KINDS)
+def test_kinds_are_told_apart_without_colour_by_shape_and_outline():
+    assert len({(kind_style(k).shape, kind_style(k).dashed) for k in ACTOR_KINDS}) == len(ACTOR_KINDS)
     assert set(KIND_STYLES) == set(ACTOR_KINDS)
 
 
 @pytest.mark.parametrize("kind", ["no-such-kind", "", None])
 def test_an_unknown_kind_is_a_white_dot(kind):
     style = kind_style(kind)
-    assert (style.shape, style.colour, style.label_inside) == ("dot", "#FFFFFF", False)
+    assert (style.shape, style.colour, style.dashed) == ("dot", "#FFFFFF", False)
 
 
 @pytest.mark.parametrize(("degree", "size"), [(0, 10.0), (1, 14.0), (2, 15.7), (9, 22.0), (56, 39.9), (57, 40.0),

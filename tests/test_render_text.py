@@ -116,7 +116,7 @@ def test_counts_of_a_dataset_with_one_of_each(write):
 
 def test_validated_text_of_the_example():
     assert validated_text(read(example_path())) == (
-        "0 error(s), 0 warning(s) in 3 file(s): 28 actors, 55 relations, 2 sources, 0 custom types")
+        "0 errors, 0 warnings in 3 files: 28 actors, 55 relations, 2 sources, 0 custom types")
 
 
 def test_validated_text_counts_errors_warnings_and_what_was_read(write):
@@ -129,7 +129,7 @@ def test_validated_text_counts_errors_warnings_and_what_was_read(write):
           - {source: a, type: backs, target: nobody, start: 2016}
         """)
     # the first relation cites no source (a warning); the second names an unknown actor (an error)
-    assert validated_text(read(path)) == "1 error(s), 1 warning(s) in 1 file(s): 2 actors, 1 relation, 0 sources, 0 custom types"
+    assert validated_text(read(path)) == "1 error, 1 warning in 1 file: 2 actors, 1 relation, 0 sources, 0 custom types"
 
 
 # -- what was written -----------------------------------------------------------------------------
@@ -167,14 +167,20 @@ def test_loaded_text_lists_the_first_five_stale_relations():
     assert loaded_text("old.yaml", loaded).splitlines() == [
         "Loaded old.yaml: actors: 0 created, 0 updated, 22 unchanged, 0 removed; "
         "relations: 0 created, 0 updated, 54 unchanged, 0 removed",
-        "7 relation(s) in the database are not in old.yaml (r1, r2, r3, r4, r5, ...); load with --prune to delete them",
+        "7 relations in the database are not in old.yaml (r1, r2, r3, r4, r5, ...); load with --prune to delete them",
     ]
 
 
 def test_loaded_text_with_exactly_five_stale_relations_has_no_ellipsis():
     loaded = Loaded(WriteSummary(), stale=["a", "b", "c", "d", "e"])
     assert loaded_text("x", loaded).splitlines()[1] == (
-        "5 relation(s) in the database are not in x (a, b, c, d, e); load with --prune to delete them")
+        "5 relations in the database are not in x (a, b, c, d, e); load with --prune to delete them")
+
+
+def test_loaded_text_with_one_stale_relation_says_it_in_the_singular():
+    loaded = Loaded(WriteSummary(), stale=["a"])
+    assert loaded_text("x", loaded).splitlines()[1] == (
+        "1 relation in the database is not in x (a); load with --prune to delete them")
 
 
 # -- snapshots as JSON ----------------------------------------------------------------------------
@@ -246,7 +252,7 @@ def test_balance_text_with_no_triangle():
     g = nx.Graph()
     g.add_edge("a", "b", sign=1)
     assert balance_text(balance(g)).splitlines() == [
-        "Balance: 2 actors, 1 signed ties, 0 triangles",
+        "Balance: 2 actors, 1 signed tie, 0 triangles",
         "0 balanced, 0 unbalanced: no triangle (+++ 0, ++- 0, +-- 0, --- 0)",
     ]
 

@@ -4,11 +4,16 @@
 
 The same fragments come from the command line:
 
-    relgraph render --date 2016-12-20 --fragment -o moscow.html
-    relgraph render --from 2015-01-01 --to 2016-12-20 --step 1M --actor turkey --fragment -o turkey.html
+    relgraph render --date 2016-12-20 --focus Russia,Iran,Turkey --fragment -o moscow.html
+    relgraph render --from 2015-01-01 --to 2016-12-20 --step 1M --actor turkey --focus turkey \
+        --fragment -o turkey.html
 
 This script does it through the Python API and pastes them into the report's
-own page. The report's text is ours; the facts come from the example dataset.
+own page (with the roles that ended in each date's window noted, as the
+command does). The report's text is ours; the facts come from the example
+dataset. The report's column is at most 1,180 px wide and narrows with the
+window; the figures follow it (tests/test_browser.py opens it at 600, 900 and
+1,400 px).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 
 import relgraph
 from relgraph.render.html import CSP, render_html
+from relgraph.render.roles import recent_roles
 
 HERE = Path(__file__).resolve().parent
 
@@ -37,6 +43,7 @@ PAGE = """<!DOCTYPE html>
   figure {{ margin: 16px 0 28px; }}
   figcaption {{ font-size: 0.9em; color: #555; max-width: 46em; }}
   footer {{ border-top: 1px solid #ddd; margin-top: 40px; padding-top: 8px; font-size: 0.85em; color: #666; }}
+  button {{ font: inherit; font-size: 0.9em; margin: 0 4px 4px 0; }}
 </style>
 </head>
 <body>
@@ -50,9 +57,12 @@ Iran back the Assad regime; Turkey backs the opposition. Yet Russia and Turkey h
 evacuation agreements for Aleppo together, while Iran undermined them.</p>
 
 <h2>The graph on the day of the talks</h2>
-<p>Blue lines are positive ties, orange ones negative, grey ones neutral; dashed lines are events of the
-preceding thirty days. Allies are drawn close together and adversaries apart. Hover over an actor or a
-line for its details and sources; click to keep them in the panel.</p>
+<p>The three countries at the table are drawn larger and named in bold; the rest is dimmed, not dropped.
+Each line joins two actors and takes the colour of their tie: blue positive, orange negative, grey
+neutral; dashed lines are events of the preceding thirty days, and a line's label lists every relation
+between the pair. Allies are drawn close together and adversaries apart. Hover over an actor or a line for
+its details and sources; click to keep them in the panel under the graph. <a href="#find-an-actor">Find an
+actor</a> in the graph from the text: the links below highlight it.</p>
 <figure id="moscow">
 {moscow}
 </figure>
@@ -66,8 +76,22 @@ Russia gives way to cooperation, and Turkey's fight against the Islamic State be
 {turkey}
 </figure>
 
+<p id="find-an-actor">Find in the first graph: <button type="button" data-actor="Ankara">Turkey</button>
+<button type="button" data-actor="Tehran">Iran</button>
+<button type="button" data-actor="Karlov">the ambassador</button></p>
+
 <footer>Made with <code>python examples/report/build.py</code>. Both graphs are self-contained:
 the report works offline and makes no request.</footer>
+<script>
+// the fragment API (README, "Fragments for reports"): find an actor by name or alias, then highlight it
+document.querySelectorAll("button[data-actor]").forEach(function (button) {{
+  button.addEventListener("click", function () {{
+    var graph = document.querySelector("#moscow .relgraph-graph").relgraph;
+    var id = graph.find(button.getAttribute("data-actor"));
+    if (id) {{ graph.highlight(id); document.getElementById("moscow").scrollIntoView(); }}
+  }});
+}});
+</script>
 </body>
 </html>
 """
@@ -77,8 +101,11 @@ def build(out: Path = HERE / "report.html") -> Path:
     with relgraph.open() as rg:
         day = rg.snapshot("2016-12-20")
         turkey = rg.series("2015-01-01", "2016-12-20", "1M", filters=relgraph.Filters(actor="turkey"))
-    moscow = render_html(day, fragment=True, title="Relations on 20 December 2016")
-    series = render_html(turkey, fragment=True, title="Turkey's neighbourhood, January 2015 to December 2016")
+        recent_roles([day, *turkey], rg.snapshots)
+    moscow = render_html(day, fragment=True, title="Relations on 20 December 2016",
+                         focus=["Russia", "Iran", "Turkey"])
+    series = render_html(turkey, fragment=True, title="Turkey's neighbourhood, January 2015 to December 2016",
+                         focus=["Turkey"])
     out.write_text(PAGE.format(csp=CSP, moscow=moscow, turkey=series), encoding="utf-8")
     return out
 

@@ -2,12 +2,16 @@
 
 * :mod:`~relgraph.render.html`: an interactive page, or a fragment for a report (one date, or a
   series with a slider);
+* :mod:`~relgraph.render.topyvis`: the same drawing as a ``pyvis.network.Network``, to customise;
 * :mod:`~relgraph.render.image`: static SVG or PNG images for print;
 * :mod:`~relgraph.render.interchange`: GEXF, GraphML and node-link JSON for Gephi, yEd, Cytoscape, scripts;
 * :mod:`~relgraph.render.text`: tables and sentences for terminals.
 
-The drawings share :mod:`~relgraph.render.scene` (what is shown), :mod:`~relgraph.render.layout`
-(where) and :mod:`~relgraph.render.style` (how it looks). :data:`FORMATS` is the one registry of
+The drawings share :mod:`~relgraph.render.scene` (what is shown), :mod:`~relgraph.render.lines`
+(one line per pair), :mod:`~relgraph.render.roles` (whom a person stands for),
+:mod:`~relgraph.render.layout` (where), :mod:`~relgraph.render.placement` (where names go),
+:mod:`~relgraph.render.view` (at what scale) and :mod:`~relgraph.render.style` (how it looks);
+:mod:`~relgraph.render.legibility` measures the result. :data:`FORMATS` is the one registry of
 file formats: :func:`write` and :func:`export` choose from it by name or by the file's suffix,
 name the file when no path is given, and return a :class:`Written`.
 
@@ -20,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from relgraph.errors import FormatError, OutputError
 
@@ -29,7 +33,8 @@ if TYPE_CHECKING:
 
     from relgraph.model import Dataset
 
-__all__ = ["FORMATS", "Format", "Written", "default_path", "export", "format_for", "save", "write"]
+__all__ = ["FORMATS", "Format", "Written", "default_path", "export", "format_for", "save", "to_pyvis",
+           "write"]
 
 Purpose = Literal["render", "export"]
 
@@ -136,13 +141,19 @@ def save(path: Path, content: str | bytes | Callable[[IO[bytes]], None]) -> None
 
 def write(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], path: str | Path | None = None, *,
           format: str | None = None, fragment: bool = False, title: str | None = None,
-          size_by: str = "degree") -> Written:
+          size_by: str = "degree", all_relations: bool = False, focus: Sequence[str] = ()) -> Written:
     """Draw one snapshot graph or a series (one per date) as a page, a fragment, or images.
 
     The format is ``format``, else the one ``path``'s suffix implies, else
     HTML; without ``path`` the file is named by :func:`default_path`. HTML is
     one file whatever the number of dates; SVG and PNG are one file per date,
-    named after ``path`` with the date added when there are several.
+    named after ``path`` with the date added when there are several, and
+    titled with their own date.
+
+    By default a pair of actors is one line, in the sign of their tie (see
+    :mod:`relgraph.render.lines`); ``all_relations=True`` draws every
+    relation. ``focus`` lists actors (ids, names or aliases) to put in front:
+    larger, named in bold, the rest dimmed.
     """
     import networkx as nx
 
@@ -154,10 +165,12 @@ def write(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], path: str | Path 
     if fmt == "html":
         from relgraph.render.html import write_html
 
-        return write_html(series, target, title=title, fragment=fragment, size_by=size_by)
+        return write_html(series, target, title=title, fragment=fragment, size_by=size_by,
+                          all_relations=all_relations, focus=focus)
     from relgraph.render.image import write_images
 
-    return write_images(series, target, fmt, title=title, size_by=size_by)
+    return write_images(series, target, fmt, title=title, size_by=size_by, all_relations=all_relations,
+                        focus=focus)
 
 
 def export(source: Dataset | nx.MultiDiGraph, path: str | Path | None = None, *,
@@ -171,3 +184,10 @@ def export(source: Dataset | nx.MultiDiGraph, path: str | Path | None = None, *,
 
     fmt = choose_format(path, format, "export", "gexf")
     return write_export(source, path, fmt)
+
+
+def to_pyvis(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], **options: Any) -> Any:
+    """A ``pyvis.network.Network`` drawing the graph as relgraph does; see :mod:`relgraph.render.topyvis`."""
+    from relgraph.render.topyvis import to_pyvis as build
+
+    return build(graphs, **options)

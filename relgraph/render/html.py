@@ -2,8 +2,8 @@
 
 pyvis's stock template loads Bootstrap and vis-network from CDNs even in
 ``in_line`` mode, and its Jinja environment does not autoescape, so pages are
-rendered from our own templates (``templates/``) with the copy of
-vis-network that pyvis ships, inlined. No request leaves the page: a
+rendered from our own templates (``templates/``) with relgraph's pinned copy
+of vis-network inlined (:mod:`relgraph.render.vis`). No request leaves the page: a
 Content-Security-Policy forbids them, and there is nothing to fetch.
 
 A page or fragment shows one date, or a series of dates with a slider and a
@@ -29,18 +29,19 @@ sets every text with ``textContent`` and makes links of ``http(s)`` URLs only.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relgraph.render import Written, save
+from relgraph.render.labels import FONT_FAMILY, HALO, LINE_HEIGHT, SLACK
 from relgraph.render.scene import Frame, Scene, build_scene, duration_words
-from relgraph.render.style import EDGE_COLOURS, SIGN_MARKS, SIGN_NAMES, kind_style
+from relgraph.render.style import EDGE_COLOURS, SIGN_MARKS, SIGN_NAMES, candidate_colour, kind_style
+from relgraph.render.view import MAX_ASPECT, MAX_SCALE, MIN_HEIGHT, PAD_X, PAD_Y
+from relgraph.render.vis import loader
 
 if TYPE_CHECKING:
     import networkx as nx
-    from markupsafe import Markup
 
 __all__ = ["CSP", "render_html", "write_html"]
 
@@ -50,30 +51,35 @@ CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline
        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
 """The page's Content-Security-Policy: inline code only, and no request of any kind."""
 
-EDGE_LABELS_UP_TO = 150
-"""Above this many relations, type labels on the lines would only be clutter (the legend stays)."""
-
 LARGE = 2000
 """From this many relations, lines are hidden while the view is dragged or zoomed, to keep it fluid."""
 
 
 def render_html(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], *, title: str | None = None,
-                fragment: bool = False, size_by: str = "degree") -> str:
+                fragment: bool = False, size_by: str = "degree", all_relations: bool = False,
+                focus: Sequence[str] = ()) -> str:
     """Render one snapshot graph, or a series (one per date, in order), to HTML.
 
     ``fragment=True`` gives a ``<div>`` to paste into a larger page instead of
-    a whole document. ``size_by`` is ``"degree"`` or ``"none"``.
+    a whole document. ``size_by`` is ``"degree"`` or ``"none"``;
+    ``all_relations`` draws one line per relation instead of one per pair;
+    ``focus`` names the actors the figure is about (see
+    :func:`relgraph.render.scene.build_scene`).
     """
-    return _page(build_scene(_as_series(graphs), title=title, size_by=size_by), size_by, fragment)
+    scene = build_scene(_as_series(graphs), title=title, size_by=size_by, all_relations=all_relations,
+                        focus=focus)
+    return _page(scene, size_by, fragment)
 
 
 def write_html(graphs: nx.MultiDiGraph | Sequence[nx.MultiDiGraph], path: str | Path, *,
-               title: str | None = None, fragment: bool = False, size_by: str = "degree") -> Written:
+               title: str | None = None, fragment: bool = False, size_by: str = "degree",
+               all_relations: bool = False, focus: Sequence[str] = ()) -> Written:
     """Render and write to ``path`` (parent folders are created); see :func:`render_html`."""
-    scene = build_scene(_as_series(graphs), title=title, size_by=size_by)
+    scene = build_scene(_as_series(graphs), title=title, size_by=size_by, all_relations=all_relations,
+                        focus=focus)
     path = Path(path)
     save(path, _page(scene, size_by, fragment))
-    return Written((path,), "html", len(scene.nodes), len(scene.edges), len(scene.sources),
+    return Written((path,), "html", len(scene.nodes), len(scene.relations), len(scene.sources),
                    tuple(f.date for f in scene.frames))
 
 
@@ -96,71 +102,55 @@ def _environment() -> Any:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-@functools.cache
-def _vis_bundle() -> Markup:
-    """The copy of vis-network that pyvis ships, to inline as it is; never data."""
-    import pyvis
-    from markupsafe import Markup
-
-    path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    text = path.read_text(encoding="utf-8")
-    if re.search(r"</script", text, re.I):
-        raise ValueError(f"{path} would end its <script> early")
-    return Markup(text)  # noqa: S704 - a library file, checked above, never data
-
-
-@functools.cache
-def _vis_loader() -> Markup:
-    """vis-network, run as a CommonJS module so that a host page's AMD loader cannot capture it."""
-    from markupsafe import Markup
-
-    start = ("(function () {\n"
-             "var v = window.vis; if (v && v.Network && v.DataSet && v.DataView) return;\n"
-             "var module = { exports: {} }, exports = module.exports;\n"
-             # the bundled regenerator runtime would otherwise make itself a global
-             "var regeneratorRuntime;\n")
-    end = "\nwindow.vis = module.exports;\n})();"
-    return Markup(start) + _vis_bundle() + Markup(end)  # noqa: S704 - constants
+_NODE_KEYS = ("id", "name", "kind", "aliases", "country", "wikidata", "description", "x", "y", "shape",
+              "colour", "dashed", "focus")
 
 
 def _context(scene: Scene, size_by: str, *, standalone: bool) -> dict[str, Any]:
-    frames = [_frame(f, scene.frames[k - 1] if k else None) for k, f in enumerate(scene.frames)]
     names = {n["id"]: n["name"] for n in scene.nodes}
     window = scene.frames[-1].window
     return {
         "scene": scene,
         "standalone": standalone,
         "csp": CSP,
-        "vis_loader": _vis_loader(),
-        "frames": frames,
-        "caption": frames[-1]["caption"],
+        "vis_loader": loader(),
+        "frames": scene.frames,
+        "caption": scene.frames[-1].text,
         "window": duration_words(window) if window else None,
         "signs": [(sign, f"{SIGN_MARKS[sign]} {SIGN_NAMES[sign]}") for sign in (1, -1, 0)],
         "sign_colours": EDGE_COLOURS,
         "sign_symbols": SIGN_MARKS,
+        "candidate_colour": candidate_colour(EDGE_COLOURS[0]),
+        "candidates_any": scene.frames[-1].candidates > 0,
         "kinds": [(kind, kind_style(kind)) for kind in scene.kinds],
+        "focus": bool(scene.focus),
         "size_by": size_by,
         "sources": sorted(scene.sources, key=lambda s: str(s["title"]).lower()),
         "payload": {
-            "nodes": [{k: n[k] for k in ("id", "name", "kind", "aliases", "country", "wikidata",
-                                         "description", "x", "y", "shape", "colour")}
-                      | {"part_of": names.get(n["part_of"], n["part_of"])} for n in scene.nodes],
-            "edges": scene.edges,
+            "nodes": [{k: n[k] for k in _NODE_KEYS} | {"part_of": names.get(n["part_of"], n["part_of"])}
+                      for n in scene.nodes],
+            "relations": scene.relations,
+            "lines": scene.lines,
             "sources": scene.sources,
-            "frames": frames,
-            "labels": len(scene.edges) <= EDGE_LABELS_UP_TO,
-            "large": len(scene.edges) >= LARGE,
+            "frames": [_frame(f) for f in scene.frames],
+            "focus": scene.focus,
+            "focused": bool(scene.focus),
+            "large": len(scene.lines) >= LARGE,
+            "font": FONT_FAMILY,
+            "view": {"box": scene.box, "levels": scene.levels, "pad": [PAD_X, PAD_Y],
+                     "min_height": MIN_HEIGHT, "max_aspect": MAX_ASPECT, "max_scale": MAX_SCALE, "halo": HALO,
+                     "slack": SLACK, "line_height": LINE_HEIGHT},
         },
     }
 
 
-def _frame(frame: Frame, before: Frame | None) -> dict[str, Any]:
-    """A date as the page's script gets it, with its caption written out."""
-    plural = "s" if frame.sources != 1 else ""
-    text = f"{frame.caption}: {frame.shows}. Citing {frame.sources} source{plural}."
-    if before is not None:
-        began = len(set(frame.edges) - set(before.edges))
-        ended = len(set(before.edges) - set(frame.edges))
-        text += f" Since {before.date}: {began} relation{'s' if began != 1 else ''} appeared, {ended} ended."
-    return {"date": frame.date, "nodes": frame.nodes, "sizes": frame.sizes, "edges": frame.edges,
-            "caption": text}
+def _frame(frame: Frame) -> dict[str, Any]:
+    """A date as the page's script gets it: what it shows, and each label as a compact row
+    ``[kind (0 name, 1 line), owner, level, spot, ux, uy, ring, width, height, [x, y], lines]``."""
+    return {"date": frame.date, "title": frame.title, "caption": frame.text, "nodes": frame.nodes,
+            "sizes": frame.sizes, "lines": frame.lines, "relations": frame.relations, "types": frame.types,
+            "kinds": frame.kinds, "roles": {str(k): v for k, v in frame.roles.items()},
+            "candidates": frame.candidates,
+            "labels": [[0 if lb.kind == "node" else 1, lb.owner, lb.level, lb.spot, lb.ux, lb.uy, lb.ring,
+                        lb.width, lb.height, [round(lb.x, 3), round(lb.y, 3)], [list(t) for t in lb.lines]]
+                       for lb in frame.labels]}

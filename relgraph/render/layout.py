@@ -6,15 +6,19 @@ are positive on balance is pulled together; a pair whose relations are
 negative on balance is held by a spring three times longer than the spacing
 of allies, so foes keep their distance without being flung off the page;
 neutral ties (talks, attendance) pull a little, so a meeting stays near its
-attendees.
+attendees. Agreements, resolutions and meetings take no side, as in the
+analysis (:mod:`relgraph.analysis.ties`): every relation with one pulls as a
+neutral tie does, whatever its sign, so a deal sits among those who broker,
+join or undermine it, and a vetoed draft is not held away from its vetoer as
+an enemy would be.
 
 A pair's balance adds up each of its relations once, ``sign * confidence``,
 events counting half (they are moments, stances hold). For a time series the
 layout is computed once, on the union of every date's graph, so that actors
 keep their place while relations come and go.
 
-Groups with no tie between them are laid out apart and packed in rows below
-the largest, so a stray pair does not squeeze the rest. Starting points come
+Groups with no tie between them are laid out apart and packed in columns
+beside the largest, so a stray pair does not squeeze the rest. Starting points come
 from a seeded generator and nodes are taken in sorted order, so the same
 data gives the same positions. Beyond a few hundred actors, repulsion is
 limited to each actor's nearest neighbours (found with a k-d tree), which
@@ -42,7 +46,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import numpy as np
 
-__all__ = ["SEED", "SPACING", "signed_layout"]
+__all__ = ["SEED", "SPACING", "relax", "signed_layout"]
 
 SEED = 20161220
 
@@ -55,6 +59,7 @@ _NEUTRAL_PULL = 0.3
 _FOE_LENGTH = 3.0
 _FOE_STIFFNESS = 3.0
 _GRAVITY = 0.05
+EVEN_OUT = 0.5
 
 
 def signed_layout(graphs: nx.MultiDiGraph | Iterable[nx.MultiDiGraph], *, seed: int = SEED,
@@ -85,7 +90,7 @@ def signed_layout(graphs: nx.MultiDiGraph | Iterable[nx.MultiDiGraph], *, seed: 
         local[members] = np.arange(len(members))
         mine = ties[np.isin(ties[:, 0].astype(int), members)]
         mine[:, :2] = local[mine[:, :2].astype(int)]
-        placed.append(_landscape(_forces(len(members), mine, seed, iterations)))
+        placed.append(_landscape(_even_out(_landscape(_forces(len(members), mine, seed, iterations)))))
     pos = np.zeros((n, 2))
     for members, shape, offset in zip(groups, placed, _pack(placed), strict=True):
         pos[members] = shape + offset
@@ -94,9 +99,13 @@ def signed_layout(graphs: nx.MultiDiGraph | Iterable[nx.MultiDiGraph], *, seed: 
 
 
 def _balances(series: list[nx.MultiDiGraph], index: dict[str, int]) -> np.ndarray:
-    """Rows ``(i, j, balance, neutral)``, one per pair of actors with a relation, ``i < j``."""
+    """Rows ``(i, j, balance, neutral)``, one per pair of actors with a relation, ``i < j``; a relation with
+    a deal counts as neutral whatever its sign."""
     import numpy as np
 
+    from relgraph.model import DEAL_KINDS
+
+    deals = {n for graph in series for n, kind in graph.nodes(data="kind") if kind in DEAL_KINDS}
     seen: set[tuple[str, str, str]] = set()
     pairs: dict[tuple[int, int], list[float]] = {}
     for graph in series:
@@ -107,7 +116,7 @@ def _balances(series: list[nx.MultiDiGraph], index: dict[str, int]) -> np.ndarra
             seen.add((u, v, key))
             totals = pairs.setdefault((min(index[u], index[v]), max(index[u], index[v])), [0.0, 0.0])
             weight = attrs["confidence"] * (0.5 if attrs["kind"] == "event" else 1.0)
-            if attrs["sign"]:
+            if attrs["sign"] and u not in deals and v not in deals:
                 totals[0] += attrs["sign"] * weight
             else:
                 totals[1] += weight
@@ -176,6 +185,25 @@ def _pairwise(pos: np.ndarray, i: np.ndarray, j: np.ndarray,
     return out
 
 
+def _even_out(pos: np.ndarray, alpha: float = EVEN_OUT) -> np.ndarray:
+    """Spread crowded parts and draw in sparse ones: each coordinate moves ``alpha`` of the way to where
+    its rank along that axis would put it on an even scale. Order along each axis is kept, so who is
+    left of, or above, whom does not change; a tight core of allies gets room for its names."""
+    import numpy as np
+
+    n = len(pos)
+    if n < 4:
+        return pos
+    out = pos.copy()
+    for axis in (0, 1):
+        values = pos[:, axis]
+        ranks = np.empty(n)
+        ranks[np.argsort(values, kind="stable")] = np.arange(n)
+        even = (ranks / (n - 1) - 0.5) * (values.max() - values.min()) + (values.max() + values.min()) / 2
+        out[:, axis] = (1 - alpha) * values + alpha * even
+    return out
+
+
 def _landscape(pos: np.ndarray) -> np.ndarray:
     """Centre, turn the long axis horizontal, fix the mirror image, and scale to unit spacing."""
     import numpy as np
@@ -195,19 +223,92 @@ def _landscape(pos: np.ndarray) -> np.ndarray:
 
 
 def _pack(shapes: list[np.ndarray]) -> list[np.ndarray]:
-    """Offsets that put the first group at the origin and the others in rows beneath it."""
+    """Offsets that put the first group at the origin and the others in columns beside it, on its right.
+
+    Small groups go beside the main one, not below it: a figure is wider than
+    it is high, and a stray pair below would add height that the main group,
+    drawn smaller to fit, pays for.
+    """
     import numpy as np
 
     gap = 1.2
     first = shapes[0]
-    left, right = first[:, 0].min(), max(first[:, 0].max(), first[:, 0].min() + 8)
-    x, y, row_height = left, first[:, 1].max() + 1.5 * gap, 0.0
+    top = first[:, 1].min()
+    height = max(first[:, 1].max() - top, 3.0)
+    x, y, column = first[:, 0].max() + 1.5 * gap, top, 0.0
     offsets = [np.zeros(2)]
     for shape in shapes[1:]:
         low, high = shape.min(axis=0), shape.max(axis=0)
-        if x > left and x + (high[0] - low[0]) > right:
-            x, y, row_height = left, y + row_height + gap, 0.0
+        if y > top and y + (high[1] - low[1]) > top + height:
+            x, y, column = x + column + gap, top, 0.0
         offsets.append(np.array([x - low[0], y - low[1]]))
-        x += high[0] - low[0] + gap
-        row_height = max(row_height, high[1] - low[1])
+        y += high[1] - low[1] + gap
+        column = max(column, high[0] - low[0])
     return offsets
+
+
+def relax(pos: np.ndarray, blocks: np.ndarray, lines: np.ndarray, area: tuple[float, float],
+          iterations: int = 400) -> np.ndarray:
+    """Positions near ``pos`` where no two blocks overlap and no line crosses a block it does not end at.
+
+    ``blocks`` holds, for each node, ``(dx, dy, half width, half height)``: a
+    box around the node and the place kept for its name, offset from it.
+    ``lines`` are pairs of node indices. Everything is in the figure's pixels
+    at its design width, and the result stays within ``area`` (width,
+    greatest height). A crowded pair of blocks is pushed apart along the axis
+    where they overlap least; a block too near a line moves off it at right
+    angles and the line's ends the other way (the edge-node repulsion of
+    PrEd); a weak pull back to ``pos`` keeps the picture the layout made.
+    """
+    import numpy as np
+
+    n = len(pos)
+    anchor = pos.astype(float)
+    out = anchor.copy()
+    if n < 2:
+        return out
+    index = np.arange(n)
+    tie = np.sign(index[:, None] - index[None, :]).astype(float)
+    a, b = (lines[:, 0], lines[:, 1]) if len(lines) else (np.zeros(0, int), np.zeros(0, int))
+    foreign = np.ones((n, len(lines)), dtype=bool)
+    foreign[a, np.arange(len(lines))] = False
+    foreign[b, np.arange(len(lines))] = False
+    half = blocks[:, 2:]
+    for _ in range(iterations):
+        centre = out + blocks[:, :2]
+        dx = centre[:, None, 0] - centre[None, :, 0]
+        dy = centre[:, None, 1] - centre[None, :, 1]
+        over_x = half[:, None, 0] + half[None, :, 0] + 2 - np.abs(dx)
+        over_y = half[:, None, 1] + half[None, :, 1] + 2 - np.abs(dy)
+        overlap = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(overlap, False)
+        sideways = over_x < over_y
+        move = np.zeros_like(out)
+        side_x, side_y = np.where(dx != 0, np.sign(dx), tie), np.where(dy != 0, np.sign(dy), tie)
+        move[:, 0] = np.where(overlap & sideways, over_x / 2 * side_x, 0).sum(axis=1)
+        move[:, 1] = np.where(overlap & ~sideways, over_y / 2 * side_y, 0).sum(axis=1)
+        crossed = False
+        if len(lines):
+            ab = out[b] - out[a]
+            length = np.maximum(np.sqrt((ab**2).sum(axis=1)), 1e-9)
+            normal = np.stack([-ab[:, 1], ab[:, 0]], axis=1) / length[:, None]
+            rel = centre[:, None, :] - out[a][None, :, :]
+            t = (rel * ab[None, :, :]).sum(axis=2) / (length**2)[None, :]
+            side = (rel * normal[None, :, :]).sum(axis=2)
+            reach = (np.abs(normal[None, :, 0]) * half[:, None, 0]
+                     + np.abs(normal[None, :, 1]) * half[:, None, 1] + 3)
+            short = np.where(foreign & (t > 0) & (t < 1), np.clip(reach - np.abs(side), 0, None), 0.0)
+            if short.max() > 0.5:
+                crossed = True
+                sign = np.where(side >= 0, 1.0, -1.0)
+                push = normal[None, :, :] * (short * sign)[:, :, None] * 0.5
+                move += push.sum(axis=1)
+                np.add.at(move, a, -(push * (1 - t)[:, :, None]).sum(axis=0))
+                np.add.at(move, b, -(push * t[:, :, None]).sum(axis=0))
+        if not overlap.any() and not crossed:
+            break
+        out += 0.5 * move + 0.02 * (anchor - out)
+        low = half - blocks[:, :2]
+        high = np.array(area)[None, :] - half - blocks[:, :2]
+        out = np.clip(out, low, np.maximum(low, high))
+    return out

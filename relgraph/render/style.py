@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 __all__ = [
+    "CANDIDATE_DASHES",
     "EDGE_COLOURS",
     "HEADS",
     "KIND_STYLES",
@@ -28,6 +29,7 @@ __all__ = [
     "SIGN_NAMES",
     "EdgeStyle",
     "KindStyle",
+    "candidate_colour",
     "edge_style",
     "head_for",
     "kind_style",
@@ -41,6 +43,9 @@ SIGN_MARKS: dict[int, str] = {1: "+", -1: "\u2212", 0: "0"}
 
 EVENT_DASHES: tuple[int, int] = (6, 4)
 """Dash and gap lengths of an event's line, in pixels at width 1."""
+
+CANDIDATE_DASHES: tuple[int, int] = (2, 4)
+"""Dots of a candidate's line (an extracted relation that waits for review), in pixels at width 1."""
 
 Head = Literal["arrow", "bar", "vee", "diamond", "circle", "none"]
 
@@ -74,14 +79,12 @@ class EdgeStyle:
 
 @dataclass(frozen=True)
 class KindStyle:
-    """``shape`` is vis-network's name; ``box`` and ``ellipse`` hold their label inside."""
+    """``shape`` is vis-network's name; a ``dashed`` outline marks the deal kinds (agreements, resolutions,
+    meetings), which are facts with several parties rather than actors, as a dashed line marks an event."""
 
     shape: str
     colour: str
-
-    @property
-    def label_inside(self) -> bool:
-        return self.shape in ("box", "ellipse")
+    dashed: bool = False
 
 
 KIND_STYLES: dict[str, KindStyle] = {
@@ -91,13 +94,23 @@ KIND_STYLES: dict[str, KindStyle] = {
     "armed-group": KindStyle("diamond", "#4D4D4D"),
     "organisation": KindStyle("hexagon", "#009E73"),
     "coalition": KindStyle("star", "#F0E442"),
-    "agreement": KindStyle("box", "#FFFFFF"),
-    "resolution": KindStyle("triangleDown", "#BBBBBB"),
-    "meeting": KindStyle("ellipse", "#E8E8E8"),
+    "agreement": KindStyle("square", "#FFFFFF", dashed=True),
+    "resolution": KindStyle("triangleDown", "#BBBBBB", dashed=True),
+    "meeting": KindStyle("dot", "#E8E8E8", dashed=True),
 }
 """Shape and fill of each actor kind. Node fills avoid the two edge colours."""
 
 _OTHER_KIND = KindStyle("dot", "#FFFFFF")
+
+
+def candidate_colour(colour: str) -> str:
+    """A candidate's colour: its sign's colour, half way to white, so that it reads as tentative.
+
+    >>> candidate_colour("#0072B2")
+    '#80B9D9'
+    """
+    red, green, blue = (int(colour[k:k + 2], 16) for k in (1, 3, 5))
+    return "#" + "".join(f"{(c + 255 + 1) // 2:02X}" for c in (red, green, blue))
 
 
 def kind_style(kind: str | None) -> KindStyle:

@@ -100,8 +100,8 @@ def counts(data: Dataset, relations: int | None = None) -> str:
 
 def validated_text(report: Report) -> str:
     """The last line of ``relgraph validate``: errors, warnings, files, and what was read."""
-    return (f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {len(report.files)} "
-            f"file(s): {counts(report.dataset, report.relations)}")
+    return (f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')} in "
+            f"{plural(len(report.files), 'file')}: {counts(report.dataset, report.relations)}")
 
 
 def _write_summary(summary: WriteSummary) -> str:
@@ -115,8 +115,9 @@ def loaded_text(path: object, loaded: Loaded) -> str:
     lines = [f"Loaded {path}: {_write_summary(loaded.summary)}"]
     if loaded.stale:
         shown = ", ".join(loaded.stale[:5]) + (", ..." if len(loaded.stale) > 5 else "")
-        lines.append(f"{len(loaded.stale)} relation(s) in the database are not in {path} ({shown}); "
-                     "load with --prune to delete them")
+        are = "is" if len(loaded.stale) == 1 else "are"
+        lines.append(f"{plural(len(loaded.stale), 'relation')} in the database {are} not in {path} "
+                     f"({shown}); load with --prune to delete them")
     return "\n".join(lines)
 
 
@@ -282,8 +283,9 @@ def balance_text(report: BalanceReport, *, everything: bool = False) -> str:
     """The counts, then the unbalanced triangles (and, with ``everything``, the balanced ones)."""
     share = f"{report.share_balanced:.0%} balanced" if report.share_balanced is not None else "no triangle"
     patterns = ", ".join(f"{p} {n}" for p, n in report.by_pattern.items())
-    lines = [f"Balance{_on(report.date, report.event_window)}: {report.ties.number_of_nodes()} actors, "
-             f"{report.ties.number_of_edges()} signed ties, {len(report.triangles)} triangles",
+    ties = report.ties
+    lines = [f"Balance{_on(report.date, report.event_window)}: {plural(ties.number_of_nodes(), 'actor')}, "
+             f"{plural(ties.number_of_edges(), 'signed tie')}, {plural(len(report.triangles), 'triangle')}",
              f"{report.balanced} balanced, {report.unbalanced} unbalanced: {share} ({patterns})"]
     shown = report.triangles if everything else report.tensions
     if shown:
