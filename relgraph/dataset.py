@@ -138,7 +138,7 @@ def files(path: str | Path) -> list[Path]:
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     # Reading builds millions of small dicts and model objects that form no reference cycles: the cyclic
-    # collector would only walk the growing heap again and again (about a fifth of the time at 1M records).
+    # collector would only walk the growing heap again and again (a quarter of the time of a load of 100k).
     enabled = gc.isenabled()
     gc.disable()
     try:

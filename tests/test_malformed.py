@@ -161,7 +161,8 @@ CITATION_VALUES = {
     "ref": ["s1", "s2", "s3", " s1", "broken-source", 1, None],
     "evidence": ["e", " e ", "", "  ", 5, "x" * 20_001, None],
     "quote": ["q", " q", "", None],
-    "offsets": [[0, 4], [4, 0], [0, True], [0, 2**70], [1], "0-4", None],
+    "offsets": [[0, 4], [4, 0], [1, 1], [-1, 4], [0, True], [True, 4], [0.0, 1], [0, 2**70], [1], [0, 1, 2], "0-4",
+                None],
     "title": ["T"], "publisher": ["P"], "x": [1],
 }
 RELATION_VALUES = {
@@ -180,11 +181,14 @@ RELATION_VALUES = {
     "strat": ["2016"],
 }
 ABSENT = object()
-BASES = [  # well-formed, which the fast path takes: a stance and an event
+BASES = [  # well-formed, which the fast path takes: a stance, an event, and a stance with every optional field
     {"source": "a", "type": "backs", "target": "b", "start": "2010", "end": "2016", "confidence": 0.5,
      "sources": [{"ref": "s1", "evidence": "e"}]},
     {"source": "p", "type": "brokers", "target": "deal", "date": "2016-12-20", "sign": 1,
      "sources": [{"ref": "s2", "evidence": "e"}, {"ref": "s1", "evidence": "f"}]},
+    {"source": "b", "type": "opposes", "target": "a", "start": "2016-12", "end": "2016-12-20", "sign": -1,
+     "confidence": 1, "notes": "n", "review": "accepted",
+     "sources": [{"ref": "s1", "quote": "q", "offsets": [0, 1], "evidence": "e"}, {"ref": "s2", "quote": "r"}]},
 ]
 # every change of one field (or of one field of the first citation) to any of its values, or its removal
 CHANGES = [(k, v) for k, values in RELATION_VALUES.items() for v in [*values, ABSENT]] + [
@@ -207,6 +211,13 @@ def _changed(record: dict, changes: list) -> dict:
     return record
 
 
+def _every_single_change() -> list[dict]:
+    # each relation has an id of its own (unless the change is to its id), so that no change hides behind
+    # a duplicate id, which the fast path leaves to the precise one
+    return [_changed({"id": f"v{b}x{i}", **base}, [change]) for b, base in enumerate(BASES)
+            for i, change in enumerate(CHANGES)]
+
+
 def _dataset(path: Path, relations: list[dict]) -> Path:
     import json
 
@@ -224,9 +235,7 @@ def _dataset(path: Path, relations: list[dict]) -> Path:
 @pytest.mark.parametrize("suffix", [".yaml", ".jsonl"])
 @pytest.mark.parametrize("keep", [True, False])
 def test_the_fast_and_the_precise_checks_agree_on_every_single_change(tmp_path, monkeypatch, suffix, keep):
-    # each relation has an id of its own (unless the change is to its id), so that no change hides behind
-    # a duplicate id, which the fast path leaves to the precise one
-    relations = [_changed({"id": f"v{i}", **base}, [change]) for base in BASES for i, change in enumerate(CHANGES)]
+    relations = _every_single_change()
     path = _dataset(tmp_path / f"data{suffix}", relations)
     taken = Counter()
     well_formed = _Checker.well_formed_relation
@@ -251,3 +260,76 @@ ANY_RELATIONS = st.one_of(
 def test_the_fast_and_the_precise_checks_agree_on_any_relations(tmp_path_factory, relations, suffix, keep):
     path = _dataset(tmp_path_factory.mktemp("agree") / f"data{suffix}", relations)
     assert _outcome(path, fast=True, keep=keep) == _outcome(path, fast=False, keep=keep)
+
+
+# -- and those tests have teeth: every way of loosening one check of the fast path makes them fail ----------------
+
+# (function, text in it, what it becomes): each one lets the fast path take some record that the precise checks
+# would refuse or warn about, or keep a value other than theirs
+MUTANTS = [
+    ("well_formed_relation", "if not v.keys() <= _RELATION_FIELDS:", "if False:"),
+    ("well_formed_relation", " or source == target:", ":"),
+    ("well_formed_relation", "(rtype.source_kinds is not None and a.kind not in rtype.source_kinds)", "False"),
+    ("well_formed_relation", "(rtype.target_kinds is not None and b.kind not in rtype.target_kinds)", "False"),
+    ("well_formed_relation", "if start is not None or end is not None:", "if False:"),
+    ("well_formed_relation", "if date is not None:", "if False:"),
+    ("well_formed_relation", "if end is None or start is None or end.last < start.first:",
+     "if end is None or start is None:"),
+    ("well_formed_relation", "if when is None:", "if False:"),
+    ("well_formed_relation", "type(ident) is not str or len(ident) > MAX_ID", "type(ident) is not str"),
+    ("well_formed_relation", "or not RECORD_ID.fullmatch(ident)", ""),
+    ("well_formed_relation", "and -1 <= sign <= 1", "and -2 <= sign <= 2"),
+    ("well_formed_relation", "isinstance(sign, int) and type(sign) is not bool", "isinstance(sign, int)"),
+    ("well_formed_relation", "and 0 <= confidence <= 1", "and 0 <= confidence <= 2"),
+    ("well_formed_relation", "or _number(confidence)", "or isinstance(confidence, int | float)"),
+    ("well_formed_relation", "(notes := _long_text(notes)) is None", "False"),
+    ("well_formed_relation", "review not in REVIEW_STATES", "False"),
+    ("well_formed_relation", "rid = ident or relation_id(source, tname, target, when)",
+     "rid = ident or relation_id(source, tname, target, start)"),
+    ("well_formed_relation", ".setdefault(rid, where) != where", ".setdefault(rid, where) is None"),
+    ("well_formed_relation", "rid, a.id, rtype.name, b.id, sign, start, end, date,",
+     "rid, a.id, rtype.name, b.id, rtype.sign, start, end, date,"),
+    ("well_formed_citations", "or not value:", ":"),
+    ("well_formed_citations", "or not c.keys() <= _REF_CITATION_FIELDS", ""),
+    ("well_formed_citations", "or (evidence is None and quote is None)", ""),
+    ("well_formed_citations", "(evidence := _long_text(evidence)) is None", "False"),
+    ("well_formed_citations", "(quote := _long_text(quote)) is None", "False"),
+    ("well_formed_citations", "quote is None or not isinstance", "not isinstance"),
+    ("well_formed_citations", "len(offsets) != 2", "len(offsets) < 2"),
+    ("well_formed_citations", "isinstance(n, int) and not isinstance(n, bool)", "isinstance(n, int)"),
+    ("well_formed_citations", "or not 0 <= offsets[0] < offsets[1]", ""),
+    ("_long_text", "    value = value.strip()\n", ""),
+    ("_long_text", "and len(value) <= MAX_TEXT", ""),
+    ("_long_text", "value if value and", "value if"),
+]
+
+
+def _mutated(name: str, old: str, new: str):
+    import inspect
+    import textwrap
+
+    from relgraph import dataset as module
+
+    original = getattr(_Checker, name, None) or getattr(module, name)
+    source = textwrap.dedent(inspect.getsource(original))
+    assert source.count(old) == 1, f"the mutant's text is not (once) in {name}: {old!r}"
+    scope: dict = {}
+    exec(compile(source.replace(old, new), module.__file__, "exec"), module.__dict__, scope)
+    return scope[name]
+
+
+@pytest.mark.parametrize(("name", "old", "new"), MUTANTS, ids=[f"{m[0]}:{m[1].strip()[:40]}" for m in MUTANTS])
+def test_every_loosened_check_of_the_fast_path_is_caught(tmp_path, monkeypatch, name, old, new):
+    from relgraph import dataset as module
+
+    relations = _every_single_change()
+    path = _dataset(tmp_path / "data.jsonl", relations)
+    twice = _dataset(tmp_path / "twice.jsonl", [{"id": "r", **BASES[0]}, {"id": "r", **BASES[1]}])
+    # the unmutated function compiled the same way agrees, so a difference below is the mutant's
+    agree = [_outcome(p, fast=True, keep=k) == _outcome(p, fast=False, keep=k) for p in (path, twice)
+             for k in (True, False)]
+    assert all(agree)
+    monkeypatch.setattr(_Checker if hasattr(_Checker, name) else module, name, _mutated(name, old, new))
+    agree = [_outcome(p, fast=True, keep=k) == _outcome(p, fast=False, keep=k) for p in (path, twice)
+             for k in (True, False)]
+    assert not all(agree), "the comparison missed a loosened check of the fast path"
