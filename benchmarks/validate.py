@@ -16,6 +16,9 @@ Usage:
     flock /tmp/relgraph-heavy.lock python benchmarks/validate.py --sizes 100000 1000000 10000000
     python benchmarks/validate.py --repeat 3 --baseline main  # median of 3, against main
 
+``validate_row(path, relations, step="relgraph validate") -> Measured`` runs one step once, for
+``benchmarks/load.py``'s "read and validate" row.
+
 The baseline takes about a minute per million relations and is run up to ``--baseline-up-to``
 (1M by default); ``dataset.load``, which keeps every relation, up to ``--load-up-to`` (1M). Every step
 must find all the relations and no problem.
@@ -124,12 +127,40 @@ def found(step: str, run: Run, code: Path) -> int:
     if "code" in first and not json.loads(first)["code"].startswith(str(code)):
         raise SystemExit(f"{step} ran {json.loads(first)['code']}, not the code under {code}")
     if step.startswith("relgraph validate"):
-        # 0 error(s), 0 warning(s) in 1 file(s): 50000 actors, 1000000 relations, 20000 sources, ...
-        if not last.startswith("0 error(s), 0 warning(s)"):
+        # 0 errors, 0 warnings in 1 file: 50000 actors, 1000000 relations, 20000 sources, ...
+        if not re.match(r"0 error(s|\(s\)), 0 warning(s|\(s\)) ", last):  # the words of now and of before
             raise SystemExit(f"{step}: problems found:\n{run.out[-2000:]}")
         return int(re.search(r"([\d,]+) relations?\b", last)[1].replace(",", ""))  # type: ignore[index]
     result = json.loads(last)
     return result.get("relations", result.get("lines"))
+
+
+@dataclass
+class Measured:
+    """One step as ``benchmarks/load.py`` prints a row: the fields of its ``Row`` (method, seconds,
+    relations, cpu, note) and the step's own peak resident memory (``rss``, bytes)."""
+
+    method: str
+    seconds: float
+    relations: int
+    cpu: float
+    rss: int
+    note: str = ""
+
+
+def validate_row(path: Path, relations: int, step: str = "relgraph validate") -> Measured:
+    """Run one step of :data:`STEPS` (by default ``relgraph validate PATH``) on a JSON Lines dataset in a
+    process of its own, once; it must read all ``relations`` relations and find no problem (else
+    SystemExit). For load.py's "read and validate" row, e.g.
+    ``Row(m.method, m.seconds, m.relations, m.cpu, Peaks(client_rss=m.rss))``.
+    """
+    run = measure(STEPS[step], path, None)
+    counted = found(step, run, HERE.parent)
+    if counted != relations:
+        raise SystemExit(f"{step} read {counted} relations, not {relations}")
+    note = "own process, start included" + ("; keeps no relation" if step == "relgraph validate" else "")
+    return Measured(f"{step} ({path.stat().st_size / 1e6:,.0f} MB of JSON Lines)", run.wall, counted,
+                    run.cpu, run.rss, note)
 
 
 def main() -> None:
