@@ -36,7 +36,7 @@ import yaml
 from relgraph.errors import Problem, did_you_mean, excerpt
 
 __all__ = ["MAX_DEPTH", "MAX_EXPANSION", "SUFFIXES", "LineDict", "LineList", "Raw", "dataset_files",
-           "located", "original_text", "read_jsonl", "read_jsonl_plain", "read_yaml"]
+           "located", "original_text", "read_jsonl", "read_jsonl_plain", "read_yaml", "read_yaml_document"]
 
 SUFFIXES = (".yaml", ".yml", ".jsonl")
 
@@ -196,37 +196,7 @@ def _decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
 
 def read_yaml(path: Path, shown: str, problems: list[Problem], sections: Mapping[str, str]) -> Iterator[Raw]:
     """The records of a YAML dataset file: a mapping of ``sections`` (name -> record kind) to lists."""
-    text = _decode(path.read_bytes(), shown, problems)
-    if text is None:
-        return
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses (NUL...), found before parsing starts
-        line = text[:exc.position].count("\n") + 1
-        problems.append(Problem("error", shown, line, None, None,
-                                f"not valid YAML: character #x{exc.character:04x} is not allowed"))
-        return
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            return
-        distinct, expanded = _expanded(root)
-        if expanded > MAX_EXPANSION * distinct + 10_000:
-            problems.append(Problem("error", shown, root.start_mark.line + 1, None, None,
-                                    f"not accepted: its aliases expand it to {expanded:,} values, more than "
-                                    f"{MAX_EXPANSION} times its own {distinct:,}"))
-            return
-        doc = loader.construct_document(root)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problems.append(Problem("error", shown, mark.line + 1 if mark else None, None, None,
-                                f"not valid YAML: {exc.problem}"))
-        return
-    except yaml.YAMLError as exc:
-        problems.append(Problem("error", shown, None, None, None, f"not valid YAML: {exc}"))
-        return
-    finally:
-        loader.dispose()
+    doc = read_yaml_document(path, shown, problems)
     if doc is None:
         return
     if not isinstance(doc, LineDict):
@@ -234,6 +204,46 @@ def read_yaml(path: Path, shown: str, problems: list[Problem], sections: Mapping
                                 f"expected a mapping with sections {', '.join(sections)}"))
         return
     yield from _sections(doc, shown, problems, sections)
+
+
+def read_yaml_document(path: Path, shown: str, problems: list[Problem]) -> Any:
+    """The document of any YAML file read with the limits above; None if empty or refused (and why in
+    ``problems``). Mappings are :class:`LineDict`, lists :class:`LineList`, numbers remember their text.
+
+    Any YAML a user gives relgraph (a dataset, an event mapping table, an actor map) is read by this, so
+    that a hostile file gets the same one-line refusal whatever it was meant to be. Raises OSError only.
+    """
+    text = _decode(path.read_bytes(), shown, problems)
+    if text is None:
+        return None
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (NUL...), found before parsing starts
+        line = text[:exc.position].count("\n") + 1
+        problems.append(Problem("error", shown, line, None, None,
+                                f"not valid YAML: character #x{exc.character:04x} is not allowed"))
+        return None
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        distinct, expanded = _expanded(root)
+        if expanded > MAX_EXPANSION * distinct + 10_000:
+            problems.append(Problem("error", shown, root.start_mark.line + 1, None, None,
+                                    f"not accepted: its aliases expand it to {expanded:,} values, more than "
+                                    f"{MAX_EXPANSION} times its own {distinct:,}"))
+            return None
+        return loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problems.append(Problem("error", shown, mark.line + 1 if mark else None, None, None,
+                                f"not valid YAML: {exc.problem}"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem("error", shown, None, None, None, f"not valid YAML: {exc}"))
+        return None
+    finally:
+        loader.dispose()
 
 
 def _sections(doc: LineDict, shown: str, problems: list[Problem],
