@@ -202,7 +202,8 @@ class Mapping:
         label = old.label if old else ""
         if section == "acled" and score is None:
             score = old.score if old and old.score is not None else 0.0
-        return Entry(name, None if sign is None else int(sign), None if score is None else float(score), label)
+        sign = None if sign is None else int(sign)  # a YAML integer remembers its text: keep a plain one
+        return Entry(name, sign, None if score is None else float(score), label)
 
     def cameo_entry(self, code: str) -> Entry | None:
         """The entry of the longest prefix of ``code`` in the table."""
