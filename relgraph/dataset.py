@@ -18,18 +18,22 @@ there is no error, so a bad file never gives a half-built dataset.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
+from relgraph.dates import PartialDate
 from relgraph.errors import DatasetError, FieldError, Problem, did_you_mean, excerpt
 from relgraph.model import (
     BUILTIN_TYPES,
+    REVIEW_STATES,
     Actor,
     Citation,
     Dataset,
@@ -43,17 +47,40 @@ from relgraph.readers import (
     LineDict,
     Raw,
     dataset_files,
+    located,
     original_text,
     read_jsonl,
+    read_jsonl_plain,
     read_yaml,
 )
 from relgraph.records import actor_record, relation_record, source_record
-from relgraph.schema import RECORDS, SECTIONS
+from relgraph.schema import MAX_ID, MAX_TEXT, RECORD_ID, RECORDS, SECTIONS, partial_date
 
 __all__ = ["Report", "dumps", "files", "load", "read", "record_of", "validate", "write"]
 
 _KINDS = frozenset(SECTIONS.values())
 _DECLARATIONS = frozenset({"type", "source", "actor"})
+_RELATIONS = frozenset({"relation"})
+_RELATION_FIELDS_IN_ORDER = ("source", "type", "target", "id", "sign", "confidence", "start", "end", "date",
+                             "notes", "review", "sources")
+_RELATION_FIELDS = frozenset(_RELATION_FIELDS_IN_ORDER)
+_REF_CITATION_FIELDS_IN_ORDER = ("ref", "evidence", "quote", "offsets")
+_REF_CITATION_FIELDS = frozenset(_REF_CITATION_FIELDS_IN_ORDER)
+_DATES_KEPT = 100_000
+"""How many distinct date texts a check remembers parsed (20 years of days, months and years: about 7,600)."""
+
+
+def _number(value: Any) -> bool:
+    """Whether the schema takes ``value`` for a number (a YAML number remembers its text; no boolean is)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _long_text(value: Any) -> str | None:
+    """What :func:`relgraph.schema.long_text` gives a text; None where it refuses, or for a value not text."""
+    if type(value) is not str:
+        return None
+    value = value.strip()
+    return value if value and len(value) <= MAX_TEXT else None
 
 
 @dataclass
@@ -108,7 +135,21 @@ def files(path: str | Path) -> list[Path]:
 # -- reading ---------------------------------------------------------------------------------------------
 
 
-def _check(path: Path, *, keep: bool) -> Report:
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Reading builds millions of small dicts and model objects that form no reference cycles: the cyclic
+    # collector would only walk the growing heap again and again (a quarter of the time of a load of 100k).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(path: Path, *, keep: bool, fast: bool = True) -> Report:
+    """Read and check; ``fast=False`` sends every relation through the precise checker (tests compare)."""
     problems: list[Problem] = []
     if not path.exists() and not path.is_symlink():
         problems.append(Problem("error", str(path), None, None, None, "no such file or directory"))
@@ -117,7 +158,16 @@ def _check(path: Path, *, keep: bool) -> Report:
     if not found:
         problems.append(Problem("error", str(path), None, None, None,
                                 f"no dataset files ({', '.join(SUFFIXES)}) in this directory"))
-    checker = _Checker(problems, keep=keep)
+    with _collector_paused():
+        checker = _Checker(problems, keep=keep)
+        _check_files(checker, found, problems, fast=fast)
+    # reading finds syntax problems before checking finds the rest: show them in file order
+    order = {str(f): i for i, f in enumerate(found)}
+    problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
+    return Report(checker.data, problems, found, checker.relations)
+
+
+def _check_files(checker: _Checker, found: list[Path], problems: list[Problem], *, fast: bool) -> None:
     # Relations refer to types, sources and actors declared in any file, so declarations are read
     # first; JSON Lines files are read twice rather than hold every relation in memory.
     yaml_relations: list[Raw] = []
@@ -132,18 +182,23 @@ def _check(path: Path, *, keep: bool) -> Report:
             problems.append(Problem("error", str(file), None, None, None,
                                     f"unknown file type: use {', '.join(SUFFIXES)}"))
     checker.declare(declarations)
+    del declarations  # only what was declared is needed from here on, not the records' text
     index = 0
     for file in found:
-        relations: Iterable[Raw] = (
-            read_jsonl(file, str(file), problems, _KINDS, only=frozenset({"relation"}), quiet=True)
-            if file.suffix == ".jsonl" else [r for r in yaml_relations if r.file == str(file)])
-        for raw in relations:
-            index += 1
-            checker.relation(raw, index)
-    # reading finds syntax problems before checking finds the rest: show them in file order
-    order = {str(f): i for i, f in enumerate(found)}
-    problems.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
-    return Report(checker.data, problems, found, checker.relations)
+        shown = str(file)
+        if file.suffix == ".jsonl":
+            base = checker.file_base(shown)
+            for kind, values, number, data in read_jsonl_plain(file, shown, problems, _KINDS, only=_RELATIONS,
+                                                               quiet=True):
+                index += 1
+                if not (fast and checker.well_formed_relation(values, base | number)):
+                    checker.relation(Raw(kind, located(data, number, _KINDS), shown), index)
+        else:
+            for raw in yaml_relations:
+                if raw.file == shown:
+                    index += 1
+                    if not (fast and checker.well_formed_relation(raw.values, checker.where(raw))):
+                        checker.relation(raw, index)
 
 
 class _Checker:
@@ -151,6 +206,11 @@ class _Checker:
 
     A record with an error is not kept, but every check that its other fields
     allow still runs: one run reports everything there is to fix.
+
+    :meth:`well_formed_relation` is the fast path: it accepts a relation only
+    when the precise checks (:meth:`relation`) would find nothing to say of it,
+    and otherwise changes nothing, so that the caller runs the precise checks
+    and their messages are the only ones there are.
     """
 
     def __init__(self, problems: list[Problem], *, keep: bool) -> None:
@@ -159,8 +219,24 @@ class _Checker:
         self.keep = keep
         self.relations = 0
         self.errors = 0
-        self.first: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, id) -> where it was first defined
+        # where each id was first defined, by kind: file number << 32 | line (an int, not a tuple of two,
+        # since validate keeps one for every relation it has read)
+        self.first: dict[str, dict[str, int]] = {"type": {}, "source": {}, "actor": {}, "relation": {}}
+        self.first_relation = self.first["relation"]
+        self.files: dict[str, int] = {}
         self.declared: dict[str, set[str]] = {"type": set(), "source": set(), "actor": set()}
+        self.dates: dict[str, PartialDate] = {}  # dates as written -> parsed, for well_formed_relation
+
+    def file_base(self, file: str) -> int:
+        """The part of a location (:meth:`where`) that says which file."""
+        return self.files.setdefault(file, len(self.files)) << 32
+
+    def where(self, raw: Raw) -> int:
+        return self.file_base(raw.file) | raw.line()
+
+    def place(self, where: int) -> str:
+        """``file:line`` of a location."""
+        return f"{list(self.files)[where >> 32]}:{where & 0xFFFFFFFF}"
 
     def problem(self, severity: Literal["error", "warning"], raw: Raw, label: str | None, name: str | None,
                 message: str, line: int | None = None) -> None:
@@ -191,10 +267,10 @@ class _Checker:
         return parsed
 
     def unique(self, raw: Raw, kind: str, ident: str, label: str) -> bool:
-        key = (kind, ident)
-        first = self.first.setdefault(key, (raw.file, raw.line()))
-        if first != (raw.file, raw.line()):
-            self.problem("error", raw, label, "id", f"duplicate id: first defined at {first[0]}:{first[1]}")
+        where = self.where(raw)
+        first = self.first[kind].setdefault(ident, where)
+        if first != where:
+            self.problem("error", raw, label, "id", f"duplicate id: first defined at {self.place(first)}")
             return False
         return True
 
@@ -246,6 +322,120 @@ class _Checker:
                              f"unknown actor {actor.part_of!r}{hint}")
 
     # -- relations
+
+    def well_formed_relation(self, v: dict[str, Any], where: int) -> bool:
+        """Count (and keep) a relation in the common form, if :meth:`relation` would say nothing of it.
+
+        ``v`` holds the record's values (plain dicts from JSON, or the YAML
+        reader's); ``where`` its location (:meth:`where`). Only what is
+        certainly right is taken: any doubt (a value in another form, a
+        warning, an error, an inline source) returns False having changed
+        nothing, and :meth:`relation` then checks the record and says why.
+        This runs for every relation of a dataset, hence its terse style.
+        """
+        if not v.keys() <= _RELATION_FIELDS:
+            return False
+        source, tname, target, ident, sign, confidence, start, end, date, notes, review, cited = map(
+            v.get, _RELATION_FIELDS_IN_ORDER)
+        if type(source) is not str or type(target) is not str or type(tname) is not str or source == target:
+            return False
+        actors = self.data.actors
+        rtype, a, b = self.data.types.get(tname), actors.get(source), actors.get(target)
+        if (rtype is None or a is None or b is None
+                or (rtype.source_kinds is not None and a.kind not in rtype.source_kinds)
+                or (rtype.target_kinds is not None and b.kind not in rtype.target_kinds)):
+            return False
+        dates = self.dates
+        if rtype.kind == "event":
+            if start is not None or end is not None:
+                return False
+            date = when = (dates.get(date) if type(date) is str else None) or self.date(date)
+        else:
+            if date is not None:
+                return False
+            # no start is a warning
+            start = when = (dates.get(start) if type(start) is str else None) or self.date(start)
+            if end is not None:
+                end = (dates.get(end) if type(end) is str else None) or self.date(end)
+                if end is None or start is None or end.last < start.first:
+                    return False
+        if when is None:
+            return False
+        # most ids are one run of lower-case letters and digits: str's tests say so faster than the pattern
+        if ident is not None and (type(ident) is not str or len(ident) > MAX_ID or not (
+                (ident.isascii() and ident.isalnum() and (ident.islower() or ident.isdigit()))
+                or RECORD_ID.fullmatch(ident))):
+            return False
+        if sign is None:
+            sign = rtype.sign
+        elif (type(sign) is int or (isinstance(sign, int) and type(sign) is not bool)) and -1 <= sign <= 1:
+            sign = int(sign)  # a YAML integer remembers its text: the model holds plain ones
+        else:
+            return False
+        if confidence is None:
+            confidence = 1.0
+        elif ((type(confidence) is float or type(confidence) is int or _number(confidence))
+              and 0 <= confidence <= 1):
+            confidence = float(confidence)
+        else:
+            return False
+        if notes is not None and (notes := _long_text(notes)) is None:
+            return False
+        if review is not None and (type(review) is not str or review not in REVIEW_STATES):
+            return False
+        citations = self.well_formed_citations(cited)
+        if citations is None:
+            return False
+        rid = ident or relation_id(source, tname, target, when)
+        if self.first_relation.setdefault(rid, where) != where:
+            return False
+        self.relations += 1
+        if self.keep:
+            # the actors' and the type's own strings rather than the record's: one copy each in memory
+            self.data.relations[rid] = Relation(
+                rid, a.id, rtype.name, b.id, sign, start, end, date,  # type: ignore[arg-type]
+                confidence, citations, notes, review)  # type: ignore[arg-type]
+        return True
+
+    def well_formed_citations(self, value: Any) -> tuple[Citation, ...] | None:
+        """The citations of :meth:`well_formed_relation`: refs to declared sources, each with a note."""
+        if not isinstance(value, list) or not value:  # no source is a warning
+            return None
+        sources, keep, out = self.data.sources, self.keep, []
+        for c in value:
+            if not isinstance(c, dict) or not c.keys() <= _REF_CITATION_FIELDS:
+                return None
+            ref, evidence, quote, offsets = map(c.get, _REF_CITATION_FIELDS_IN_ORDER)
+            found = sources.get(ref) if type(ref) is str else None
+            if found is None or (evidence is None and quote is None):  # no note is a warning
+                return None
+            # _long_text, inlined for the evidence note most citations have
+            if evidence is not None and (type(evidence) is not str or not (evidence := evidence.strip())
+                                         or len(evidence) > MAX_TEXT):
+                return None
+            if quote is not None and (quote := _long_text(quote)) is None:
+                return None
+            if offsets is not None:
+                if (quote is None or not isinstance(offsets, list) or len(offsets) != 2
+                        or not all(isinstance(n, int) and not isinstance(n, bool) for n in offsets)
+                        or not 0 <= offsets[0] < offsets[1]):
+                    return None
+                offsets = (int(offsets[0]), int(offsets[1]))
+            if keep:
+                out.append(Citation(found, evidence, quote, offsets))
+        return tuple(out)
+
+    def date(self, value: Any) -> PartialDate | None:
+        """A date as the schema reads it (None: absent or wrong), each text parsed once."""
+        if value is None:
+            return None
+        try:
+            parsed = partial_date(value)
+        except FieldError:
+            return None
+        if type(value) is str and len(self.dates) < _DATES_KEPT:
+            self.dates[value] = parsed
+        return parsed
 
     def relation(self, raw: Raw, index: int) -> None:
         v = raw.values

@@ -53,6 +53,10 @@ def excerpt(value: Any) -> str:
     >>> excerpt("x" * 1000)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx' (1000 characters)"
     """
+    if type(value) is str and len(value) <= _EXCERPT.maxstring:  # the common case, as reprlib gives it
+        shown = repr(value)
+        if len(shown) <= _EXCERPT.maxstring:
+            return shown
     shown = _EXCERPT.repr(value)
     if isinstance(value, str) and len(value) > _EXCERPT.maxstring:
         shown += f" ({len(value)} characters)"

@@ -22,7 +22,7 @@ from relgraph.dates import PartialDate
 from relgraph.errors import DateError, FieldError, excerpt
 from relgraph.model import ACTOR_KINDS, REVIEW_STATES
 
-__all__ = ["MAX_ID", "MAX_NAME", "MAX_TEXT", "RECORDS", "SECTIONS", "Field"]
+__all__ = ["MAX_ID", "MAX_NAME", "MAX_TEXT", "RECORDS", "RECORD_ID", "SECTIONS", "Field"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ def slug(value: Any) -> str:
 # Relation and source ids may carry the prefix of the dataset they come from, so that an imported
 # record keeps its original id (gdelt:410412347, acled:syr12345). Actor ids and type names stay plain
 # slugs: type names become Neo4j relationship types.
-_RECORD_ID = re.compile(r"^(?:[a-z0-9]+(?:[-_.][a-z0-9]+)*:)?[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+RECORD_ID = re.compile(r"^(?:[a-z0-9]+(?:[-_.][a-z0-9]+)*:)?[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+"""A relation's or source's id: ``RECORD_ID.fullmatch(s)`` means that :func:`record_id` gives back ``s``."""
 
 
 def record_id(value: Any) -> str:
@@ -92,7 +93,7 @@ def record_id(value: Any) -> str:
     >>> record_id("gdelt:410412347"), record_id("russia.backs.assad-regime.2011-03")
     ('gdelt:410412347', 'russia.backs.assad-regime.2011-03')
     """
-    return _identifier(value, _RECORD_ID,
+    return _identifier(value, RECORD_ID,
                        ", optionally after one 'prefix:' (e.g. assad-regime, gdelt:410412347)")
 
 

@@ -1,9 +1,11 @@
 """Reading, validating and writing dataset files; every bad-input class with its file:line."""
 
+import gc
 from pathlib import Path
 
 import pytest
 
+from relgraph import dataset as dataset_module
 from relgraph.dataset import load, read, validate, write
 from relgraph.errors import DatasetError
 
@@ -293,3 +295,64 @@ relations:
 
     write_dataset(data, write_path)
     assert load(write_path) == data
+
+
+# -- the fast path: well-formed relations are checked cheaply, anything else by the precise checks ----------------
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.yaml"])
+def test_well_formed_relations_never_reach_the_precise_checks(example, tmp_path, monkeypatch, name):
+    write(example, tmp_path / name)
+
+    def precise(*args):
+        raise AssertionError(f"the precise checks ran for {args[1].values}")
+
+    monkeypatch.setattr(dataset_module._Checker, "relation", precise)
+    assert load(tmp_path / name).relations == example.relations
+    assert validate(tmp_path / name).relations == len(example.relations)
+
+
+def test_validate_counts_relations_without_keeping_them(example, tmp_path):
+    write(example, tmp_path / "out.jsonl")
+    report = validate(tmp_path / "out.jsonl")
+    assert report.ok and report.relations == len(example.relations) == 55
+    assert report.dataset.relations == {}
+    assert report.dataset.actors == example.actors
+
+
+def test_a_duplicate_of_a_relation_the_fast_path_took_names_its_line(write):
+    path = write(
+        '{"record": "actor", "id": "a", "name": "A", "kind": "state"}\n'
+        '{"record": "actor", "id": "b", "name": "B", "kind": "state"}\n'
+        '{"record": "source", "id": "s", "title": "S"}\n'
+        '{"record": "relation", "id": "r1", "source": "a", "type": "backs", "target": "b", "start": "2012", '
+        '"sources": [{"ref": "s", "evidence": "e"}]}\n'
+        '{"record": "relation", "id": "r1", "source": "b", "type": "opposes", "target": "a", "start": "2013", '
+        '"sources": [{"ref": "s", "evidence": "e"}]}\n',
+        "data.jsonl",
+    )
+    assert messages(path) == [f"{path}:5: error: relation 'r1', field 'id': duplicate id: first defined at {path}:4"]
+
+
+def test_the_collector_is_paused_while_reading_and_left_as_it_was(write, monkeypatch):
+    path = write(GOOD)
+    during = []
+    declare = dataset_module._Checker.declare
+    monkeypatch.setattr(dataset_module._Checker, "declare",
+                        lambda self, raws: (during.append(gc.isenabled()), declare(self, raws))[1])
+    assert gc.isenabled()
+    assert read(path).ok and gc.isenabled()
+    gc.disable()
+    try:
+        assert read(path).ok and not gc.isenabled()
+    finally:
+        gc.enable()
+    assert during == [False, False]
+
+
+def test_loaded_relations_share_their_actors_and_types_strings(example, tmp_path):
+    write(example, tmp_path / "out.jsonl")
+    data = load(tmp_path / "out.jsonl")
+    for rel in data.relations.values():
+        assert rel.source is data.actors[rel.source].id and rel.target is data.actors[rel.target].id
+        assert rel.type is data.types[rel.type].name

@@ -3,8 +3,10 @@
 import pytest
 from ingest_cases import by_id, gdelt_row, write_rows
 
+from relgraph.dataset import read
 from relgraph.errors import EventDataError
 from relgraph.ingest.events import import_events
+from relgraph.ingest.events.actors import ActorMap
 from relgraph.ingest.events.mapping import DECLARED_TYPES, Mapping
 from relgraph.model import BUILTIN_TYPES
 
@@ -68,3 +70,44 @@ def test_a_bad_table_is_one_clear_error(write, text, message):
     with pytest.raises(EventDataError) as caught:
         Mapping.load(path)
     assert str(caught.value).startswith(f"{path}: {message}")
+
+
+# -- the user's YAML (mapping table, actor map) is read by the dataset reader, with its limits ---------------------
+
+LAUGHS = "".join(f"{x}: &{x} [{', '.join([f'*{p}'] * 9) if p else ', '.join(['lol'] * 9)}]\n"
+                 for p, x in zip(["", *"abcdefgh"], "abcdefghi", strict=True))  # 9**9 values once expanded
+HOSTILE = [  # the bytes, and what the message must say (the dataset reader's words)
+    (LAUGHS.encode(), 1, "not accepted: its aliases expand it to"),
+    (b"cameo:\n  x: " + b"[" * 60 + b"]" * 60 + b"\n", 2, "not valid YAML: nested more than 50 levels deep"),
+    (b"neutral: 3\ncameo: {'04': caf\xe9}\n", 2, "not UTF-8: byte 0xe9 at column 18"),
+    (b"neutral: 3\nneutral: 4\n", 2, "not valid YAML: duplicate key 'neutral'"),
+]
+
+
+@pytest.mark.parametrize("reader", [Mapping.load, ActorMap.load], ids=["mapping", "actor map"])
+@pytest.mark.parametrize(("data", "line", "words"), HOSTILE, ids=["billion laughs", "deep", "not utf-8", "twice"])
+def test_a_hostile_table_gets_the_one_line_error_a_dataset_file_gets(tmp_path, reader, data, line, words):
+    path = tmp_path / "table.yaml"
+    path.write_bytes(data)
+    [problem] = read(path).problems  # the same bytes as a dataset file
+    assert (problem.line, problem.severity) == (line, "error") and problem.message.startswith(words)
+    with pytest.raises(EventDataError) as caught:
+        reader(path)
+    assert str(caught.value) == f"{path}:{line}: {problem.message}"
+    assert "\n" not in str(caught.value)
+
+
+def test_codes_keep_the_text_they_were_written_with(write):
+    # YAML 1.1 reads 042 as an octal number (34) and yes as true: as in dataset files, they stay as written
+    table = Mapping.load(write("cameo: {042: consults}\ntypes: [{name: consults, sign: 0, kind: event}]\n",
+                               "mapping.yaml"))
+    assert table.cameo["042"].type == "consults" and "34" not in table.cameo
+    actors = ActorMap.load(write("042: some-group\nyes: other-group\n", "actors.yaml"))
+    assert actors.user == {"042": "some-group", "yes": "other-group"}
+
+
+@pytest.mark.parametrize(("reader", "what"), [(Mapping.load, "the mapping"), (ActorMap.load, "the actor map")])
+def test_a_table_that_cannot_be_read_says_which(tmp_path, reader, what):
+    with pytest.raises(EventDataError) as caught:
+        reader(tmp_path / "missing.yaml")
+    assert str(caught.value) == f"cannot read {what} {tmp_path / 'missing.yaml'}: No such file or directory"

@@ -36,11 +36,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from relgraph.errors import EventDataError
 from relgraph.ingest.events.countries import CAMEO_CODES, COUNTRIES, GROUPS, REGIONS
+from relgraph.ingest.events.user_yaml import read_user_yaml
 from relgraph.model import Actor
+from relgraph.readers import original_text
 
 __all__ = ["ROLE_KINDS", "SEPARATE_ROLES", "ActorMap", "Described", "Resolved"]
 
@@ -107,19 +107,15 @@ class ActorMap:
         if path is None:
             return cls()
         path = Path(path)
-        try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EventDataError(f"cannot read the actor map {path}: {exc}") from None
-        except yaml.YAMLError as exc:
-            raise EventDataError(f"{path}: not valid YAML: {exc}") from None
+        doc = read_user_yaml(path, "the actor map")
         if not isinstance(doc, dict):
             raise EventDataError(f"{path}: expected a mapping of codes or names to actor ids")
         user: dict[str, str] = {}
         details: dict[str, Actor] = {}
-        for key, value in doc.items():
-            ident, actor = _user_entry(path, str(key), value)
-            user[str(key)] = ident
+        for written, value in doc.items():
+            key = str(original_text(written))  # as written: a code 042 stays "042"
+            ident, actor = _user_entry(path, key, value)
+            user[key] = ident
             if actor is not None:
                 details[ident] = actor
         return cls(user, details)

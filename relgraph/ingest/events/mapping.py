@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from relgraph.errors import EventDataError
+from relgraph.ingest.events.user_yaml import read_user_yaml
 from relgraph.model import BUILTIN_TYPES, RelationType
+from relgraph.readers import original_text
 
 __all__ = ["DECLARED_TYPES", "NEUTRAL", "Entry", "Mapping"]
 
@@ -144,12 +144,7 @@ class Mapping:
         if path is None:
             return table
         path = Path(path)
-        try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EventDataError(f"cannot read the mapping {path}: {exc}") from None
-        except yaml.YAMLError as exc:
-            raise EventDataError(f"{path}: not valid YAML: {exc}") from None
+        doc = read_user_yaml(path, "the mapping")
         if not isinstance(doc, dict) or set(doc) - {"cameo", "acled", "types", "neutral"}:
             raise EventDataError(f"{path}: expected a mapping with any of cameo, acled, types, neutral")
         table._read_types(path, doc.get("types") or [])
@@ -158,7 +153,8 @@ class Mapping:
             if not isinstance(entries, dict):
                 raise EventDataError(f"{path}: {section} must map codes to {{type, sign, score}}")
             for code, value in entries.items():
-                getattr(table, section)[str(code)] = table._entry(path, section, str(code), value)
+                code = str(original_text(code))  # as written: 042 stays "042", not the number 42
+                getattr(table, section)[code] = table._entry(path, section, code, value)
         if "neutral" in doc:
             neutral = doc["neutral"]
             if isinstance(neutral, bool) or not isinstance(neutral, (int, float)) or not 0 <= neutral <= 10:
@@ -196,7 +192,7 @@ class Mapping:
         if BUILTIN_TYPES.get(name, self.types.get(name)).kind != "event":  # type: ignore[union-attr]
             raise EventDataError(f"{where}: {name!r} is a stance; a coded event needs an event type")
         sign = value.get("sign")
-        if sign is not None and sign not in (-1, 0, 1):
+        if sign is not None and (isinstance(sign, bool) or sign not in (-1, 0, 1)):
             raise EventDataError(f"{where}: sign must be -1, 0 or 1, not {sign!r}")
         score = value.get("score")
         if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))
@@ -206,6 +202,7 @@ class Mapping:
         label = old.label if old else ""
         if section == "acled" and score is None:
             score = old.score if old and old.score is not None else 0.0
+        sign = None if sign is None else int(sign)  # a YAML integer remembers its text: keep a plain one
         return Entry(name, sign, None if score is None else float(score), label)
 
     def cameo_entry(self, code: str) -> Entry | None:
