@@ -5,6 +5,7 @@ relgraph keeps the parse in-process), then each test checks what a careful
 reader would take from one sentence. The article is dated Tuesday 20 December 2016.
 """
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -145,8 +146,12 @@ def test_no_server_is_one_line_naming_the_url(run, tmp_path, free_port):
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
-@pytest.mark.skipif(not SEED.is_dir(), reason="the reference article is not beside the repository")
 def test_the_reference_article_gives_valid_candidates(run, tmp_path, corenlp_url):
+    if not SEED.is_dir():
+        # CI clones beside ../shared; a missing seed there is a broken set-up, not a reason to pass
+        if os.environ.get("CI") == "true":
+            pytest.fail("the reference article is missing from ../shared/seed", pytrace=False)
+        pytest.skip("the reference article is not beside the repository")
     (article,) = sorted(SEED.glob("*.txt"))
     out = run("extract", str(article), "--date", "2016-12-20", "--output", "seed.yaml",
               env={"CORENLP_URL": corenlp_url})
