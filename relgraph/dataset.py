@@ -18,17 +18,15 @@ there is no error, so a bad file never gives a half-built dataset.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
+from relgraph.collector import paused_collector
 from relgraph.dates import PartialDate
 from relgraph.errors import DatasetError, FieldError, Problem, did_you_mean, excerpt
 from relgraph.model import (
@@ -135,19 +133,6 @@ def files(path: str | Path) -> list[Path]:
 # -- reading ---------------------------------------------------------------------------------------------
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Reading builds millions of small dicts and model objects that form no reference cycles: the cyclic
-    # collector would only walk the growing heap again and again (a quarter of the time of a load of 100k).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _check(path: Path, *, keep: bool, fast: bool = True) -> Report:
     """Read and check; ``fast=False`` sends every relation through the precise checker (tests compare)."""
     problems: list[Problem] = []
@@ -158,7 +143,7 @@ def _check(path: Path, *, keep: bool, fast: bool = True) -> Report:
     if not found:
         problems.append(Problem("error", str(path), None, None, None,
                                 f"no dataset files ({', '.join(SUFFIXES)}) in this directory"))
-    with _collector_paused():
+    with paused_collector():
         checker = _Checker(problems, keep=keep)
         _check_files(checker, found, problems, fast=fast)
     # reading finds syntax problems before checking finds the rest: show them in file order

@@ -346,12 +346,8 @@ def read_jsonl(path: Path, shown: str, problems: list[Problem], kinds: frozenset
     # relations make up most of a large file: a pass that does not want them passes over their lines
     skip = _PREFIX + b'relation"' if only is not None and "relation" not in only else None
     for number, data in _lines(path, skip):
-        written = _written_kind(data)
-        if only is not None and written is not None and written not in only:
-            continue
-        report = [] if quiet and written is None else problems
-        found = _record(data, number, shown, report, kinds)
-        if found is not None and (only is None or found[0] in only):
+        found = _wanted_record(data, number, shown, problems, kinds, only, quiet)
+        if found is not None:
             yield Raw(found[0], found[1], shown)
 
 
@@ -396,12 +392,8 @@ def read_jsonl_plain(path: Path, shown: str, problems: list[Problem], kinds: fro
                 data = data[3:]
             if not data or data.isspace():
                 continue
-            written = _written_kind(data)
-            if only is not None and written is not None and written not in only:
-                continue
-            report = [] if quiet and written is None else problems
-            found = _record(data, number, shown, report, kinds)
-            if found is not None and (only is None or found[0] in only):
+            found = _wanted_record(data, number, shown, problems, kinds, only, quiet)
+            if found is not None:
                 yield found[0], found[1], number, data
 
 
@@ -411,6 +403,16 @@ def located(data: bytes, number: int, kinds: frozenset[str]) -> LineDict:
     if found is None:  # read_jsonl_plain yields only lines that are records
         raise ValueError(f"line {number} is not a record")
     return found[1]
+
+
+def _wanted_record(data: bytes, number: int, shown: str, problems: list[Problem], kinds: frozenset[str],
+                   only: frozenset[str] | None, quiet: bool) -> tuple[str, LineDict] | None:
+    """The record of a line if it is of a kind ``only`` wants; a line of another kind is not parsed."""
+    written = _written_kind(data)
+    if only is not None and written is not None and written not in only:
+        return None
+    found = _record(data, number, shown, [] if quiet and written is None else problems, kinds)
+    return found if found is not None and (only is None or found[0] in only) else None
 
 
 def _record(data: bytes, number: int, shown: str, problems: list[Problem],
