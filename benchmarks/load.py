@@ -57,10 +57,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+# the generator validate.py streams; its constants are this dataset's too
+from _synthetic import EVENT_TYPES, PRECISIONS, STANCE_TYPES, START, YEARS
+
 from relgraph import dataset
 from relgraph.dates import PartialDate
 from relgraph.explorer import Explorer
-from relgraph.model import ACTOR_KINDS, BUILTIN_TYPES, Actor, Citation, Dataset, Relation, Source
+from relgraph.model import ACTOR_KINDS, Actor, Citation, Dataset, Relation, Source
 from relgraph.store import server as neo4j_server
 from relgraph.store.graph_shape import (
     RELATION_PROPERTIES,
@@ -73,12 +76,6 @@ from relgraph.store.graph_shape import (
 )
 from relgraph.store.neo4j import Neo4jStore
 
-START, YEARS = date(2000, 1, 1), 20
-STANCE_TYPES = [t for t in BUILTIN_TYPES.values() if t.kind == "stance" and t.source_kinds is None
-                and t.target_kinds is None]
-EVENT_TYPES = [t for t in BUILTIN_TYPES.values() if t.kind == "event" and t.source_kinds is None
-               and t.target_kinds is None]
-PRECISIONS = ["day"] * 6 + ["month"] * 3 + ["year"]
 SNAPSHOT_DAYS = (date(2005, 6, 15), date(2012, 1, 1), date(2019, 12, 31))
 
 
