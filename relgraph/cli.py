@@ -263,14 +263,14 @@ def validate(path: Path | None) -> None:
     --prune, repairs). Exits 1 when there are errors; warnings alone do not fail.
     """
     import relgraph
-    from relgraph.render.text import validated_text
+    from relgraph.render.text import plural, validated_text
 
     if path is None:
         found = _explorer(None, need_neo4j=True).check()
         for line in found:
             click.echo(line, err=True)
         if found:
-            raise click.ClickException(f"the database has {len(found)} problem(s)")
+            raise click.ClickException(f"the database has {plural(len(found), 'problem')}")
         click.echo("The database holds every relation id once")
         return
     report = relgraph.validate(path)

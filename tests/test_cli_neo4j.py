@@ -202,10 +202,26 @@ def test_a_database_a_load_left_unfinished_is_refused_until_a_load_finishes_it(r
         assert (refused.exit_code, refused.output) == (1, f"Error: {refusal}\n")
     checked = run("validate")
     assert checked.exit_code == 1
-    assert checked.output.splitlines() == [refusal, "Error: the database has 1 problem(s)"]
+    assert checked.output.splitlines() == [refusal, "Error: the database has 1 problem"]
     finished = run("load", str(example_path()))
     assert finished.exit_code == 0
     assert finished.output.splitlines()[-1] == (
         "The database held part of an earlier load that had stopped; this load finished it")
     assert run("show", "--date", "2016-12-20").exit_code == 0
     assert run("validate").output == "The database holds every relation id once\n"
+
+
+def test_validate_without_a_path_lists_each_problem_of_the_database_and_counts_them(run, neo4j_store):
+    assert run("load", str(example_path())).exit_code == 0
+    with neo4j_store._session(write=True) as session:  # one id under two types, twice: left by old loads
+        session.run("MATCH (a:Actor {id: 'russia'}), (b:Actor {id: 'turkey'}) "
+                    "UNWIND ['x1', 'x2'] AS id "
+                    "CREATE (a)-[:BACKS {id: id, hash: 'h'}]->(b), (a)-[:OPPOSES {id: id, hash: 'h'}]->(b)").consume()
+    checked = run("validate")
+    assert checked.exit_code == 1
+    fix = "load a dataset that holds it, or load with --prune, to make it one"
+    assert checked.output.splitlines() == [
+        f"relation 'x1' is stored 2 times (BACKS, OPPOSES): {fix}",
+        f"relation 'x2' is stored 2 times (BACKS, OPPOSES): {fix}",
+        "Error: the database has 2 problems",
+    ]
