@@ -202,15 +202,24 @@ def test_a_load_in_batches_holds_the_lock_to_its_end(neo4j_target, neo4j_store, 
 
 
 def test_ids_of_any_text_are_compared_exactly(neo4j_store, in_batches):
-    """Ids are compared in ranges of Neo4j's index, bounded by ids sorted in Python: both must order text
-    alike, by code point, even beyond the Basic Multilingual Plane (where UTF-16, Java's order, differs)."""
+    """Ids are compared in ranges bounded by ids sorted in Python, by code point; Neo4j's filters compare
+    text in Java's UTF-16 order, which differs beyond the Basic Multilingual Plane (U+1F600 sorts before
+    U+FFFF there), so a relationship can come back from a neighbouring range: it must still be matched,
+    neither taken for a copy (and deleted) nor for a new relation."""
     ids = ["a", "b", "\uffff", "\U0001F600", "z", "\u00e9", "\ud7ff", "m", "c", "d"]
     actors = {"x": Actor("x", "X", "state"), "y": Actor("y", "Y", "state")}
     data = Dataset(actors=actors, relations={i: replace(relation, id=i) for i in ids for relation in [
         Relation("-", "x", "backs", "y", 1, start=PartialDate.parse("2012"))]})
     assert neo4j_store.write(data).relations.created == len(ids)
     again = neo4j_store.write(data)
-    assert (again.relations.unchanged, again.stale) == (len(ids), [])
+    assert (again.relations.unchanged, again.repaired, again.stale) == (len(ids), 0, [])
+    assert sorted(neo4j_store.read().relations) == sorted(ids)
+    smiling = Dataset(actors=actors, relations={**data.relations, "\U0001F600": replace(
+        data.relations["\U0001F600"], confidence=0.4)})
+    changed = neo4j_store.write(smiling)
+    assert (changed.relations.updated, changed.relations.unchanged, changed.repaired) == (1, len(ids) - 1, 0)
+    assert neo4j_store.read().relations["\U0001F600"].confidence == 0.4
+    assert neo4j_store.write(data).relations.updated == 1
     fewer = Dataset(actors=actors, relations={i: replace(r, confidence=0.3) for i, r in data.relations.items()
                                               if i not in ("\U0001F600", "a")})
     summary = neo4j_store.write(fewer)
