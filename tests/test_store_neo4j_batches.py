@@ -1,6 +1,7 @@
 """Loads written in batches, against a real Neo4j: the same graph as one transaction gives, a journal while a
 load is unfinished that readers refuse, and an exact finish by loading again."""
 
+import re
 import threading
 from dataclasses import replace
 from datetime import date
@@ -128,10 +129,12 @@ def test_a_load_stopped_part_way_is_refused_by_readers_and_finished_exactly_by_l
 
     with pytest.raises(StoreError) as stopped:
         neo4j_store.write(example, progress=stop)
-    written = counted[-1]
+    said = re.match(f"interrupted: the load into Neo4j at {re.escape(neo4j_store.shown)} stopped after writing "
+                    f"(\\d+) of {len(example.relations)} relations in batches", str(stopped.value))
+    assert said, str(stopped.value)
+    written = int(said[1])  # what progress saw, and batches that committed beside them
+    assert written >= counted[-1] >= 20
     assert len(counted) >= 3  # batches of at most 7
-    assert str(stopped.value).startswith(f"interrupted: the load into Neo4j at {neo4j_store.shown} stopped after "
-                                         f"writing {written} of {len(example.relations)} relations in batches")
     links_follow_relations(neo4j_store)  # the graph is whole after every batch
     assert 0 < db_counts(neo4j_store)[":RelgraphLoad"] == 1
     for read in (neo4j_store.read, lambda: neo4j_store.at(date(2016, 12, 20))):
@@ -226,3 +229,40 @@ def test_ids_of_any_text_are_compared_exactly(neo4j_store, in_batches):
     assert (summary.relations.updated, sorted(summary.stale)) == (len(ids) - 2, sorted(["\U0001F600", "a"]))
     assert neo4j_store.write(fewer, prune=True).relations.removed == 2
     assert sorted(neo4j_store.read().relations) == sorted(fewer.relations)
+
+
+def test_batches_that_only_add_commit_side_by_side_and_the_others_alone(neo4j_store, example, in_batches,
+                                                                          monkeypatch):
+    """Units that create relations overlap, up to WRITERS; a unit that updates or deletes has the server to
+    itself, so it sees every unit before it and is seen by every unit after it."""
+    import neo4j
+
+    lock = threading.Lock()
+    under_way: list[str] = []  # the first statement of each unit being committed
+    overlaps: list[tuple[str, ...]] = []
+    execute_write = neo4j.Session.execute_write
+
+    def watched(self, work, *args, **kwargs):
+        unit = args[0] if args and isinstance(args[0], loading.Unit) else None
+        if unit is None:  # the load itself, under its lock
+            return execute_write(self, work, *args, **kwargs)
+        first = unit.statements[0][0]
+        with lock:
+            under_way.append(first)
+            overlaps.append(tuple(under_way))
+        try:
+            return execute_write(self, work, *args, **kwargs)
+        finally:
+            with lock:
+                under_way.remove(first)
+
+    monkeypatch.setattr(neo4j.Session, "execute_write", watched)
+    monkeypatch.setattr(loading, "BATCH", 2)
+    for data, prune in steps(example):
+        neo4j_store.write(data, prune=prune)
+    together = [units for units in overlaps if len(units) > 1]
+    assert together, "no two units were committed at the same time"
+    assert max(map(len, together)) <= loading.WRITERS
+    for units in together:
+        assert all(" CREATE (s)-[:" in first for first in units), units
+    assert any("SET r = " in units[0] for units in overlaps)  # updates ran, alone

@@ -14,10 +14,11 @@ Guarantees (also in the README):
   driver's managed transactions retry, when the server reports a transient
   failure (a deadlock, a leader switch), and otherwise rolled back;
 * a bigger load is written in batches of
-  :data:`~relgraph.store.loading.BATCH`, each retried likewise, behind a
-  journal node: if it stops part way, the journal stays, readers refuse the
-  database, and loading the same dataset again writes exactly what is
-  missing and removes the journal;
+  :data:`~relgraph.store.loading.BATCH` (up to
+  :data:`~relgraph.store.loading.WRITERS` at a time), each retried likewise,
+  behind a journal node: if it stops part way, the journal stays, readers
+  refuse the database, and loading the same dataset again writes exactly
+  what is missing and removes the journal;
 * loads into one database run one after the other, each waiting for the
   one before (``waiting`` is told), so one relation id is one relationship;
 * a snapshot takes the same lock, so it sees the database before a load or
@@ -243,8 +244,8 @@ class Neo4jStore:
         load = loading.Load(data, prune=prune, progress=progress, waiting=self.waiting)
         try:
             self.init(data.types.values())
-            with self._session(write=True) as session, self._session(write=True) as batches:
-                return session.execute_write(load.run, batches)
+            with self._session(write=True) as session:
+                return session.execute_write(load.run, lambda: self._session(write=True))
         except KeyboardInterrupt:
             raise StoreError(self._stopped(load, "interrupted")) from None
         except loading.Stopped as stopped:
