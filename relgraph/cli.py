@@ -657,7 +657,8 @@ def render(data_path: Path | None, days: tuple[tuple[date, ...], ...], start: da
     dates = _render_days(days, start, end, step)
     explorer = _explorer(data_path)
     graphs = explorer.snapshots(dates, window=window, filters=filters)
-    recent_roles(graphs, lambda earlier: explorer.snapshots(earlier, window=window))
+    # the roles that ended are read from relations alone: no citations
+    recent_roles(graphs, lambda earlier: explorer.snapshots(earlier, window=window, evidence=False))
     done = relgraph.render.write(graphs, output, format=fmt, fragment=fragment, title=title, size_by=size_by,
                                  all_relations=all_relations, focus=chosen)
     click.echo(written_text(done))

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -136,11 +137,14 @@ class Explorer:
         from relgraph.filters import Filters
 
         span = _window(window)
-        graphs = []
+        graphs, reviewing = [], []
         for day in map(parse_day, days):
             with paused_collector():
-                graphs.append(graph_of(self.store.records(day, span, evidence=evidence), day, window=span))
-        return (filters or Filters()).apply(graphs)
+                shown = self.store.records(day, span, evidence=evidence)
+                # known from the records at a fraction of what looking through the graph costs
+                reviewing.append(any(map(itemgetter("review"), shown.relations)))
+                graphs.append(graph_of(shown, day, window=span))
+        return (filters or Filters()).apply(graphs, candidates=reviewing)
 
     def series(self, start: Day, end: Day, step: Duration | str = "1M", *,
                window: Window = DEFAULT_EVENT_WINDOW,

@@ -35,6 +35,7 @@ datetime.date(2016, 6, 1)
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from relgraph.dates import DEFAULT_EVENT_WINDOW, Duration, parse_day
@@ -67,8 +68,9 @@ def to_graph(data: Dataset, day: date, *, window: Duration | None = DEFAULT_EVEN
 def graph_of(shown: Shown, day: date, *, window: Duration | None = DEFAULT_EVENT_WINDOW) -> nx.MultiDiGraph:
     """The snapshot graph of ``day`` from the records a store selected for it (``ReadStore.records``).
 
-    The relation records become the edges' attribute dicts as they are (less
-    ``source`` and ``target``, which are the edge's ends): ``shown`` is used up.
+    The actor records become the nodes' attribute dicts and the relation
+    records the edges' as they are (less ``source`` and ``target``, which are
+    the edge's ends): ``shown`` is used up.
     """
     attrs: dict[str, Any] = {"date": day.isoformat(), "event_window": str(window) if window else None}
     if not shown.evidence:
@@ -92,12 +94,17 @@ def _graph(shown: Shown, attrs: dict[str, Any]) -> nx.MultiDiGraph:
     import networkx as nx
 
     graph = nx.MultiDiGraph(**attrs)
-    used = {r["type"] for r in shown.relations}
+    used = set(map(itemgetter("type"), shown.relations))
     graph.graph["types"] = {
         name: {"sign": t.sign, "kind": t.kind, "symmetric": t.symmetric, "description": t.description}
         for name, t in shown.types.items() if name in used
     }
-    graph.add_nodes_from((a["id"], a) for a in shown.actors)
+    succ, pred, nodes = graph._succ, graph._pred, graph._node
+    for actor in shown.actors:  # the records as the nodes' attribute dicts, as for edges below
+        name = actor["id"]
+        if name not in succ:
+            succ[name], pred[name] = {}, {}
+        nodes[name] = actor
     _add_edges(graph, shown.relations)
     return graph
 
@@ -111,15 +118,19 @@ def _add_edges(graph: nx.MultiDiGraph, records: list[dict[str, Any]]) -> None:
     """
     succ, pred, nodes = graph._succ, graph._pred, graph._node
     for record in records:
-        u, v = record.pop("source"), record.pop("target")
-        if u not in succ:
-            succ[u], pred[u], nodes[u] = {}, {}, {}
+        u = record.pop("source")
+        v = record.pop("target")
+        out = succ.get(u)
+        if out is None:
+            out = succ[u] = {}
+            pred[u], nodes[u] = {}, {}
         if v not in succ:
             succ[v], pred[v], nodes[v] = {}, {}, {}
-        keys = succ[u].get(v)
-        if keys is None:
-            keys = succ[u][v] = pred[v][u] = {}  # one key dict, seen from either end
-        keys[record["id"]] = record
+        keys = out.get(v)
+        if keys is None:  # one key dict, seen from either end
+            out[v] = pred[v][u] = {record["id"]: record}
+        else:
+            keys[record["id"]] = record
 
 
 def relations(graph: nx.Graph, kind: str | None = None) -> list[dict[str, Any]]:

@@ -11,8 +11,10 @@ import relgraph.store.neo4j as neo4j_module
 from relgraph.dataset import load
 from relgraph.dates import PartialDate
 from relgraph.errors import StoreError, StoreUnavailable
+from relgraph.explorer import Explorer
+from relgraph.filters import Filters
 from relgraph.model import Actor, Citation, Dataset, Relation, RelationType, Source
-from relgraph.snapshot import to_graph
+from relgraph.snapshot import snapshot, to_graph
 from relgraph.store.neo4j import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
@@ -98,6 +100,49 @@ def test_snapshot_from_neo4j_equals_snapshot_from_files(neo4j_store, example, da
     from_db = to_graph(neo4j_store.at(day), day)
     assert nx.utils.graphs_equal(from_files, from_db)
     assert from_files.number_of_edges() == from_db.number_of_edges()
+
+
+def in_id_order(graph: nx.MultiDiGraph, *, evidence: bool = True) -> nx.MultiDiGraph:
+    """``graph`` rebuilt as the Neo4j read built snapshots before issue 14: actors and then relations added
+    one by one in id order (without ``evidence``, every relation's citations left out)."""
+    ordered = nx.MultiDiGraph(**graph.graph, **({} if evidence else {"evidence": False}))
+    ordered.add_nodes_from(sorted(graph.nodes(data=True)))
+    for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda edge: edge[2]):
+        ordered.add_edge(u, v, key=key, **(attrs if evidence else {**attrs, "sources": []}))
+    return ordered
+
+
+@pytest.mark.parametrize("evidence", [True, False], ids=["evidence", "no-evidence"])
+def test_explorer_snapshots_from_neo4j_equal_those_from_files_to_the_order(neo4j_store, example, evidence):
+    """The graph Explorer builds from Neo4j's records holds what the files' snapshot holds, its nodes and
+    edges in the same order as ever (actors by id, relations added by id), with or without citations."""
+    neo4j_store.write(example)
+    explorer = Explorer(neo4j_store)
+    for day in DAYS:
+        got = explorer.snapshot(day, evidence=evidence)
+        want = in_id_order(snapshot(example, day), evidence=evidence)
+        assert got.graph == want.graph
+        assert list(got.nodes(data=True)) == list(want.nodes(data=True))
+        assert list(got.edges(keys=True, data=True)) == list(want.edges(keys=True, data=True))
+        assert got.number_of_edges() > 0 or day == DAYS[0]
+
+
+def test_candidates_are_left_out_of_neo4j_snapshots_unless_asked_for(neo4j_store):
+    """Explorer tells the filters whether a snapshot holds candidates from its records: pending and rejected
+    ones are left out as they are from the files' snapshot, and pending ones shown when asked for."""
+    actors = {a: Actor(a, a.title(), "state") for a in ("a", "b", "c")}
+    since = PartialDate.parse("2015")
+    relations = {"r1": Relation("r1", "a", "backs", "b", 1, start=since),
+                 "r2": Relation("r2", "a", "opposes", "c", -1, start=since, review="pending"),
+                 "r3": Relation("r3", "b", "opposes", "c", -1, start=since, review="rejected"),
+                 "r4": Relation("r4", "c", "backs", "b", 1, start=since, review="accepted")}
+    data = Dataset(actors=actors, relations=relations)
+    neo4j_store.write(data)
+    explorer, day = Explorer(neo4j_store), date(2016, 1, 1)
+    for filters, shown in ((Filters(), {"r1", "r4"}), (Filters(candidates=True), {"r1", "r2", "r4"})):
+        got = explorer.snapshot(day, filters=filters)
+        assert {key for _, _, key in got.edges(keys=True)} == shown
+        assert nx.utils.graphs_equal(got, filters(snapshot(data, day)))
 
 
 def test_files_to_neo4j_to_files(neo4j_store, example, tmp_path):

@@ -55,7 +55,6 @@ from relgraph.records import (
     Record,
     actor_record,
     citation_fields,
-    relation_fields,
     source_record,
 )
 
@@ -323,18 +322,47 @@ def relation_from(row: list[Any], type_name: str, sources: dict[str, Source]) ->
                     confidence, citations, notes, review)
 
 
-def relation_records_from(rows: list[list[Any]], type_name: str, rtype: RelationType | None) -> list[Record]:
+_Known = tuple[str | None, str | None, date | None, date | None]
+
+
+def relation_records_from(rows: list[list[Any]], type_name: str, rtype: RelationType | None, *,
+                          dates: dict[str, Any] | None = None) -> list[Record]:
     """The relation records (:func:`relgraph.records.relation_record`) of rows of one type, built without
     ``Relation`` objects (a snapshot of 200k relations spends a good part of its time here), with empty
     ``sources``: :func:`cite` gives them their citations.
+
+    ``dates`` keeps what each date's text means, to be shared by the calls for one snapshot's types.
     """
-    parse = PartialDate.parse  # its cache shares each date among the rows
-    records = []
+    parse = PartialDate.parse
+    known: dict[str, _Known] = {} if dates is None else dates  # each date's text, precision, first, last
+
+    def partial(text: str) -> _Known:
+        found = known.get(text)
+        if found is None:
+            day = parse(text)
+            found = known[text] = (day.text, day.precision, day.first, day.last)
+        return found
+
+    none: _Known = (None, None, None, None)
+    kind = rtype.kind if rtype else None
+    symmetric = rtype.symmetric if rtype else False
+    records: list[Record] = []
+    append = records.append
+    # relation_fields, written out: the loop runs 200k times for a large snapshot
     for row in rows:
         source, target, rel_id, sign, confidence, start, end, when, notes, review = row[:10]
-        records.append(relation_fields(rel_id, source, type_name, target, sign,
-                                       parse(start) if start else None, parse(end) if end else None,
-                                       parse(when) if when else None, confidence, [], notes, review, rtype))
+        began = partial(start) if start else none
+        ended = partial(end) if end else none
+        if when:
+            held = partial(when)
+            first, last = held[2], held[3]
+        else:
+            held, first, last = none, began[2], ended[3]
+        append({"id": rel_id, "source": source, "type": type_name, "target": target, "sign": sign,
+                "kind": kind or ("event" if when else "stance"), "symmetric": symmetric,
+                "start": began[0], "start_precision": began[1], "end": ended[0], "end_precision": ended[1],
+                "date": held[0], "date_precision": held[1], "first": first, "last": last,
+                "confidence": confidence, "sources": [], "notes": notes, "review": review})
     return records
 
 
@@ -342,8 +370,8 @@ def cite(records: list[Record], rows: list[list[Any]], sources: dict[str, Record
     """Give each record the citations of its row (read with :data:`CITATION_FIELDS`); ``sources`` are the
     records of the cited sources."""
     for record, row in zip(records, rows, strict=True):
-        if row[12] is None:  # no quotations: the common case, made short
-            record["sources"] = [citation_fields(sources[sid], note or None)
+        if row[12] is None:  # no quotations: the common case, made short (citation_fields written out)
+            record["sources"] = [{**sources[sid], "evidence": note or None, "quote": None, "offsets": None}
                                  for sid, note in zip(row[10] or (), row[11] or (), strict=True)]
         else:
             record["sources"] = [citation_fields(sources[sid], note, quote, span)

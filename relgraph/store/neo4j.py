@@ -33,6 +33,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -334,14 +335,15 @@ class Neo4jStore:
                 evidence: bool = True) -> Shown:
         """What :meth:`at` reads, as the records of the snapshot's graph; citations only with ``evidence``.
 
-        The rows of each relation type become records here while the server
-        reads the next type in another thread, so that the two overlap.
+        The rows of each relation type, with the actors and sources they bring
+        in, become records here while the server reads the next type in another
+        thread, so that the two overlap: once the last type is in, what is left
+        is sorting.
         """
         import queue
         import threading
 
-        arrived: queue.SimpleQueue[tuple[str, RelationType | None, list[list[Any]]] | _Done | None]
-        arrived = queue.SimpleQueue()
+        arrived: queue.SimpleQueue[_Part | _Done | None] = queue.SimpleQueue()
         done = _Done()
 
         def read() -> None:
@@ -352,25 +354,26 @@ class Neo4jStore:
             arrived.put(done)
 
         threading.Thread(target=read, name="relgraph-snapshot-read", daemon=True).start()
-        converted: list[tuple[list[Record], list[list[Any]]]] = []
+        relations: list[Record] = []
+        actors: list[Record] = []
+        cited: dict[str, Record] = {}
+        dates: dict[str, Any] = {}
         while not isinstance(item := arrived.get(), _Done):
             if item is None:  # the transaction starts (again, if the driver retries it)
-                converted.clear()
-            else:
-                name, rtype, rows = item
-                converted.append((relation_records_from(rows, name, rtype), rows))
+                relations, actors, cited = [], [], {}
+                continue
+            actors += [actor_record(actor_from(row)) for row in item.actors]
+            records = relation_records_from(item.rows, item.name, item.rtype, dates=dates)
+            if evidence:
+                cited.update((row[0], source_record(source_from(row))) for row in item.sources)
+                cite(records, item.rows, cited)
+            relations += records
         if item.failure is not None:
             raise item.failure
-        fetched = item.fetched
-        assert fetched is not None
-        if fetched.sources is not None:
-            cited = {row[0]: source_record(source_from(row)) for row in fetched.sources}
-            for records, rows in converted:
-                cite(records, rows, cited)
-        relations = [record for records, _ in converted for record in records]
+        assert item.fetched is not None
         relations.sort(key=itemgetter("id"))
-        return Shown([actor_record(actor_from(row)) for row in fetched.actors], relations, fetched.types,
-                     evidence=evidence)
+        actors.sort(key=itemgetter("id"))
+        return Shown(actors, relations, item.fetched.types, evidence=evidence)
 
     def _consistent(self, day: date | None, window: Duration | None, *, evidence: bool,
                     each: _Each | None = None) -> _Fetched:
@@ -404,7 +407,7 @@ class _Fetched:
     that the load lock is held no longer than the transfer."""
 
     types: dict[str, RelationType]
-    relations: list[tuple[str, list[list[Any]]]]  # (type name, rows), the types in name order
+    relations: list[tuple[str, list[list[Any]]]]  # (type name, rows): stance types, then events
     actors: list[list[Any]]
     sources: list[list[Any]] | None  # None: citations were not read
 
@@ -425,8 +428,20 @@ class _Done:
     failure: BaseException | None = None
 
 
-_Each = Callable[[tuple[str, RelationType | None, list[list[Any]]] | None], None]
-"""Told ``None`` as a read's transaction starts (again, on a retry), then each type's name, type and rows."""
+@dataclass
+class _Part:
+    """One relation type's rows as a snapshot reads them, with the rows of the actors and sources they
+    bring in (those no earlier type of the read brought in)."""
+
+    name: str
+    rtype: RelationType | None
+    rows: list[list[Any]]
+    actors: list[list[Any]]
+    sources: list[list[Any]]
+
+
+_Each = Callable[[_Part | None], None]
+"""Told ``None`` as a read's transaction starts (again, on a retry), then each type's part."""
 
 
 def _fetch(tx: ManagedTransaction, day: date | None, window: Duration | None, *, evidence: bool,
@@ -434,7 +449,8 @@ def _fetch(tx: ManagedTransaction, day: date | None, window: Duration | None, *,
     """The relations shown on ``day`` (every relation for ``None``) as compact rows, with the actors they link
     and, with ``evidence``, the sources they cite; for the whole database, every actor and source.
 
-    ``each`` is handed each type's rows as they arrive.
+    For a day, each type's actors and sources are read right after its relations, so that ``each``, handed
+    them as they arrive, can turn them into records while the server reads the next type.
     """
     if each is not None:
         each(None)
@@ -443,7 +459,13 @@ def _fetch(tx: ManagedTransaction, day: date | None, window: Duration | None, *,
     present = {r["type"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS type")}
     row = f"[s.id, t.id] + {fields('r', RELATION_FIELDS + (CITATION_FIELDS if evidence else ()))}"
     relations: list[tuple[str, list[list[Any]]]] = []
-    for name, rtype in sorted(types.items()):
+    actors: list[list[Any]] = []
+    sources: list[list[Any]] = []
+    linked: set[str] = set()
+    cited: set[str] = set()
+    # stances first: they hold for years, so a day's are many, and the client turns them into records while
+    # the server reads the few events of the window
+    for name, rtype in sorted(types.items(), key=lambda item: (item[1].kind != "stance", item[0])):
         rel_type = neo4j_type(name)
         if rel_type not in present:
             continue
@@ -459,17 +481,25 @@ def _fetch(tx: ManagedTransaction, day: date | None, window: Duration | None, *,
         rows = tx.run(f"MATCH (s:Actor)-[r:{rel_type}]->(t:Actor) {where} RETURN collect({row}) AS rows",
                       params).single(strict=True)["rows"]
         relations.append((name, rows))
+        part = _Part(name, rtype, rows, [], [])
+        if day is not None:
+            ends = set(map(itemgetter(0), rows)).union(map(itemgetter(1), rows)) - linked
+            part.actors = _nodes(tx, "Actor", ACTOR_FIELDS, ends) if ends else []
+            linked |= ends
+            actors += part.actors
+            if evidence:
+                new = set(chain.from_iterable(filter(None, map(itemgetter(10), rows)))) - cited
+                part.sources = _nodes(tx, "Source", SOURCE_FIELDS, new) if new else []
+                cited |= new
+                sources += part.sources
         if each is not None:
-            each((name, rtype, rows))
+            each(part)
     if day is None:
         everything = _nodes(tx, "Actor", ACTOR_FIELDS), _nodes(tx, "Source", SOURCE_FIELDS)
         return _Fetched(types, relations, *everything)
-    touched = set().union(*(map(itemgetter(end), rows) for _, rows in relations for end in (0, 1)))
-    actors = _nodes(tx, "Actor", ACTOR_FIELDS, touched)
-    if not evidence:
-        return _Fetched(types, relations, actors, None)
-    cited = set().union(*(ids for _, rows in relations for ids in map(itemgetter(10), rows) if ids))
-    return _Fetched(types, relations, actors, _nodes(tx, "Source", SOURCE_FIELDS, cited))
+    actors.sort(key=itemgetter(0))
+    sources.sort(key=itemgetter(0))
+    return _Fetched(types, relations, actors, sources if evidence else None)
 
 
 def _nodes(tx: ManagedTransaction, label: Literal["Actor", "Source"], names: tuple[str, ...],
