@@ -152,6 +152,16 @@ def _batches(rows: list[T]) -> Iterator[list[T]]:
         yield rows[i:i + BATCH]
 
 
+def _by_source(pairs: list[Pair]) -> list[tuple[str, list[str]]]:
+    """Sorted ``pairs`` as (source id, its actor ids)."""
+    grouped: list[tuple[str, list[str]]] = []
+    for source, actor in pairs:
+        if not grouped or grouped[-1][0] != source:
+            grouped.append((source, []))
+        grouped[-1][1].append(actor)
+    return grouped
+
+
 def _pairs(source: str, target: str, cited: Iterable[str] | None) -> set[Pair]:
     return {(c, end) for c in cited or () for end in (source, target)}
 
@@ -471,10 +481,11 @@ def _write_units(todo: Plan) -> Iterator[Unit]:
                 (fresh if new else known).append(pair)
             linked |= supported
             for pairs, make in ((fresh, "CREATE"), (known, "MERGE")):
-                if pairs:
-                    statements.append((f"UNWIND $pairs AS pair MATCH (s:Source {{id: pair[0]}}) "
-                                       f"MATCH (a:Actor {{id: pair[1]}}) {make} (s)-[:{SOURCE_LINK}]->(a)",
-                                       {"pairs": pairs}))
+                if pairs:  # grouped by source, which is then looked up once
+                    statements.append((
+                        "UNWIND $links AS link MATCH (s:Source {id: link[0]}) UNWIND link[1] AS actor "
+                        f"MATCH (a:Actor {{id: actor}}) {make} (s)-[:{SOURCE_LINK}]->(a)",
+                        {"links": _by_source(pairs)}))
             old: set[Pair] = set().union(*(todo.updated.get(rel.id, ()) for rel in batch))
             if old - supported:
                 statements.append((_UNSUPPORTED, {"pairs": sorted(old - supported)}))
