@@ -49,6 +49,9 @@ _MEMBER_OF = ("compound", "nmod:of", "nmod:from")
 _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
+_TIMES = ("DATE", "TIME", "DURATION", "SET")
+_FOR_THE_STATE = ("party-to", "attends", "accepts", "cuts-ties")
+_WHERE = ("nmod:in", "nmod:across", "nmod:throughout", "nmod:inside")
 _NAMES = ("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")
 _ANAPHOR_CONFIDENCE = 0.9  # a claim with an argument read from an earlier mention
 _TIME_CASES: dict[str, Role] = {
@@ -112,6 +115,7 @@ class Reader:
         self.s = sentence
         self.mentions = self.resolver.mentions(sentence, self.doc.text)
         self._read = {}
+        self._governed: list[tuple[Actor, Actor]] = []
         self._referents()
         out = self._titles()
         for token in sentence.tokens:
@@ -123,6 +127,20 @@ class Reader:
                 out.extend(self._participle(token.index, entry))
             if token.lemma.lower() in self.lex.office:
                 self._office(token.index)
+        start = PartialDate.parse(str(self.doc.day.year))
+        for person, state in dict.fromkeys(self._governed):
+            out.append(
+                Claim(
+                    person,
+                    "leads",
+                    state,
+                    sentence,
+                    start=start,
+                    confidence=0.7,
+                    notes=f"{person.name}'s government",
+                    stated=False,
+                )
+            )
         self.discourse.finish()
         return out
 
@@ -180,6 +198,8 @@ class Reader:
                 for d in self.s.children(v, "compound:prt", "advmod")
                 if d.relation == "compound:prt" or self.s.token(d.dependent).pos == "RP"
             }
+            if self.s.children(v, "obl:out_of"):
+                particle.add("out")  # "drove the army out of the valley": "out of" parsed as one preposition
             if pattern.particle and pattern.particle not in particle:
                 continue
             if not pattern.particle and any(p.particle in particle for _, p in self.lex.verbs_for(lemma)):
@@ -209,21 +229,31 @@ class Reader:
     ) -> tuple[list[Actor], list[Actor]] | None:
         s = self.s
         passive = bool(s.children(v, "nsubj:pass", "aux:pass"))
-        subjects = [d.dependent for d in s.children(v, *_SUBJECT)]
+        subjects = self._subject_tokens(v)
+        patients = [d.dependent for d in s.children(v, "nsubj:pass")]
         agents = [d.dependent for d in s.children(v, *_AGENT)]
         objects = [d.dependent for d in self._args(v, "obj", "iobj")]
+        if not passive and agents and subjects and s.token(v).pos == "VBN" and not s.children(v, "aux"):
+            # "Abkhaz fighters, supported by Russian troops, ...": a participle with its agent and no
+            # auxiliary, which the parse made the head of the sentence, is passive
+            passive = True
+            patients = subjects
+        if not objects and not pattern.objects:
+            objects = self._what_called(v)
         if not subjects and not passive:
             subjects, objects = self._repaired_subjects(v, objects)
         # "called it a mistake", "considers X a threat": the object is the small clause's subject
         small = {
             x.dependent: [d.dependent for d in s.children(x.dependent, "nsubj")]
             for x in s.children(v, "xcomp")
-            if s.token(x.dependent).pos.startswith("NN")
+            if s.token(x.dependent).pos.startswith(("NN", "JJ"))
         }
         if pattern.as_:
             complements = [
                 d.dependent for d in s.children(v, "obl:as", "nmod:as", "advcl:as", "xcomp", "obj")
             ]
+            # "holds Beirut responsible": the parse may make the complement a modifier of the object
+            complements += [d.dependent for o in objects for d in s.children(o, "amod") if d.dependent > o]
             if not any(s.token(c).lemma.lower() in pattern.as_ for c in complements):
                 return None
             objects = [o for o in objects if s.token(o).lemma.lower() not in pattern.as_]
@@ -250,7 +280,7 @@ class Reader:
             ]
             objects = [e.dependent for c in clauses for e in s.children(c, "nsubj")]
         if passive:
-            subjects, objects = agents, [d.dependent for d in s.children(v, "nsubj:pass")]
+            subjects, objects = agents, patients
         elif not subjects and agents:
             subjects = agents
             # "two agreements, brokered by Russia": the participle modifies what it acts on
@@ -346,7 +376,45 @@ class Reader:
                 found = [e.dependent for e in s.children(d.governor, *_SUBJECT)]
                 if found:
                     return found, objects
+        if s.children(v, *_AGENT):
+            return [], objects  # "two truces, brokered by Russia": the agent acts, not the clause's subject
+        for d in s.parents(v):
+            # "and hours later accepted the plan" (a time taken for the subject), "voted on Thursday to
+            # open ...", "..., killing three soldiers", a finite verb the parse hung on another as "dep":
+            # a clause without a subject of its own has that of the clause it belongs to
+            if d.relation.startswith(("conj", "advcl", "xcomp", "dep")) and d.governor != v:
+                found = self._subject_tokens(d.governor)
+                if found and not (set(found) & set(objects)):
+                    return found, objects
         return [], objects
+
+    def _subject_tokens(self, v: int) -> list[int]:
+        """The subjects of ``v``, less the times the parse may take for one ("hours later accepted")."""
+        s = self.s
+        for d in s.children(v, "obl"):
+            # "and on Thursday President Vladimir Putin called ...": the parse may read the name after a
+            # date as the date's; a name just before the verb, with a date in its phrase, is the subject
+            below = s.subtree(d.dependent)
+            if (
+                max(below) == v - 1
+                and self.mention_at(d.dependent) is not None
+                and s.token(d.dependent).ner not in _TIMES
+                and any(s.token(i).ner in _TIMES for i in below)
+            ):
+                return [d.dependent]
+        return [d.dependent for d in s.children(v, *_SUBJECT) if s.token(d.dependent).ner not in _TIMES]
+
+    def _what_called(self, v: int) -> list[int]:
+        """The object of "condemned what it called a disproportionate response": what was called so."""
+        s = self.s
+        out = []
+        for c in s.children(v, "ccomp"):
+            said = s.children(c.dependent, "obj", "xcomp")
+            if s.token(c.dependent).lemma.lower() in self.lex.naming and any(
+                s.token(d.dependent).pos == "WP" for d in said
+            ):
+                out += [d.dependent for d in said if s.token(d.dependent).pos != "WP"]
+        return out
 
     # -- nouns and participles ---------------------------------------------------------------
 
@@ -383,6 +451,15 @@ class Reader:
                 return []  # "called for sanctions on Iran", "denied support for the rebels"
         preps = tuple(f"nmod:{p}" for p in entry.act_preps)
         targets = self._actors([d.dependent for d in s.children(n, *preps)])
+        if not targets:
+            # "South Ossetia, which has had Moscow's backing since 1992": the act is done for the one who
+            # has it
+            receivers = [
+                d.governor
+                for d in s.parents(n)
+                if d.relation == "obj" and s.token(d.governor).lemma.lower() in self.lex.receive
+            ]
+            targets = self._actors([t for r in receivers for t in self._subject_tokens(r)])
         agents = [d.dependent for d in s.children(n, *_AGENT_OF)]
         sources = [a for a in self._actors(agents) if a not in targets]
         frame = self._frame(entry, None, n, confidence=0.7)
@@ -394,8 +471,8 @@ class Reader:
         heads = [d.governor for d in s.parents(p) if d.relation == "amod"]
         parts = [
             d.dependent
-            for d in s.children(p, "dep", "compound", "obl:npmod", "nmod:npmod", "advmod")
-            if d.dependent < p
+            for d in s.children(p, "dep", "compound", "obl:npmod", "nmod:npmod", "advmod", "obl")
+            if d.dependent < p and (d.relation != "obl" or not s.children(d.dependent, "case"))
         ]
         if not heads or not parts:
             return []
@@ -433,7 +510,9 @@ class Reader:
             return [mention.actor]
         token = s.token(t)
         lemma = token.lemma.lower()
-        if lemma in self.lex.deals:
+        if token.word.lower() in self.lex.deals:
+            lemma = token.word.lower()  # "talks" is a meeting, "talk" is not
+        if lemma in self.lex.deals and not (lemma in self.lex.singular_deals and token.pos == "NNS"):
             deal = self._deal(t, self.lex.deals[lemma])
             self.discourse.note(Referent((deal,), s.index, t, role_of(s, t)))
             return [deal]
@@ -458,6 +537,34 @@ class Reader:
                     return owners  # "fighters of the MNLA", "rebels from Ansar Dine", "Hamas militants"
                 if d.relation == "compound" and lemma in self.lex.named_by:
                     return owners  # "the ECOWAS regional bloc"
+                if lemma in self.lex.places:
+                    return owners  # "Beirut's airport", "the Georgian town of Gori"
+            if lemma in self.lex.places:
+                # "struck targets across Yugoslavia": what lies in a state stands for it (the parse may hang
+                # the place on the verb)
+                where = [d.dependent for d in s.children(t, *_WHERE)]
+                where += [
+                    e.dependent
+                    for d in s.parents(t)
+                    if d.relation == "obj"
+                    for e in s.children(d.governor, *(f"obl:{w.split(':')[1]}" for w in _WHERE))
+                ]
+                for w in where:
+                    owners = [a for a in self._actor(w, depth + 1) if a.kind == "state"]
+                    if owners:
+                        return owners
+            if lemma in self.lex.forces:
+                owned = self._forces_of_person(t)
+                if owned:
+                    return owned
+                for d in s.parents(t):
+                    # "Poland sent a contingent to fight ...": the forces one sends are one's own
+                    if d.relation == "obj" and s.token(d.governor).lemma.lower() in self.lex.deploy:
+                        senders = [
+                            a for a in self._actors(self._subject_tokens(d.governor)) if a.kind != "person"
+                        ]
+                        if senders:
+                            return senders
         anaphor = self.discourse.anaphor(s, t)
         if anaphor is not None:
             exclude = set()
@@ -477,6 +584,24 @@ class Reader:
         proper = token.pos in ("NNP", "NNPS") and token.word[:1].isupper()
         if proper and token.ner in ("O", "MISC") and depth == 0:
             return [self.resolver.new_actor(token.word, "organisation")]
+        return []
+
+    def _forces_of_person(self, t: int) -> list[Actor]:
+        """The state whose forces or government a person's possessive names: "Saddam Hussein's government"
+        is Iraq's (and says he leads it); "Assad's forces" are those of the state he is known to lead."""
+        s = self.s
+        for d in s.children(t, "nmod:poss"):
+            m = self.mention_at(d.dependent)
+            if m is None or m.actor.kind != "person":
+                continue
+            person = m.actor
+            if person.id in self.leaders:
+                return [self.leaders[person.id]]
+            if s.token(t).lemma.lower() in self.lex.governing and person.country:
+                state = self.resolver.government(person.country)
+                self.leaders.setdefault(person.id, state)
+                self._governed.append((person, state))
+                return [state]
         return []
 
     def _deal(self, t: int, kind: str) -> Actor:
@@ -619,7 +744,9 @@ class Reader:
             # is subordinate to dates it
             for d in s.parents(v):
                 rel = d.relation
-                if rel == "parataxis" or (rel.startswith("advcl") and rel.split(":")[-1] in _SUBORDINATE):
+                if rel in ("parataxis", "dep") or (
+                    rel.startswith("advcl") and rel.split(":")[-1] in _SUBORDINATE
+                ):
                     found = self._in_the_past(
                         d.governor,
                         self._dates_below(d.governor, ("obl:in", "obl:on", "obl:tmod", "nmod:tmod"))
@@ -635,7 +762,9 @@ class Reader:
             for d in s.parents(v):
                 g = d.governor
                 if d.relation.startswith(("nsubj", "obj", "obl")) and s.token(g).pos.startswith("VB"):
-                    found = self._in_the_past(g, self._dates_below(g, ("obl:in", "obl:on", "obl:tmod")))
+                    found = self._in_the_past(
+                        g, self._dates_below(g, ("obl:in", "obl:on", "obl:tmod", "obl:since"))
+                    )
                     if found:
                         break
         return found
@@ -725,8 +854,8 @@ class Reader:
         return any(m.actor.id == actor.id for m in self.mentions)
 
     def _acting_for(self, actor: Actor, rtype: str) -> Actor:
-        """A leader who signs or attends does so for the state they lead."""
-        if rtype in ("party-to", "attends") and actor.kind == "person" and actor.id in self.leaders:
+        """A leader who signs, accepts, attends or breaks off relations does so for the state they lead."""
+        if rtype in _FOR_THE_STATE and actor.kind == "person" and actor.id in self.leaders:
             return self.leaders[actor.id]
         return actor
 

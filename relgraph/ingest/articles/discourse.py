@@ -138,6 +138,10 @@ class Discourse:
         word = token.word.lower()
         if token.pos in ("PRP", "PRP$") and word in _PRONOUNS:
             number, pronoun_kinds = _PRONOUNS[word]
+            if token.pos == "PRP$":
+                # "Its leader, X, said ...": a possessive takes the role of what it qualifies
+                owned = [d.governor for d in sentence.parents(index) if d.relation == "nmod:poss"]
+                role = role_of(sentence, owned[0]) if owned else role
             return Anaphor(number, pronoun_kinds, None, role, pronoun=True)
         if not token.pos.startswith("NN") or token.pos.startswith("NNP"):
             return None

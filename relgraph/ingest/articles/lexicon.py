@@ -78,6 +78,12 @@ class Lexicon:
     anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
     office: dict[str, frozenset[str]] = field(default_factory=dict)
     follow: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    deploy: frozenset[str] = frozenset()
+    receive: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()
+    governing: frozenset[str] = frozenset()
+    singular_deals: frozenset[str] = frozenset()
     _by_verb: dict[str, list[tuple[Entry, VerbPattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -194,4 +200,10 @@ def load_lexicon() -> Lexicon:
         anaphora={k: frozenset(v or ()) for k, v in (raw.get("anaphora") or {}).items()},
         office={k: frozenset(v or ()) for k, v in (raw.get("office") or {}).items()},
         follow=frozenset(raw.get("follow") or ()),
+        places=frozenset(raw.get("places") or ()),
+        deploy=frozenset(raw.get("deploy") or ()),
+        receive=frozenset(raw.get("receive") or ()),
+        naming=frozenset(raw.get("naming") or ()),
+        governing=frozenset(raw.get("governing") or ()),
+        singular_deals=frozenset(raw.get("singular_deals") or ()),
     )

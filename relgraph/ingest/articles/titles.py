@@ -47,9 +47,17 @@ def title_claims(reader: Reader) -> list[Claim]:
             title, role = _title(text, lex.leader_titles, lex.office_titles)
             if title is None:
                 continue
-            target = (
-                _named(reader, phrase) or _of_after(reader, person) or _of_country(reader, person.actor, role)
-            )
+            owners = [i for i in phrase if s.token(i).pos == "PRP$" and s.token(i).lemma.lower() != "he"]
+            if owners:
+                # "Its leader, Hassan Nasrallah": the leader of the actor "its" stands for, else of no one
+                found = [a for a in reader._actor(owners[0]) if a.kind != "person"]
+                target = found[0] if found else None
+            else:
+                target = (
+                    _named(reader, phrase)
+                    or _of_after(reader, person)
+                    or _of_country(reader, person.actor, role)
+                )
             if target is None or target.id == person.actor.id:
                 continue
             if role == "represents" and title in lex.ministries:
