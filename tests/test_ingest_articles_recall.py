@@ -31,6 +31,7 @@ CASES = {
     "what-called": "France condemned what it called a disproportionate Israeli response.",
     "small-clause-adjective": "Germany called the Russian blockade illegal. Spain holds Morocco responsible for "
     "the crisis.",
+    "measures": "Qatar called the measures unjustified.",
     "received-backing": "Transnistria, which has had Moscow's backing since 1992, held elections on Sunday.",
     # who leads, who acts for whom
     "its-leader": "Hamas fired rockets at Israel on Monday. Its leader, Ismail Haniyeh, praised the attack.",
@@ -116,6 +117,12 @@ def test_what_it_called_names_the_object(found):
 def test_an_adjective_in_a_small_clause_condemns_its_subject(found):
     assert pairs(found, "small-clause-adjective") == {("germany", "criticises", "russia"),
                                                       ("spain", "criticises", "morocco")}
+
+
+@pytest.mark.corenlp
+def test_measures_in_the_plural_are_steps_taken_not_a_draft(found):
+    assert pairs(found, "measures") == set()
+    assert not [a for a in found.actors.values() if a.name.lower().startswith("measures")]
 
 
 @pytest.mark.corenlp
