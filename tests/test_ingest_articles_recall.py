@@ -39,6 +39,10 @@ CASES = {
     "sent-to-fight": "Chad and Niger have sent contingents to fight alongside Nigeria.",
     "leader-accepts": "Russian President Vladimir Putin accepted the ceasefire plan on Monday.",
     "mediator": "The African Union's mediator, Thabo Mbeki, met Salva Kiir on Monday.",
+    "former-in-apposition": "The African Union's envoy, former Nigerian president Olusegun Obasanjo, met Salva "
+    "Kiir on Monday.",
+    "owners-alike": "Kenyan and Ugandan troops attacked al-Shabaab on Monday.",
+    "parliament": "Jordan's parliament voted on Monday to open Jordanian air space to French jets.",
     # lexicon
     "fought-a-war-with": "Iraq, which fought a long war with Iran in the 1980s, said it would stay neutral.",
     "pulled-out-of-talks": "Ethiopia pulled out of the talks in Cairo on Wednesday.",
@@ -159,6 +163,24 @@ def test_a_leader_accepts_a_plan_for_the_state(found):
 @pytest.mark.corenlp
 def test_a_mediator_represents_the_body_that_named_them(found):
     assert ("thabo-mbeki", "represents", "african-union") in pairs(found, "mediator")
+
+
+@pytest.mark.corenlp
+def test_former_before_a_name_in_apposition_leaves_the_title_beside_it(found):
+    got = pairs(found, "former-in-apposition")
+    assert ("olusegun-obasanjo", "represents", "african-union") in got
+    assert not any(o == "nigeria" for _, _, o in got)
+
+
+@pytest.mark.corenlp
+def test_forces_named_with_two_states_act_for_both(found):
+    assert relations(found, "owners-alike") == {("kenya", "attacks", "al-shabaab", "2016-12-19"),
+                                                ("uganda", "attacks", "al-shabaab", "2016-12-19")}
+
+
+@pytest.mark.corenlp
+def test_a_parliament_acts_for_its_state(found):
+    assert relations(found, "parliament") == {("jordan", "tolerates", "france", "2016-12-19")}
 
 
 @pytest.mark.corenlp

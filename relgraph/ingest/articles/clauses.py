@@ -530,6 +530,13 @@ class Reader:
                 if not owners:
                     continue
                 if lemma in self.lex.forces:
+                    # "American and British troops": every owner named alike
+                    for e in s.children(t, d.relation):
+                        owners += [
+                            a
+                            for a in self._actor(e.dependent, depth + 1)
+                            if a.kind != "person" and a not in owners
+                        ]
                     return owners
                 if lemma in self.lex.actions and d.relation in _AGENT_OF:
                     return owners  # "Turkey's intervention", but not "the invasion of Kuwait"

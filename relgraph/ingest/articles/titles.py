@@ -117,8 +117,12 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
     ]:
         noun = d.dependent if d.governor == person.head else d.governor
         if s.token(noun).pos.startswith("NN") and not person.covers(noun):
+            # "the AU's mediator, former president Thabo Mbeki": the words before the name are its own phrase
+            own = s.subtree(person.head) if d.governor == noun else set()
             words = sorted(
-                i for i in s.subtree(noun) if not person.covers(i) and s.token(i).pos not in (",", "DT")
+                i
+                for i in s.subtree(noun)
+                if not person.covers(i) and i not in own and s.token(i).pos not in (",", "DT")
             )
             phrases.append(words)
     return phrases
