@@ -35,6 +35,8 @@ CASES = {
     "received-backing": "Transnistria, which has had Moscow's backing since 1992, held elections on Sunday.",
     # who leads, who acts for whom
     "its-leader": "Hamas fired rockets at Israel on Monday. Its leader, Ismail Haniyeh, praised the attack.",
+    "its-leader-relative": "Hamas, which Iran has funded for years, fired rockets at Israel. Its leader, Ismail "
+    "Haniyeh, spoke on Monday.",
     "a-persons-government": "France opened its war on Muammar Gaddafi's government in March 2011.",
     "sent-to-fight": "Chad and Niger have sent contingents to fight alongside Nigeria.",
     "leader-accepts": "Russian President Vladimir Putin accepted the ceasefire plan on Monday.",
@@ -48,6 +50,11 @@ CASES = {
     "pulled-out-of-talks": "Ethiopia pulled out of the talks in Cairo on Wednesday.",
     "killed": "Houthi fighters killed four Saudi soldiers.",
     "crossed-into": "Turkish troops crossed into Syria on Monday.",
+    "accused-of": "Saudi Arabia accused Iran of arming the Houthis.",
+    "clashed": "Indian and Chinese troops clashed in the Galwan valley on Monday.",
+    "alliance-with": "Russia's alliance with Iran has deepened.",
+    "restored-relations": "Egypt and Turkey restored diplomatic relations on Monday.",
+    "war-against": "Saudi Arabia's war against the Houthis continued.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -142,6 +149,12 @@ def test_its_leader_leads_the_group_named_before_not_the_persons_country(found):
 
 
 @pytest.mark.corenlp
+def test_the_subject_of_a_relative_clause_is_not_what_its_stands_for(found):
+    leads = {(s, o) for s, t, o in pairs(found, "its-leader-relative") if t == "leads"}
+    assert leads == {("ismail-haniyeh", "hamas")}
+
+
+@pytest.mark.corenlp
 def test_a_persons_government_is_the_state_of_their_country_which_they_lead(found):
     assert relations(found, "a-persons-government") == {("france", "fights", "libya", "2011-03"),
                                                         ("muammar-gaddafi", "leads", "libya", "2016")}
@@ -191,3 +204,18 @@ def test_cameo_verbs_fight_a_war_with_halt_talks_kill_and_cross_into(found):
         "ethiopia", "undermines", "meeting", "2016-12-14")
     assert pairs(found, "killed") == {("houthis", "attacks", "saudi-arabia")}
     assert relations(found, "crossed-into") == {("turkey", "attacks", "syria", "2016-12-19")}
+
+
+@pytest.mark.corenlp
+def test_accused_of_arming_is_a_claim_about_the_one_accused(found):
+    assert pairs(found, "accused-of") == {("saudi-arabia", "criticises", "iran"), ("iran", "backs", "houthis")}
+    (claim,) = [r for r in found.relations.values() if (r.source, r.type, r.target) == ("iran", "backs", "houthis")]
+    assert claim.notes == "Claimed by Saudi Arabia" and claim.confidence <= 0.5
+
+
+@pytest.mark.corenlp
+def test_cameo_verbs_and_acts_clash_restore_ties_alliance_with_war_against(found):
+    assert relations(found, "clashed") == {("india", "fights", "china", "2016-12-19")}
+    assert pairs(found, "alliance-with") == {("russia", "cooperates", "iran")}
+    assert relations(found, "restored-relations") == {("egypt", "reconciles-with", "turkey", "2016-12-19")}
+    assert pairs(found, "war-against") == {("saudi-arabia", "fights", "houthis")}

@@ -50,6 +50,7 @@ _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
+_CONTROL = ("advcl:of", "advcl:with")  # "accused X of arming Y", "charged X with ...": X does it
 _FOR_THE_STATE = ("party-to", "attends", "accepts", "cuts-ties")
 _WHERE = ("nmod:in", "nmod:across", "nmod:throughout", "nmod:inside")
 _NAMES = ("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")
@@ -379,6 +380,10 @@ class Reader:
         if s.children(v, *_AGENT):
             return [], objects  # "two truces, brokered by Russia": the agent acts, not the clause's subject
         for d in s.parents(v):
+            # "accused Iran of arming the Houthis": the one accused is the subject of the accusation
+            if d.relation in _CONTROL and s.token(d.governor).lemma.lower() in self.lex.reporting:
+                return [e.dependent for e in s.children(d.governor, "obj")], objects
+        for d in s.parents(v):
             # "and hours later accepted the plan" (a time taken for the subject), "voted on Thursday to
             # open ...", "..., killing three soldiers", a finite verb the parse hung on another as "dep":
             # a clause without a subject of its own has that of the clause it belongs to
@@ -439,7 +444,10 @@ class Reader:
                 + [d.dependent for d in s.children(n, "appos")]
             )
         frame = self._frame(entry, None, n, confidence=0.75)
-        return self._pairs(frame, sources, targets) if frame and sources and targets else []
+        if frame and sources and targets:
+            return self._pairs(frame, sources, targets)
+        act = self.lex.act(self.s.token(n).lemma)
+        return self._act(n, act) if act else []  # "Iran's alliance with Syria"
 
     def _act(self, n: int, entry: Entry) -> list[Claim]:
         """ "Iran's support for Assad", "Russian air strikes on the rebels": a noun for the act."""
@@ -683,7 +691,10 @@ class Reader:
                     return None
                 if glemma in lex.hedges:
                     confidence -= 0.15
-            elif up.relation in ("ccomp", "parataxis") or up.relation.startswith("parataxis"):
+            elif (
+                up.relation in ("ccomp", "parataxis", *_CONTROL)
+                or up.relation.startswith("parataxis")
+            ):
                 if glemma in lex.reporting or glemma == "deny":
                     if glemma == "deny" or self._negated(up.governor):
                         return None

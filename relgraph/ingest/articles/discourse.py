@@ -105,7 +105,13 @@ def role_of(sentence: Sentence, index: int) -> Role:
     ):
         return "object"  # "called it a mistake": the small clause's subject is the verb's object
     if relations & {"nsubj", "nsubj:xsubj", "nsubj:pass"}:
-        return "subject"
+        in_relative = all(
+            any(p.relation == "acl:relcl" for p in sentence.parents(d.governor))
+            for d in sentence.parents(index)
+            if d.relation in ("nsubj", "nsubj:xsubj", "nsubj:pass")
+        )
+        # "Hezbollah, which Iran has armed, fired ...": a relative clause's subject is in the background
+        return "other" if in_relative else "subject"
     if relations & {"obj", "iobj"}:
         return "object"
     return "other"
