@@ -50,6 +50,14 @@ CASES = {
     "pulled-out-of-talks": "Ethiopia pulled out of the talks in Cairo on Wednesday.",
     "killed": "Houthi fighters killed four Saudi soldiers.",
     "crossed-into": "Turkish troops crossed into Syria on Monday.",
+    "the-strikes": "French jets struck Syria on Sunday. Russia condemned the strikes.",
+    "the-lead-act": "Turkish jets bombed Iraq on Sunday. Baghdad summoned the Turkish envoy. The Arab League met "
+    "in Cairo. Jordan closed its embassy. Egypt condemned the bombing.",
+    "no-act-before": "Egypt condemned the bombing.",
+    "bombarded": "Saudi jets bombarded Yemen on Monday.",
+    "fired-into": "North Korea fired shells into South Korea.",
+    "withdrew-ambassador": "Qatar withdrew its ambassador from Egypt.",
+    "offensive-against": "The Yemeni army's offensive against the Houthis stalled.",
     "accused-of": "Saudi Arabia accused Iran of arming the Houthis.",
     "clashed": "Indian and Chinese troops clashed in the Galwan valley on Monday.",
     "alliance-with": "Russia's alliance with Iran has deepened.",
@@ -219,3 +227,20 @@ def test_cameo_verbs_and_acts_clash_restore_ties_alliance_with_war_against(found
     assert pairs(found, "alliance-with") == {("russia", "cooperates", "iran")}
     assert relations(found, "restored-relations") == {("egypt", "reconciles-with", "turkey", "2016-12-19")}
     assert pairs(found, "war-against") == {("saudi-arabia", "fights", "houthis")}
+
+
+@pytest.mark.corenlp
+def test_the_strikes_a_reaction_speaks_of_are_the_last_hostile_acts_or_the_leads(found):
+    assert pairs(found, "the-strikes") == {("france", "attacks", "syria"), ("russia", "criticises", "france")}
+    (rel,) = [r for r in found.relations.values() if (r.source, r.target) == ("russia", "france")]
+    assert rel.notes == '"strikes" read as the act of France' and rel.confidence < 0.8
+    assert ("egypt", "criticises", "turkey") in pairs(found, "the-lead-act")
+    assert pairs(found, "no-act-before") == set()
+
+
+@pytest.mark.corenlp
+def test_cameo_verbs_bombard_fire_into_withdraw_an_ambassador_and_an_offensive_against(found):
+    assert pairs(found, "bombarded") == {("saudi-arabia", "attacks", "yemen")}
+    assert pairs(found, "fired-into") == {("north-korea", "attacks", "south-korea")}
+    assert pairs(found, "withdrew-ambassador") == {("qatar", "cuts-ties", "egypt")}
+    assert pairs(found, "offensive-against") == {("yemen", "attacks", "houthis")}

@@ -50,6 +50,8 @@ _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
+_HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
+_ACTS_WINDOW = 3  # sentences back in which "the bombing" looks for who bombed
 _CONTROL = ("advcl:of", "advcl:with")  # "accused X of arming Y", "charged X with ...": X does it
 _FOR_THE_STATE = ("party-to", "attends", "accepts", "cuts-ties")
 _WHERE = ("nmod:in", "nmod:across", "nmod:throughout", "nmod:inside")
@@ -106,6 +108,7 @@ class Reader:
             if rel.type in ("leads", "represents") and resolver.known.actors[rel.target].kind == "state":
                 self.leaders.setdefault(rel.source, resolver.known.actors[rel.target])
         self.discourse = Discourse(lexicon)
+        self._acts: list[tuple[int, Actor]] = []  # (sentence, who) of each hostile act read, in order
         self.took_office: dict[str, PartialDate] = {}  # person id -> when the article says they took office
         self._read: dict[str, str] = {}  # actor id -> how an anaphor of the current sentence was read
 
@@ -120,12 +123,14 @@ class Reader:
         self._referents()
         out = self._titles()
         for token in sentence.tokens:
+            before = len(out)
             if self._predicate(token.index):
                 out.extend(self._verb(token.index))
             elif token.pos.startswith("NN"):
                 out.extend(self._noun(token.index))
             if token.pos == "VBN" and (entry := self.lex.participle(token.word)):
                 out.extend(self._participle(token.index, entry))
+            self._acts += [(sentence.index, c.source) for c in out[before:] if c.type in _HOSTILE]
             if token.lemma.lower() in self.lex.office:
                 self._office(token.index)
         start = PartialDate.parse(str(self.doc.day.year))
@@ -580,6 +585,9 @@ class Reader:
                         ]
                         if senders:
                             return senders
+        done = self._done_by(t)
+        if done:
+            return done
         anaphor = self.discourse.anaphor(s, t)
         if anaphor is not None:
             exclude = set()
@@ -600,6 +608,24 @@ class Reader:
         if proper and token.ner in ("O", "MISC") and depth == 0:
             return [self.resolver.new_actor(token.word, "organisation")]
         return []
+
+    def _done_by(self, t: int) -> list[Actor]:
+        """Who did "the bombing" or "the strikes" that a reaction speaks of: the one whose hostile act was read
+        last, in this sentence or the few before ("NATO struck Belgrade. Russia condemned the bombing")."""
+        s = self.s
+        token = s.token(t)
+        lemma = token.lemma.lower()
+        if lemma not in self.lex.actions and lemma not in self.lex.hostile_acts:
+            return []
+        determiners = {s.token(d.dependent).lemma.lower() for d in s.children(t, "det")}
+        if not determiners & {"the", "this", "these", "those"} or s.children(t, *_OWNER, "nmod:by"):
+            return []
+        recent = [a for i, a in self._acts if s.index - i <= _ACTS_WINDOW]
+        # else the act the article opened with, which later reactions most often speak of
+        found = recent[-1:] or [a for _, a in self._acts[:1]]
+        for actor in found:
+            self._read.setdefault(actor.id, f'"{token.word}" read as the act of {actor.name}')
+        return found
 
     def _forces_of_person(self, t: int) -> list[Actor]:
         """The state whose forces or government a person's possessive names: "Saddam Hussein's government"

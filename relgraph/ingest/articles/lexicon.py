@@ -115,6 +115,11 @@ class Lexicon:
         """The entry whose act a noun names ("support" in "Iran's support for Assad")."""
         return next((e for e in self.entries if lemma.lower() in e.acts), None)
 
+    @functools.cached_property
+    def hostile_acts(self) -> frozenset[str]:
+        """The nouns for hostile acts (attacks, sanctions and the like): "the bombing", "the strikes"."""
+        return frozenset(n for e in self.entries if e.type in ("attacks", "fights", "sanctions") for n in e.acts)
+
     def participle(self, word: str) -> Entry | None:
         return next((e for e in self.entries if word.lower() in e.participles), None)
 
