@@ -118,7 +118,8 @@ class Lexicon:
     @functools.cached_property
     def hostile_acts(self) -> frozenset[str]:
         """The nouns for hostile acts (attacks, sanctions and the like): "the bombing", "the strikes"."""
-        return frozenset(n for e in self.entries if e.type in ("attacks", "fights", "sanctions") for n in e.acts)
+        hostile = ("attacks", "fights", "sanctions")
+        return frozenset(n for e in self.entries if e.type in hostile for n in e.acts)
 
     def participle(self, word: str) -> Entry | None:
         return next((e for e in self.entries if word.lower() in e.participles), None)
