@@ -610,8 +610,8 @@ class Reader:
         return []
 
     def _done_by(self, t: int) -> list[Actor]:
-        """Who did "the bombing" or "the strikes" a reaction speaks of: the one whose hostile act was read last,
-        in this sentence or the few before ("NATO struck Belgrade. Russia condemned the bombing"), else the
+        """Who did "the bombing" or "the strikes" a reaction speaks of: whose hostile act was read last, in
+        this sentence or the few before ("NATO struck Belgrade. Russia condemned the bombing"), else the
         lead's."""
         s = self.s
         token = s.token(t)
