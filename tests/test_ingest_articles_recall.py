@@ -58,6 +58,8 @@ CASES = {
     "fired-into": "North Korea fired shells into South Korea.",
     "withdrew-ambassador": "Qatar withdrew its ambassador from Egypt.",
     "offensive-against": "The Yemeni army's offensive against the Houthis stalled.",
+    "relations-are": "Chad and Sudan split in 2005. Relations between the two countries have been tense since "
+    "their border war of December 2005. Turkey's ties with Qatar are close.",
     "accused-of": "Saudi Arabia accused Iran of arming the Houthis.",
     "clashed": "Indian and Chinese troops clashed in the Galwan valley on Monday.",
     "alliance-with": "Russia's alliance with Iran has deepened.",
@@ -244,3 +246,9 @@ def test_cameo_verbs_bombard_fire_into_withdraw_an_ambassador_and_an_offensive_a
     assert pairs(found, "fired-into") == {("north-korea", "attacks", "south-korea")}
     assert pairs(found, "withdrew-ambassador") == {("qatar", "cuts-ties", "egypt")}
     assert pairs(found, "offensive-against") == {("yemen", "attacks", "houthis")}
+
+
+@pytest.mark.corenlp
+def test_relations_between_two_actors_that_are_poor_or_close_are_a_stance(found):
+    assert relations(found, "relations-are") == {("chad", "hostile-to", "sudan", "2005-12"),
+                                                 ("turkey", "cooperates", "qatar", "2016")}

@@ -128,6 +128,8 @@ class Reader:
                 out.extend(self._verb(token.index))
             elif token.pos.startswith("NN"):
                 out.extend(self._noun(token.index))
+            elif token.pos.startswith("JJ") and token.lemma.lower() in self.lex.relations_are:
+                out.extend(self._relations_are(token.index))
             if token.pos == "VBN" and (entry := self.lex.participle(token.word)):
                 out.extend(self._participle(token.index, entry))
             self._acts += [(sentence.index, c.source) for c in out[before:] if c.type in _HOSTILE]
@@ -453,6 +455,26 @@ class Reader:
             return self._pairs(frame, sources, targets)
         act = self.lex.act(self.s.token(n).lemma)
         return self._act(n, act) if act else []  # "Iran's alliance with Syria"
+
+    def _relations_are(self, j: int) -> list[Claim]:
+        """ "Relations between X and Y have been poor since 2011", "Turkey's ties with Russia are close"."""
+        s = self.s
+        if not s.children(j, "cop"):
+            return []
+        for d in s.children(j, "nsubj"):
+            if s.token(d.dependent).lemma.lower() not in ("relation", "tie"):
+                continue
+            between = self._actors([e.dependent for e in s.children(d.dependent, "nmod:between")])
+            if len(between) >= 2:
+                sources, targets = between[:1], between[1:]
+            else:
+                sources = self._actors([e.dependent for e in s.children(d.dependent, "nmod:poss")])
+                targets = self._actors([e.dependent for e in s.children(d.dependent, "nmod:with")])
+            entry = Entry(self.lex.relations_are[s.token(j).lemma.lower()], None, None)
+            frame = self._frame(entry, None, j, confidence=0.75)
+            if frame and sources and targets:
+                return self._pairs(frame, sources, targets)
+        return []
 
     def _act(self, n: int, entry: Entry) -> list[Claim]:
         """ "Iran's support for Assad", "Russian air strikes on the rebels": a noun for the act."""

@@ -84,6 +84,7 @@ class Lexicon:
     naming: frozenset[str] = frozenset()
     governing: frozenset[str] = frozenset()
     singular_deals: frozenset[str] = frozenset()
+    relations_are: dict[str, str] = field(default_factory=dict)
     _by_verb: dict[str, list[tuple[Entry, VerbPattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -212,4 +213,5 @@ def load_lexicon() -> Lexicon:
         naming=frozenset(raw.get("naming") or ()),
         governing=frozenset(raw.get("governing") or ()),
         singular_deals=frozenset(raw.get("singular_deals") or ()),
+        relations_are={w: rtype for rtype, words in (raw.get("relations_are") or {}).items() for w in words},
     )
