@@ -60,6 +60,8 @@ CASES = {
     "offensive-against": "The Yemeni army's offensive against the Houthis stalled.",
     "relations-are": "Chad and Sudan split in 2005. Relations between the two countries have been tense since "
     "their border war of December 2005. Turkey's ties with Qatar are close.",
+    "provided-with": "Qatar has provided Hamas with weapons since 2015.",
+    "annexation": "NATO condemned Russia's annexation of Crimea.",
     "accused-of": "Saudi Arabia accused Iran of arming the Houthis.",
     "clashed": "Indian and Chinese troops clashed in the Galwan valley on Monday.",
     "alliance-with": "Russia's alliance with Iran has deepened.",
@@ -252,3 +254,9 @@ def test_cameo_verbs_bombard_fire_into_withdraw_an_ambassador_and_an_offensive_a
 def test_relations_between_two_actors_that_are_poor_or_close_are_a_stance(found):
     assert relations(found, "relations-are") == {("chad", "hostile-to", "sudan", "2005-12"),
                                                  ("turkey", "cooperates", "qatar", "2016")}
+
+
+@pytest.mark.corenlp
+def test_provided_x_with_weapons_backs_x_and_an_annexation_is_the_annexers(found):
+    assert relations(found, "provided-with") == {("qatar", "backs", "hamas", "2015")}
+    assert pairs(found, "annexation") == {("north-atlantic-treaty-organization", "criticises", "russia")}

@@ -311,6 +311,11 @@ class Reader:
             objects = said
         elif pattern.objects:
             chosen = [o for o in objects if s.token(o).lemma.lower() in pattern.objects]
+            if not chosen and pattern.preps and any(
+                s.token(d.dependent).lemma.lower() in pattern.objects for d in s.children(v, "obl:with")
+            ):
+                # "provided the Houthis with weapons": what is given comes with "with", to the object
+                return self._ends(v, subjects, objects, pattern, entry_type)
             if not chosen:
                 return None
             objects = [d.dependent for d in s.children(v, "iobj")]
@@ -336,6 +341,13 @@ class Reader:
             objects = [o for o in objects if o not in in_role]
             if not objects:
                 return None
+        return self._ends(v, subjects, objects, pattern, entry_type)
+
+    def _ends(
+        self, v: int, subjects: list[int], objects: list[int], pattern: VerbPattern, entry_type: str
+    ) -> tuple[list[Actor], list[Actor]] | None:
+        """The actors of the subjects and objects found, the way round the pattern says."""
+        s = self.s
         if pattern.reverse:
             subjects, objects = objects, subjects
         if entry_type == "party-to":
