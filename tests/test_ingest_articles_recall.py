@@ -62,6 +62,7 @@ CASES = {
     "their border war of December 2005. Turkey's ties with Qatar are close.",
     "provided-with": "Qatar has provided Hamas with weapons since 2015.",
     "annexation": "NATO condemned Russia's annexation of Crimea.",
+    "next-day": "Kenyan troops attacked the Houthis the next day.",
     "accused-of": "Saudi Arabia accused Iran of arming the Houthis.",
     "clashed": "Indian and Chinese troops clashed in the Galwan valley on Monday.",
     "alliance-with": "Russia's alliance with Iran has deepened.",
@@ -100,7 +101,7 @@ def pairs(found, case):
 @pytest.mark.corenlp
 def test_struck_targets_across_a_state_or_a_town_named_for_it_attacks_that_state(found):
     assert relations(found, "places") == {("egypt", "attacks", "libya", "2016-12-18"),
-                                          ("turkey", "attacks", "syria", "2016-12-20")}
+                                          ("turkey", "attacks", "syria", "2016-12-18")}
     assert pairs(found, "airport") == {("israel", "attacks", "lebanon")}
 
 
@@ -260,3 +261,13 @@ def test_relations_between_two_actors_that_are_poor_or_close_are_a_stance(found)
 def test_provided_x_with_weapons_backs_x_and_an_annexation_is_the_annexers(found):
     assert relations(found, "provided-with") == {("qatar", "backs", "hamas", "2015")}
     assert pairs(found, "annexation") == {("north-atlantic-treaty-organization", "criticises", "russia")}
+
+
+@pytest.mark.corenlp
+def test_a_past_verb_joined_to_one_dated_to_a_day_shares_it(found):
+    assert ("turkey", "attacks", "syria", "2016-12-18") in relations(found, "places")
+
+
+@pytest.mark.corenlp
+def test_the_next_day_counts_from_the_story_not_the_article_so_gives_no_date(found):
+    assert relations(found, "next-day") == {("kenya", "attacks", "houthis", "2016-12-20")}

@@ -27,6 +27,7 @@ infinitive ("offered to mediate and spoke with ...").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -806,7 +807,7 @@ class Reader:
                 sub = s.subtree(d.dependent)
                 role = self._role(rel, d.dependent)
                 for m in self.s.mentions:
-                    if m.ner in ("DATE", "TIME") and m.timex and m.first in sub:
+                    if m.ner in ("DATE", "TIME") and m.timex and m.first in sub and _absolute(m.text):
                         when = from_timex(m.timex.get("value"), self.doc.day)
                         if when is None:
                             continue
@@ -835,6 +836,16 @@ class Reader:
                         return {"date" if r == "start" else r: w for r, w in found.items()}
         if not found:
             found = self._in_the_past(v, self._dates_on_arguments(v))
+        if not found and s.token(v).pos == "VBD":
+            # "ordered an end to operations on Tuesday, and hours later accepted the plan": a past verb
+            # coordinated with one dated to a day, with no date of its own, shares that day
+            for d in s.parents(v):
+                if d.relation.startswith("conj") and d.governor < v and s.token(d.governor).pos == "VBD":
+                    days = self._dates_below(d.governor, ("obl:on", "obl:tmod"))
+                    found = {r: w for r, w in days.items() if r == "date" and w.precision == "day"}
+                    found = self._in_the_past(d.governor, found)
+                    if found:
+                        break
         if not found and s.token(v).pos.startswith("NN"):
             # "Russian air strikes on the rebels resumed on Monday": a noun for an act takes the
             # date of the clause it is an argument of
@@ -873,7 +884,7 @@ class Reader:
         for d in s.children(node, *relations):
             sub = s.subtree(d.dependent)
             for m in s.mentions:
-                if m.ner in ("DATE", "TIME") and m.timex and m.first in sub:
+                if m.ner in ("DATE", "TIME") and m.timex and m.first in sub and _absolute(m.text):
                     when = from_timex(m.timex.get("value"), self.doc.day)
                     if when is not None:
                         found.setdefault(self._role(d.relation, d.dependent), when)
@@ -1022,6 +1033,12 @@ class Reader:
             if claim.target.kind == "state":
                 self.leaders.setdefault(claim.source.id, claim.target)
         return claims
+
+
+def _absolute(text: str) -> bool:
+    """Whether a time expression is read against the article's day: "the next day" and "the following week"
+    count from an event of the story, which SUTime does not know."""
+    return not re.search(r"\b(next|following|previous|preceding)\b", text, re.I)
 
 
 def i_close(index: int, head: int) -> bool:
