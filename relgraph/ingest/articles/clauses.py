@@ -22,7 +22,17 @@ fighters "of" or "for" a group act for it; a person's leadership starts when
 the article says they took office. A few frequent parser errors are
 repaired: the subject of a relative clause taken for its object, "as X
 signed" read as a prepositional phrase, a finite verb coordinated under an
-infinitive ("offered to mediate and spoke with ...").
+infinitive ("offered to mediate and spoke with ..."), a time taken for a
+subject ("and hours later accepted"), a name after a date taken for the
+date's ("on Thursday President X called"), a participle with its agent made
+the head of the sentence ("X, supported by Y, drove ...").
+
+Arguments stand for actors in more ways: a place or asset for the state it
+belongs to or lies in ("bombed Beirut's airport", "struck targets across
+Yugoslavia"); "the bombing" a reaction speaks of for whoever's hostile act
+was read last, else the lead's; the forces one sends for oneself; a person's
+government for the state of their country, which they then lead; the one
+accused "of arming X" for the one who arms X, as a claim of the accuser.
 """
 
 from __future__ import annotations
