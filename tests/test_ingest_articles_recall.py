@@ -63,6 +63,8 @@ CASES = {
     "provided-with": "Qatar has provided Hamas with weapons since 2015.",
     "annexation": "NATO condemned Russia's annexation of Crimea.",
     "next-day": "Kenyan troops attacked the Houthis the next day.",
+    "offices": "The presidents of Poland and Lithuania expressed solidarity with Georgia on Tuesday. The Turkish "
+    "president condemned Israel.",
     "accused-of": "Saudi Arabia accused Iran of arming the Houthis.",
     "clashed": "Indian and Chinese troops clashed in the Galwan valley on Monday.",
     "alliance-with": "Russia's alliance with Iran has deepened.",
@@ -271,3 +273,9 @@ def test_a_past_verb_joined_to_one_dated_to_a_day_shares_it(found):
 @pytest.mark.corenlp
 def test_the_next_day_counts_from_the_story_not_the_article_so_gives_no_date(found):
     assert relations(found, "next-day") == {("kenya", "attacks", "houthis", "2016-12-20")}
+
+
+@pytest.mark.corenlp
+def test_an_office_named_by_its_state_and_no_person_acts_for_the_state(found):
+    assert pairs(found, "offices") == {("poland", "backs", "georgia"), ("lithuania", "backs", "georgia"),
+                                       ("turkey", "criticises", "israel")}
