@@ -4,8 +4,8 @@ Each entry is informed by a CAMEO event code; a built-in relation type keeps
 its own sign, a custom one takes the sign of its code's Goldstein value.
 
 >>> lex = load_lexicon()
->>> [(e.type, p.particle) for e, p in lex.verbs_for("shoot")]
-[('shoots-down', 'down')]
+>>> [(e.type, p.particle, p.preps) for e, p in lex.verbs_for("shoot")]  # "shoot at", "shoot down"
+[('attacks', None, ('at',)), ('shoots-down', 'down', ())]
 >>> lex.noun("backer").type, lex.participle("led").type
 ('backs', 'leads')
 >>> lex.relation_type("criticises").sign
