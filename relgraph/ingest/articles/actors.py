@@ -37,6 +37,7 @@ __all__ = ["ActorMention", "Resolver", "key", "slugify"]
 
 _MAX_WORDS = 8
 _NEW_KINDS = {"PERSON": "person", "ORGANIZATION": "organisation"}
+_PRONOUNS = ("PRP", "PRP$", "WP", "WP$")
 _ARMED = re.compile(
     r"\b(militia|militias|rebels?|brigades?|army|front|forces|fighters|guerrillas?|"
     r"insurgents?|movement|jihad|mujahideen|taliban|state)\b",
@@ -236,6 +237,8 @@ class Resolver:
             span = range(m.first, m.last + 1)
             if m.ner not in _NEW_KINDS or taken.intersection(span):
                 continue
+            if all(sentence.token(i).pos in _PRONOUNS for i in span):
+                continue  # CoreNLP tags "he" and "his" as people: anaphors are read elsewhere
             label = _strip_title(m.text)
             kind = _NEW_KINDS[m.ner]
             if kind == "organisation" and _ARMED.search(label):

@@ -22,11 +22,22 @@ fighters "of" or "for" a group act for it; a person's leadership starts when
 the article says they took office. A few frequent parser errors are
 repaired: the subject of a relative clause taken for its object, "as X
 signed" read as a prepositional phrase, a finite verb coordinated under an
-infinitive ("offered to mediate and spoke with ...").
+infinitive ("offered to mediate and spoke with ..."), a time taken for a
+subject ("and hours later accepted"), a name after a date taken for the
+date's ("on Thursday President X called"), a participle with its agent made
+the head of the sentence ("X, supported by Y, drove ...").
+
+Arguments stand for actors in more ways: a place or asset for the state it
+belongs to or lies in ("bombed Beirut's airport", "struck targets across
+Yugoslavia"); "the bombing" a reaction speaks of for whoever's hostile act
+was read last, else the lead's; the forces one sends for oneself; a person's
+government for the state of their country, which they then lead; the one
+accused "of arming X" for the one who arms X, as a claim of the accuser.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -49,6 +60,12 @@ _MEMBER_OF = ("compound", "nmod:of", "nmod:from")
 _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
+_TIMES = ("DATE", "TIME", "DURATION", "SET")
+_HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
+_ACTS_WINDOW = 3  # sentences back in which "the bombing" looks for who bombed
+_CONTROL = ("advcl:of", "advcl:with")  # "accused X of arming Y", "charged X with ...": X does it
+_FOR_THE_STATE = ("party-to", "attends", "accepts", "cuts-ties")
+_WHERE = ("nmod:in", "nmod:across", "nmod:throughout", "nmod:inside")
 _NAMES = ("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")
 _ANAPHOR_CONFIDENCE = 0.9  # a claim with an argument read from an earlier mention
 _TIME_CASES: dict[str, Role] = {
@@ -102,6 +119,7 @@ class Reader:
             if rel.type in ("leads", "represents") and resolver.known.actors[rel.target].kind == "state":
                 self.leaders.setdefault(rel.source, resolver.known.actors[rel.target])
         self.discourse = Discourse(lexicon)
+        self._acts: list[tuple[int, Actor]] = []  # (sentence, who) of each hostile act read, in order
         self.took_office: dict[str, PartialDate] = {}  # person id -> when the article says they took office
         self._read: dict[str, str] = {}  # actor id -> how an anaphor of the current sentence was read
 
@@ -112,17 +130,36 @@ class Reader:
         self.s = sentence
         self.mentions = self.resolver.mentions(sentence, self.doc.text)
         self._read = {}
+        self._governed: list[tuple[Actor, Actor]] = []
         self._referents()
         out = self._titles()
         for token in sentence.tokens:
+            before = len(out)
             if self._predicate(token.index):
                 out.extend(self._verb(token.index))
             elif token.pos.startswith("NN"):
                 out.extend(self._noun(token.index))
+            elif token.pos.startswith("JJ") and token.lemma.lower() in self.lex.relations_are:
+                out.extend(self._relations_are(token.index))
             if token.pos == "VBN" and (entry := self.lex.participle(token.word)):
                 out.extend(self._participle(token.index, entry))
+            self._acts += [(sentence.index, c.source) for c in out[before:] if c.type in _HOSTILE]
             if token.lemma.lower() in self.lex.office:
                 self._office(token.index)
+        start = PartialDate.parse(str(self.doc.day.year))
+        for person, state in dict.fromkeys(self._governed):
+            out.append(
+                Claim(
+                    person,
+                    "leads",
+                    state,
+                    sentence,
+                    start=start,
+                    confidence=0.7,
+                    notes=f"{person.name}'s government",
+                    stated=False,
+                )
+            )
         self.discourse.finish()
         return out
 
@@ -180,6 +217,8 @@ class Reader:
                 for d in self.s.children(v, "compound:prt", "advmod")
                 if d.relation == "compound:prt" or self.s.token(d.dependent).pos == "RP"
             }
+            if self.s.children(v, "obl:out_of"):
+                particle.add("out")  # "drove the army out of the valley": "out of" parsed as one preposition
             if pattern.particle and pattern.particle not in particle:
                 continue
             if not pattern.particle and any(p.particle in particle for _, p in self.lex.verbs_for(lemma)):
@@ -209,21 +248,31 @@ class Reader:
     ) -> tuple[list[Actor], list[Actor]] | None:
         s = self.s
         passive = bool(s.children(v, "nsubj:pass", "aux:pass"))
-        subjects = [d.dependent for d in s.children(v, *_SUBJECT)]
+        subjects = self._subject_tokens(v)
+        patients = [d.dependent for d in s.children(v, "nsubj:pass")]
         agents = [d.dependent for d in s.children(v, *_AGENT)]
         objects = [d.dependent for d in self._args(v, "obj", "iobj")]
+        if not passive and agents and subjects and s.token(v).pos == "VBN" and not s.children(v, "aux"):
+            # "Abkhaz fighters, supported by Russian troops, ...": a participle with its agent and no
+            # auxiliary, which the parse made the head of the sentence, is passive
+            passive = True
+            patients = subjects
+        if not objects and not pattern.objects:
+            objects = self._what_called(v)
         if not subjects and not passive:
             subjects, objects = self._repaired_subjects(v, objects)
         # "called it a mistake", "considers X a threat": the object is the small clause's subject
         small = {
             x.dependent: [d.dependent for d in s.children(x.dependent, "nsubj")]
             for x in s.children(v, "xcomp")
-            if s.token(x.dependent).pos.startswith("NN")
+            if s.token(x.dependent).pos.startswith(("NN", "JJ"))
         }
         if pattern.as_:
             complements = [
                 d.dependent for d in s.children(v, "obl:as", "nmod:as", "advcl:as", "xcomp", "obj")
             ]
+            # "holds Beirut responsible": the parse may make the complement a modifier of the object
+            complements += [d.dependent for o in objects for d in s.children(o, "amod") if d.dependent > o]
             if not any(s.token(c).lemma.lower() in pattern.as_ for c in complements):
                 return None
             objects = [o for o in objects if s.token(o).lemma.lower() not in pattern.as_]
@@ -250,7 +299,7 @@ class Reader:
             ]
             objects = [e.dependent for c in clauses for e in s.children(c, "nsubj")]
         if passive:
-            subjects, objects = agents, [d.dependent for d in s.children(v, "nsubj:pass")]
+            subjects, objects = agents, patients
         elif not subjects and agents:
             subjects = agents
             # "two agreements, brokered by Russia": the participle modifies what it acts on
@@ -273,6 +322,11 @@ class Reader:
             objects = said
         elif pattern.objects:
             chosen = [o for o in objects if s.token(o).lemma.lower() in pattern.objects]
+            if not chosen and pattern.preps and any(
+                s.token(d.dependent).lemma.lower() in pattern.objects for d in s.children(v, "obl:with")
+            ):
+                # "provided the Houthis with weapons": what is given comes with "with", to the object
+                return self._ends(v, subjects, objects, pattern, entry_type)
             if not chosen:
                 return None
             objects = [d.dependent for d in s.children(v, "iobj")]
@@ -298,6 +352,13 @@ class Reader:
             objects = [o for o in objects if o not in in_role]
             if not objects:
                 return None
+        return self._ends(v, subjects, objects, pattern, entry_type)
+
+    def _ends(
+        self, v: int, subjects: list[int], objects: list[int], pattern: VerbPattern, entry_type: str
+    ) -> tuple[list[Actor], list[Actor]] | None:
+        """The actors of the subjects and objects found, the way round the pattern says."""
+        s = self.s
         if pattern.reverse:
             subjects, objects = objects, subjects
         if entry_type == "party-to":
@@ -346,7 +407,49 @@ class Reader:
                 found = [e.dependent for e in s.children(d.governor, *_SUBJECT)]
                 if found:
                     return found, objects
+        if s.children(v, *_AGENT):
+            return [], objects  # "two truces, brokered by Russia": the agent acts, not the clause's subject
+        for d in s.parents(v):
+            # "accused Iran of arming the Houthis": the one accused is the subject of the accusation
+            if d.relation in _CONTROL and s.token(d.governor).lemma.lower() in self.lex.reporting:
+                return [e.dependent for e in s.children(d.governor, "obj")], objects
+        for d in s.parents(v):
+            # "and hours later accepted the plan" (a time taken for the subject), "voted on Thursday to
+            # open ...", "..., killing three soldiers", a finite verb the parse hung on another as "dep":
+            # a clause without a subject of its own has that of the clause it belongs to
+            if d.relation.startswith(("conj", "advcl", "xcomp", "dep")) and d.governor != v:
+                found = self._subject_tokens(d.governor)
+                if found and not (set(found) & set(objects)):
+                    return found, objects
         return [], objects
+
+    def _subject_tokens(self, v: int) -> list[int]:
+        """The subjects of ``v``, less the times the parse may take for one ("hours later accepted")."""
+        s = self.s
+        for d in s.children(v, "obl"):
+            # "and on Thursday President Vladimir Putin called ...": the parse may read the name after a
+            # date as the date's; a name just before the verb, with a date in its phrase, is the subject
+            below = s.subtree(d.dependent)
+            if (
+                max(below) == v - 1
+                and self.mention_at(d.dependent) is not None
+                and s.token(d.dependent).ner not in _TIMES
+                and any(s.token(i).ner in _TIMES for i in below)
+            ):
+                return [d.dependent]
+        return [d.dependent for d in s.children(v, *_SUBJECT) if s.token(d.dependent).ner not in _TIMES]
+
+    def _what_called(self, v: int) -> list[int]:
+        """The object of "condemned what it called a disproportionate response": what was called so."""
+        s = self.s
+        out = []
+        for c in s.children(v, "ccomp"):
+            said = s.children(c.dependent, "obj", "xcomp")
+            if s.token(c.dependent).lemma.lower() in self.lex.naming and any(
+                s.token(d.dependent).pos == "WP" for d in said
+            ):
+                out += [d.dependent for d in said if s.token(d.dependent).pos != "WP"]
+        return out
 
     # -- nouns and participles ---------------------------------------------------------------
 
@@ -371,7 +474,30 @@ class Reader:
                 + [d.dependent for d in s.children(n, "appos")]
             )
         frame = self._frame(entry, None, n, confidence=0.75)
-        return self._pairs(frame, sources, targets) if frame and sources and targets else []
+        if frame and sources and targets:
+            return self._pairs(frame, sources, targets)
+        act = self.lex.act(self.s.token(n).lemma)
+        return self._act(n, act) if act else []  # "Iran's alliance with Syria"
+
+    def _relations_are(self, j: int) -> list[Claim]:
+        """ "Relations between X and Y have been poor since 2011", "Turkey's ties with Russia are close"."""
+        s = self.s
+        if not s.children(j, "cop"):
+            return []
+        for d in s.children(j, "nsubj"):
+            if s.token(d.dependent).lemma.lower() not in ("relation", "tie"):
+                continue
+            between = self._actors([e.dependent for e in s.children(d.dependent, "nmod:between")])
+            if len(between) >= 2:
+                sources, targets = between[:1], between[1:]
+            else:
+                sources = self._actors([e.dependent for e in s.children(d.dependent, "nmod:poss")])
+                targets = self._actors([e.dependent for e in s.children(d.dependent, "nmod:with")])
+            entry = Entry(self.lex.relations_are[s.token(j).lemma.lower()], None, None)
+            frame = self._frame(entry, None, j, confidence=0.75)
+            if frame and sources and targets:
+                return self._pairs(frame, sources, targets)
+        return []
 
     def _act(self, n: int, entry: Entry) -> list[Claim]:
         """ "Iran's support for Assad", "Russian air strikes on the rebels": a noun for the act."""
@@ -383,6 +509,15 @@ class Reader:
                 return []  # "called for sanctions on Iran", "denied support for the rebels"
         preps = tuple(f"nmod:{p}" for p in entry.act_preps)
         targets = self._actors([d.dependent for d in s.children(n, *preps)])
+        if not targets:
+            # "South Ossetia, which has had Moscow's backing since 1992": the act is done for the one who
+            # has it
+            receivers = [
+                d.governor
+                for d in s.parents(n)
+                if d.relation == "obj" and s.token(d.governor).lemma.lower() in self.lex.receive
+            ]
+            targets = self._actors([t for r in receivers for t in self._subject_tokens(r)])
         agents = [d.dependent for d in s.children(n, *_AGENT_OF)]
         sources = [a for a in self._actors(agents) if a not in targets]
         frame = self._frame(entry, None, n, confidence=0.7)
@@ -394,8 +529,8 @@ class Reader:
         heads = [d.governor for d in s.parents(p) if d.relation == "amod"]
         parts = [
             d.dependent
-            for d in s.children(p, "dep", "compound", "obl:npmod", "nmod:npmod", "advmod")
-            if d.dependent < p
+            for d in s.children(p, "dep", "compound", "obl:npmod", "nmod:npmod", "advmod", "obl")
+            if d.dependent < p and (d.relation != "obl" or not s.children(d.dependent, "case"))
         ]
         if not heads or not parts:
             return []
@@ -433,7 +568,9 @@ class Reader:
             return [mention.actor]
         token = s.token(t)
         lemma = token.lemma.lower()
-        if lemma in self.lex.deals:
+        if token.word.lower() in self.lex.deals:
+            lemma = token.word.lower()  # "talks" is a meeting, "talk" is not
+        if lemma in self.lex.deals and not (lemma in self.lex.singular_deals and token.pos == "NNS"):
             deal = self._deal(t, self.lex.deals[lemma])
             self.discourse.note(Referent((deal,), s.index, t, role_of(s, t)))
             return [deal]
@@ -451,6 +588,13 @@ class Reader:
                 if not owners:
                     continue
                 if lemma in self.lex.forces:
+                    # "American and British troops": every owner named alike
+                    for e in s.children(t, d.relation):
+                        owners += [
+                            a
+                            for a in self._actor(e.dependent, depth + 1)
+                            if a.kind != "person" and a not in owners
+                        ]
                     return owners
                 if lemma in self.lex.actions and d.relation in _AGENT_OF:
                     return owners  # "Turkey's intervention", but not "the invasion of Kuwait"
@@ -458,6 +602,37 @@ class Reader:
                     return owners  # "fighters of the MNLA", "rebels from Ansar Dine", "Hamas militants"
                 if d.relation == "compound" and lemma in self.lex.named_by:
                     return owners  # "the ECOWAS regional bloc"
+                if lemma in self.lex.places:
+                    return owners  # "Beirut's airport", "the Georgian town of Gori"
+            if lemma in self.lex.places:
+                # "struck targets across Yugoslavia": what lies in a state stands for it (the parse may hang
+                # the place on the verb)
+                where = [d.dependent for d in s.children(t, *_WHERE)]
+                where += [
+                    e.dependent
+                    for d in s.parents(t)
+                    if d.relation == "obj"
+                    for e in s.children(d.governor, *(f"obl:{w.split(':')[1]}" for w in _WHERE))
+                ]
+                for w in where:
+                    owners = [a for a in self._actor(w, depth + 1) if a.kind == "state"]
+                    if owners:
+                        return owners
+            if lemma in self.lex.forces:
+                owned = self._forces_of_person(t)
+                if owned:
+                    return owned
+                for d in s.parents(t):
+                    # "Poland sent a contingent to fight ...": the forces one sends are one's own
+                    if d.relation == "obj" and s.token(d.governor).lemma.lower() in self.lex.deploy:
+                        senders = [
+                            a for a in self._actors(self._subject_tokens(d.governor)) if a.kind != "person"
+                        ]
+                        if senders:
+                            return senders
+        done = self._done_by(t)
+        if done:
+            return done
         anaphor = self.discourse.anaphor(s, t)
         if anaphor is not None:
             exclude = set()
@@ -477,6 +652,43 @@ class Reader:
         proper = token.pos in ("NNP", "NNPS") and token.word[:1].isupper()
         if proper and token.ner in ("O", "MISC") and depth == 0:
             return [self.resolver.new_actor(token.word, "organisation")]
+        return []
+
+    def _done_by(self, t: int) -> list[Actor]:
+        """Who did "the bombing" or "the strikes" a reaction speaks of: whose hostile act was read last, in
+        this sentence or the few before ("NATO struck Belgrade. Russia condemned the bombing"), else the
+        lead's."""
+        s = self.s
+        token = s.token(t)
+        lemma = token.lemma.lower()
+        if lemma not in self.lex.actions and lemma not in self.lex.hostile_acts:
+            return []
+        determiners = {s.token(d.dependent).lemma.lower() for d in s.children(t, "det")}
+        if not determiners & {"the", "this", "these", "those"} or s.children(t, *_OWNER, "nmod:by"):
+            return []
+        recent = [a for i, a in self._acts if s.index - i <= _ACTS_WINDOW]
+        # else the act the article opened with, which later reactions most often speak of
+        found = recent[-1:] or [a for _, a in self._acts[:1]]
+        for actor in found:
+            self._read.setdefault(actor.id, f'"{token.word}" read as the act of {actor.name}')
+        return found
+
+    def _forces_of_person(self, t: int) -> list[Actor]:
+        """The state whose forces or government a person's possessive names: "Saddam Hussein's government"
+        is Iraq's (and says he leads it); "Assad's forces" are those of the state he is known to lead."""
+        s = self.s
+        for d in s.children(t, "nmod:poss"):
+            m = self.mention_at(d.dependent)
+            if m is None or m.actor.kind != "person":
+                continue
+            person = m.actor
+            if person.id in self.leaders:
+                return [self.leaders[person.id]]
+            if s.token(t).lemma.lower() in self.lex.governing and person.country:
+                state = self.resolver.government(person.country)
+                self.leaders.setdefault(person.id, state)
+                self._governed.append((person, state))
+                return [state]
         return []
 
     def _deal(self, t: int, kind: str) -> Actor:
@@ -551,7 +763,10 @@ class Reader:
                     return None
                 if glemma in lex.hedges:
                     confidence -= 0.15
-            elif up.relation in ("ccomp", "parataxis") or up.relation.startswith("parataxis"):
+            elif (
+                up.relation in ("ccomp", "parataxis", *_CONTROL)
+                or up.relation.startswith("parataxis")
+            ):
                 if glemma in lex.reporting or glemma == "deny":
                     if glemma == "deny" or self._negated(up.governor):
                         return None
@@ -602,7 +817,7 @@ class Reader:
                 sub = s.subtree(d.dependent)
                 role = self._role(rel, d.dependent)
                 for m in self.s.mentions:
-                    if m.ner in ("DATE", "TIME") and m.timex and m.first in sub:
+                    if m.ner in ("DATE", "TIME") and m.timex and m.first in sub and _absolute(m.text):
                         when = from_timex(m.timex.get("value"), self.doc.day)
                         if when is None:
                             continue
@@ -619,7 +834,9 @@ class Reader:
             # is subordinate to dates it
             for d in s.parents(v):
                 rel = d.relation
-                if rel == "parataxis" or (rel.startswith("advcl") and rel.split(":")[-1] in _SUBORDINATE):
+                if rel in ("parataxis", "dep") or (
+                    rel.startswith("advcl") and rel.split(":")[-1] in _SUBORDINATE
+                ):
                     found = self._in_the_past(
                         d.governor,
                         self._dates_below(d.governor, ("obl:in", "obl:on", "obl:tmod", "nmod:tmod"))
@@ -629,13 +846,25 @@ class Reader:
                         return {"date" if r == "start" else r: w for r, w in found.items()}
         if not found:
             found = self._in_the_past(v, self._dates_on_arguments(v))
+        if not found and s.token(v).pos == "VBD":
+            # "ordered an end to operations on Tuesday, and hours later accepted the plan": a past verb
+            # coordinated with one dated to a day, with no date of its own, shares that day
+            for d in s.parents(v):
+                if d.relation.startswith("conj") and d.governor < v and s.token(d.governor).pos == "VBD":
+                    days = self._dates_below(d.governor, ("obl:on", "obl:tmod"))
+                    found = {r: w for r, w in days.items() if r == "date" and w.precision == "day"}
+                    found = self._in_the_past(d.governor, found)
+                    if found:
+                        break
         if not found and s.token(v).pos.startswith("NN"):
             # "Russian air strikes on the rebels resumed on Monday": a noun for an act takes the
             # date of the clause it is an argument of
             for d in s.parents(v):
                 g = d.governor
                 if d.relation.startswith(("nsubj", "obj", "obl")) and s.token(g).pos.startswith("VB"):
-                    found = self._in_the_past(g, self._dates_below(g, ("obl:in", "obl:on", "obl:tmod")))
+                    found = self._in_the_past(
+                        g, self._dates_below(g, ("obl:in", "obl:on", "obl:tmod", "obl:since"))
+                    )
                     if found:
                         break
         return found
@@ -665,7 +894,7 @@ class Reader:
         for d in s.children(node, *relations):
             sub = s.subtree(d.dependent)
             for m in s.mentions:
-                if m.ner in ("DATE", "TIME") and m.timex and m.first in sub:
+                if m.ner in ("DATE", "TIME") and m.timex and m.first in sub and _absolute(m.text):
                     when = from_timex(m.timex.get("value"), self.doc.day)
                     if when is not None:
                         found.setdefault(self._role(d.relation, d.dependent), when)
@@ -725,8 +954,8 @@ class Reader:
         return any(m.actor.id == actor.id for m in self.mentions)
 
     def _acting_for(self, actor: Actor, rtype: str) -> Actor:
-        """A leader who signs or attends does so for the state they lead."""
-        if rtype in ("party-to", "attends") and actor.kind == "person" and actor.id in self.leaders:
+        """A leader who signs, accepts, attends or breaks off relations does so for the state they lead."""
+        if rtype in _FOR_THE_STATE and actor.kind == "person" and actor.id in self.leaders:
             return self.leaders[actor.id]
         return actor
 
@@ -814,6 +1043,12 @@ class Reader:
             if claim.target.kind == "state":
                 self.leaders.setdefault(claim.source.id, claim.target)
         return claims
+
+
+def _absolute(text: str) -> bool:
+    """Whether a time expression is read against the article's day: "the next day" and "the following week"
+    count from an event of the story, which SUTime does not know."""
+    return not re.search(r"\b(next|following|previous|preceding)\b", text, re.I)
 
 
 def i_close(index: int, head: int) -> bool:

@@ -105,7 +105,13 @@ def role_of(sentence: Sentence, index: int) -> Role:
     ):
         return "object"  # "called it a mistake": the small clause's subject is the verb's object
     if relations & {"nsubj", "nsubj:xsubj", "nsubj:pass"}:
-        return "subject"
+        in_relative = all(
+            any(p.relation == "acl:relcl" for p in sentence.parents(d.governor))
+            for d in sentence.parents(index)
+            if d.relation in ("nsubj", "nsubj:xsubj", "nsubj:pass")
+        )
+        # "Hezbollah, which Iran has armed, fired ...": a relative clause's subject is in the background
+        return "other" if in_relative else "subject"
     if relations & {"obj", "iobj"}:
         return "object"
     return "other"
@@ -138,6 +144,10 @@ class Discourse:
         word = token.word.lower()
         if token.pos in ("PRP", "PRP$") and word in _PRONOUNS:
             number, pronoun_kinds = _PRONOUNS[word]
+            if token.pos == "PRP$":
+                # "Its leader, X, said ...": a possessive takes the role of what it qualifies
+                owned = [d.governor for d in sentence.parents(index) if d.relation == "nmod:poss"]
+                role = role_of(sentence, owned[0]) if owned else role
             return Anaphor(number, pronoun_kinds, None, role, pronoun=True)
         if not token.pos.startswith("NN") or token.pos.startswith("NNP"):
             return None

@@ -4,8 +4,8 @@ Each entry is informed by a CAMEO event code; a built-in relation type keeps
 its own sign, a custom one takes the sign of its code's Goldstein value.
 
 >>> lex = load_lexicon()
->>> [(e.type, p.particle) for e, p in lex.verbs_for("shoot")]
-[('shoots-down', 'down')]
+>>> [(e.type, p.particle, p.preps) for e, p in lex.verbs_for("shoot")]  # "shoot at", "shoot down"
+[('attacks', None, ('at',)), ('shoots-down', 'down', ())]
 >>> lex.noun("backer").type, lex.participle("led").type
 ('backs', 'leads')
 >>> lex.relation_type("criticises").sign
@@ -78,6 +78,13 @@ class Lexicon:
     anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
     office: dict[str, frozenset[str]] = field(default_factory=dict)
     follow: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    deploy: frozenset[str] = frozenset()
+    receive: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()
+    governing: frozenset[str] = frozenset()
+    singular_deals: frozenset[str] = frozenset()
+    relations_are: dict[str, str] = field(default_factory=dict)
     _by_verb: dict[str, list[tuple[Entry, VerbPattern]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -108,6 +115,12 @@ class Lexicon:
     def act(self, lemma: str) -> Entry | None:
         """The entry whose act a noun names ("support" in "Iran's support for Assad")."""
         return next((e for e in self.entries if lemma.lower() in e.acts), None)
+
+    @functools.cached_property
+    def hostile_acts(self) -> frozenset[str]:
+        """The nouns for hostile acts (attacks, sanctions and the like): "the bombing", "the strikes"."""
+        hostile = ("attacks", "fights", "sanctions")
+        return frozenset(n for e in self.entries if e.type in hostile for n in e.acts)
 
     def participle(self, word: str) -> Entry | None:
         return next((e for e in self.entries if word.lower() in e.participles), None)
@@ -194,4 +207,11 @@ def load_lexicon() -> Lexicon:
         anaphora={k: frozenset(v or ()) for k, v in (raw.get("anaphora") or {}).items()},
         office={k: frozenset(v or ()) for k, v in (raw.get("office") or {}).items()},
         follow=frozenset(raw.get("follow") or ()),
+        places=frozenset(raw.get("places") or ()),
+        deploy=frozenset(raw.get("deploy") or ()),
+        receive=frozenset(raw.get("receive") or ()),
+        naming=frozenset(raw.get("naming") or ()),
+        governing=frozenset(raw.get("governing") or ()),
+        singular_deals=frozenset(raw.get("singular_deals") or ()),
+        relations_are={w: rtype for rtype, words in (raw.get("relations_are") or {}).items() for w in words},
     )

@@ -47,9 +47,17 @@ def title_claims(reader: Reader) -> list[Claim]:
             title, role = _title(text, lex.leader_titles, lex.office_titles)
             if title is None:
                 continue
-            target = (
-                _named(reader, phrase) or _of_after(reader, person) or _of_country(reader, person.actor, role)
-            )
+            owners = [i for i in phrase if s.token(i).pos == "PRP$" and s.token(i).lemma.lower() != "he"]
+            if owners:
+                # "Its leader, Hassan Nasrallah": the leader of the actor "its" stands for, else of no one
+                found = [a for a in reader._actor(owners[0]) if a.kind != "person"]
+                target = found[0] if found else None
+            else:
+                target = (
+                    _named(reader, phrase)
+                    or _of_after(reader, person)
+                    or _of_country(reader, person.actor, role)
+                )
             if target is None or target.id == person.actor.id:
                 continue
             if role == "represents" and title in lex.ministries:
@@ -109,8 +117,12 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
     ]:
         noun = d.dependent if d.governor == person.head else d.governor
         if s.token(noun).pos.startswith("NN") and not person.covers(noun):
+            # "the AU's mediator, former president Thabo Mbeki": the words before the name are its own phrase
+            own = s.subtree(person.head) if d.governor == noun else set()
             words = sorted(
-                i for i in s.subtree(noun) if not person.covers(i) and s.token(i).pos not in (",", "DT")
+                i
+                for i in s.subtree(noun)
+                if not person.covers(i) and i not in own and s.token(i).pos not in (",", "DT")
             )
             phrases.append(words)
     return phrases
