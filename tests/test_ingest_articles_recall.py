@@ -10,8 +10,8 @@ a person's government, forces one sends, and more of the CAMEO-informed lexicon.
 from datetime import date
 
 import pytest
+from article_cases import extract_cases, pairs, relations
 
-from relgraph.ingest.articles.extract import Article, extract
 from relgraph.model import Actor, Dataset
 
 DAY = date(2016, 12, 20)
@@ -86,18 +86,7 @@ KNOWN = Dataset(actors={a.id: a for a in (
 
 @pytest.fixture(scope="module")
 def found(corenlp_url):
-    articles = [Article(text, name, name) for name, text in CASES.items()]
-    return extract(articles, DAY, known=KNOWN, url=corenlp_url)
-
-
-def relations(found, case):
-    """(source, type, target, when) of the candidates from one case."""
-    return {(r.source, r.type, r.target, str(r.date or r.start)) for r in found.relations.values()
-            if any(c.source.id == case for c in r.sources)}
-
-
-def pairs(found, case):
-    return {(s, t, o) for s, t, o, _ in relations(found, case)}
+    return extract_cases(CASES, DAY, KNOWN, corenlp_url)
 
 
 @pytest.mark.corenlp
