@@ -101,6 +101,66 @@ def test_a_snapshot_during_a_load_sees_the_state_before_or_after_never_a_mix(neo
     assert seen[-1] == frozenset((r.id, r.confidence) for r in after.relations.values())
 
 
+def test_a_snapshot_read_by_two_readers_during_a_load_sees_one_state_whole(neo4j_target, neo4j_store, monkeypatch):
+    from relgraph.store import neo4j as neo4j_module
+
+    def mixed(confidence: float) -> Dataset:  # four types, so that both readers of a snapshot read some
+        parts = [dataset(1500, rtype, sign, offset=i * 1500, confidence=confidence)
+                 for i, (rtype, sign) in enumerate([("backs", 1), ("opposes", -1), ("cooperates", 1),
+                                                    ("fights", -1)])]
+        return Dataset(actors=parts[0].actors,
+                       relations={k: v for part in parts for k, v in part.relations.items()})
+
+    readers: list[tuple[str, list[str]]] = []
+    read_parts = neo4j_module._read_parts
+
+    def watched(tx, *args):
+        parts = read_parts(tx, *args)
+        readers.append((threading.current_thread().name, [part.name for part in parts]))
+        return parts
+
+    monkeypatch.setattr(neo4j_module, "_read_parts", watched)
+    before, after = mixed(0.5), mixed(0.9)
+    neo4j_store.write(before)
+    states = {frozenset((r.id, r.confidence) for r in data.relations.values()) for data in (before, after)}
+    seen = []
+    with connect(neo4j_target) as loader:
+        thread = threading.Thread(target=loader.write, args=(after,))
+        thread.start()
+        while thread.is_alive() or not seen:
+            readers.clear()
+            shown = neo4j_store.records(DAY, evidence=False)
+            seen.append(frozenset((r["id"], r["confidence"]) for r in shown.relations))
+            # every type read once (earlier tests leave others, empty), by one of two readers, each in
+            # its own thread
+            names = [name for _, names in readers for name in names]
+            assert len(names) == len(set(names)) and {"backs", "cooperates", "fights", "opposes"} <= set(names)
+            assert len({reader for reader, _ in readers}) == 2
+        thread.join()
+    assert all(s in states for s in seen)
+    assert seen[-1] == frozenset((r.id, r.confidence) for r in after.relations.values())
+
+
+def test_sources_shared_by_the_types_two_readers_read_are_cited_on_every_relation(neo4j_store):
+    from dataclasses import replace
+
+    from relgraph.model import Citation, Source
+
+    # each source is fetched by whichever reader first meets it, so the other reader's part often reaches
+    # the client before the source it cites
+    sources = [Source(f"s{i}", f"Report {i}") for i in range(3)]
+    data = Dataset(actors=dataset(1, "backs", 1).actors, sources={s.id: s for s in sources})
+    for i, (rtype, sign) in enumerate([("backs", 1), ("opposes", -1), ("cooperates", 1), ("fights", -1)]):
+        for r in dataset(500, rtype, sign, offset=i * 500).relations.values():
+            cited = tuple(Citation(s, f"note {r.id}") for s in sources[: 1 + int(r.id[1:]) % 3])
+            data.relations[r.id] = replace(r, sources=cited)
+    neo4j_store.write(data)
+    want = {r.id: [(c.source.id, c.evidence) for c in r.sources] for r in data.relations.values()}
+    for _ in range(5):
+        shown = neo4j_store.records(DAY)
+        assert {r["id"]: [(c["id"], c["evidence"]) for c in r["sources"]] for r in shown.relations} == want
+
+
 def test_ids_stored_twice_are_found_and_repaired(neo4j_store, run, neo4j_target):
     data = dataset(10, "backs", 1)
     neo4j_store.write(data)

@@ -30,8 +30,9 @@ Guarantees (also in the README):
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 from operator import attrgetter, itemgetter
@@ -341,7 +342,6 @@ class Neo4jStore:
         is sorting.
         """
         import queue
-        import threading
 
         arrived: queue.SimpleQueue[_Part | _Done | None] = queue.SimpleQueue()
         done = _Done()
@@ -357,20 +357,26 @@ class Neo4jStore:
         relations: list[Record] = []
         actors: list[Record] = []
         cited: dict[str, Record] = {}
+        uncited: list[tuple[list[Record], _Part]] = []  # citing a source the other reader has yet to hand in
         dates: dict[str, Any] = {}
         while not isinstance(item := arrived.get(), _Done):
             if item is None:  # the transaction starts (again, if the driver retries it)
-                relations, actors, cited = [], [], {}
+                relations, actors, cited, uncited = [], [], {}, []
                 continue
             actors += [actor_record(actor_from(row)) for row in item.actors]
             records = relation_records_from(item.rows, item.name, item.rtype, dates=dates)
             if evidence:
                 cited.update((row[0], source_record(source_from(row))) for row in item.sources)
-                cite(records, item.rows, cited)
+                uncited.append((records, item))
+                for waiting in [w for w in uncited if w[1].cites.issubset(cited)]:
+                    cite(waiting[0], waiting[1].rows, cited)
+                    uncited.remove(waiting)
             relations += records
         if item.failure is not None:
             raise item.failure
         assert item.fetched is not None
+        for records, part in uncited:  # a source cited but not in the database fails here, as it should
+            cite(records, part.rows, cited)
         relations.sort(key=itemgetter("id"))
         actors.sort(key=itemgetter("id"))
         return Shown(actors, relations, item.fetched.types, evidence=evidence)
@@ -378,19 +384,32 @@ class Neo4jStore:
     def _consistent(self, day: date | None, window: Duration | None, *, evidence: bool,
                     each: _Each | None = None) -> _Fetched:
         """:func:`_fetch` in a transaction that holds the load lock, so that it reads the database wholly
-        before or wholly after any load (a user who may only read cannot take the lock: reads without it)."""
+        before or wholly after any load (a user who may only read cannot take the lock: reads without it).
+
+        A second reader, started once the lock is held, shares the work: no load can commit until the
+        first transaction ends, so both see the same database.
+        """
         from neo4j import exceptions
+
+        def beside(write: bool) -> _Beside:
+            def run(work: Callable[[Any], list[_Part]]) -> list[_Part]:
+                # not a managed transaction: a retry of this reader alone would lose the type it was
+                # reading; its failure ends the first reader's transaction, which the driver retries whole
+                with self._session(write=write) as session, session.begin_transaction() as tx:
+                    return work(tx)
+            return run
 
         def locked(tx: ManagedTransaction) -> _Fetched:
             loading.take_lock(tx, load=False, waiting=self.waiting)
-            return _fetch(tx, day, window, evidence=evidence, each=each)
+            return _fetch(tx, day, window, evidence=evidence, each=each, beside=beside(True))
 
         try:
             with self._session(write=True) as session:
                 return session.execute_write(locked)
         except exceptions.Forbidden:
             with self._session() as session:
-                return session.execute_read(_fetch, day, window, evidence=evidence, each=each)
+                return session.execute_read(_fetch, day, window, evidence=evidence, each=each,
+                                            beside=beside(False))
         except exceptions.DriverError as exc:
             raise StoreUnavailable(self._scrub(f"lost Neo4j at {self.shown} while reading ({exc})")) from None
 
@@ -431,44 +450,123 @@ class _Done:
 @dataclass
 class _Part:
     """One relation type's rows as a snapshot reads them, with the rows of the actors and sources they
-    bring in (those no earlier type of the read brought in)."""
+    bring in (those no other part of the read brought in)."""
 
     name: str
     rtype: RelationType | None
     rows: list[list[Any]]
     actors: list[list[Any]]
     sources: list[list[Any]]
+    cites: set[str] = field(default_factory=set)  # every source the rows cite, brought in or not
 
 
 _Each = Callable[[_Part | None], None]
-"""Told ``None`` as a read's transaction starts (again, on a retry), then each type's part."""
+"""Told ``None`` as a read's transaction starts (again, on a retry), then each type's part (from either
+reader's thread)."""
+
+_Beside = Callable[[Callable[[Any], list[_Part]]], list[_Part]]
+"""Runs a reader in a second transaction and returns what it read."""
+
+
+class _Reading:
+    """What the readers of one snapshot share: the relation types still to read (stances first), and the
+    ids of the actors and sources some reader has already fetched, so that none is fetched twice."""
+
+    def __init__(self, order: list[tuple[str, RelationType]]) -> None:
+        self._lock = threading.Lock()
+        self._todo = iter(order)
+        self.rank = {name: i for i, (name, _) in enumerate(order)}
+        self.linked: set[str] = set()
+        self.cited: set[str] = set()
+
+    def next_type(self) -> tuple[str, RelationType] | None:
+        with self._lock:
+            return next(self._todo, None)
+
+    def stop(self) -> None:
+        """Hand out no more types."""
+        with self._lock:
+            self._todo = iter(())
+
+    def claim(self, held: set[str], ids: set[str]) -> set[str]:
+        """Those of ``ids`` not yet in ``held`` (now added to it)."""
+        with self._lock:
+            fresh = ids - held
+            held |= fresh
+            return fresh
 
 
 def _fetch(tx: ManagedTransaction, day: date | None, window: Duration | None, *, evidence: bool,
-           each: _Each | None = None) -> _Fetched:
+           each: _Each | None = None, beside: _Beside | None = None) -> _Fetched:
     """The relations shown on ``day`` (every relation for ``None``) as compact rows, with the actors they link
     and, with ``evidence``, the sources they cite; for the whole database, every actor and source.
 
     For a day, each type's actors and sources are read right after its relations, so that ``each``, handed
-    them as they arrive, can turn them into records while the server reads the next type.
+    them as they arrive, can turn them into records while the server reads the next type. ``beside`` runs a
+    second reader in a transaction of its own: Neo4j Community runs a query on one core, and the types are
+    shared out between the two readers as each finishes one.
     """
     if each is not None:
         each(None)
     types = dict(BUILTIN_TYPES)
     types |= {r["t"]["name"]: type_from(r["t"]) for r in tx.run("MATCH (t:RelationType) RETURN t")}
     present = {r["type"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS type")}
-    row = f"[s.id, t.id] + {fields('r', RELATION_FIELDS + (CITATION_FIELDS if evidence else ()))}"
-    relations: list[tuple[str, list[list[Any]]]] = []
-    actors: list[list[Any]] = []
-    sources: list[list[Any]] = []
-    linked: set[str] = set()
-    cited: set[str] = set()
     # stances first: they hold for years, so a day's are many, and the client turns them into records while
     # the server reads the few events of the window
-    for name, rtype in sorted(types.items(), key=lambda item: (item[1].kind != "stance", item[0])):
-        rel_type = neo4j_type(name)
-        if rel_type not in present:
-            continue
+    reading = _Reading(sorted(((name, rtype) for name, rtype in types.items() if neo4j_type(name) in present),
+                              key=lambda item: (item[1].kind != "stance", item[0])))
+    theirs = _parts_beside(beside, day, window, evidence, each, reading) if beside is not None else None
+    try:
+        mine = _read_parts(tx, day, window, evidence, each, reading)
+    except BaseException:
+        if theirs is not None:  # so that no part of this try reaches ``each`` after a retry starts
+            reading.stop()
+            theirs(failed=True)
+        raise
+    mine += theirs() if theirs is not None else []
+    done = sorted(mine, key=lambda part: reading.rank[part.name])
+    relations = [(part.name, part.rows) for part in done]
+    if day is None:
+        everything = _nodes(tx, "Actor", ACTOR_FIELDS), _nodes(tx, "Source", SOURCE_FIELDS)
+        return _Fetched(types, relations, *everything)
+    actors = sorted(chain.from_iterable(part.actors for part in done), key=itemgetter(0))
+    sources = sorted(chain.from_iterable(part.sources for part in done), key=itemgetter(0))
+    return _Fetched(types, relations, actors, sources if evidence else None)
+
+
+def _parts_beside(beside: _Beside, day: date | None, window: Duration | None, evidence: bool,
+                  each: _Each | None, reading: _Reading) -> Callable[..., list[_Part]]:
+    """Start a second reader in its own thread; return the wait for its parts, which raises its failure
+    unless told that the first reader ``failed``."""
+    outcome: list[Any] = []
+
+    def second() -> None:
+        try:
+            outcome.append(beside(lambda tx: _read_parts(tx, day, window, evidence, each, reading)))
+        except BaseException as exc:  # handed to the first reader's thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=second, name="relgraph-snapshot-beside", daemon=True)
+    thread.start()
+
+    def wait(failed: bool = False) -> list[_Part]:
+        thread.join()
+        if isinstance(outcome[0], BaseException):
+            if failed:
+                return []
+            raise outcome[0]
+        return outcome[0]
+
+    return wait
+
+
+def _read_parts(tx: Any, day: date | None, window: Duration | None, evidence: bool, each: _Each | None,
+                reading: _Reading) -> list[_Part]:
+    """Read relation types as ``reading`` hands them out, each with the actors and sources it brings in."""
+    row = f"[s.id, t.id] + {fields('r', RELATION_FIELDS + (CITATION_FIELDS if evidence else ()))}"
+    parts = []
+    while (item := reading.next_type()) is not None:
+        name, rtype = item
         params: dict[str, Any] = {}
         if day is None:
             where = ""
@@ -478,28 +576,21 @@ def _fetch(tx: ManagedTransaction, day: date | None, window: Duration | None, *,
             since = window.before(day) if window is not None else OPEN_START
             where, params = "WHERE r.first <= $day AND r.last > $since", {"day": day, "since": since}
         # one list of rows per type: a record per relationship would cost the driver more than the rest
-        rows = tx.run(f"MATCH (s:Actor)-[r:{rel_type}]->(t:Actor) {where} RETURN collect({row}) AS rows",
-                      params).single(strict=True)["rows"]
-        relations.append((name, rows))
+        query = f"MATCH (s:Actor)-[r:{neo4j_type(name)}]->(t:Actor) {where} RETURN collect({row}) AS rows"
+        rows = tx.run(query, params).single(strict=True)["rows"]
         part = _Part(name, rtype, rows, [], [])
         if day is not None:
-            ends = set(map(itemgetter(0), rows)).union(map(itemgetter(1), rows)) - linked
+            ends = set(map(itemgetter(0), rows)).union(map(itemgetter(1), rows))
+            ends = reading.claim(reading.linked, ends)
             part.actors = _nodes(tx, "Actor", ACTOR_FIELDS, ends) if ends else []
-            linked |= ends
-            actors += part.actors
             if evidence:
-                new = set(chain.from_iterable(filter(None, map(itemgetter(10), rows)))) - cited
+                part.cites = set(chain.from_iterable(filter(None, map(itemgetter(10), rows))))
+                new = reading.claim(reading.cited, part.cites)
                 part.sources = _nodes(tx, "Source", SOURCE_FIELDS, new) if new else []
-                cited |= new
-                sources += part.sources
         if each is not None:
             each(part)
-    if day is None:
-        everything = _nodes(tx, "Actor", ACTOR_FIELDS), _nodes(tx, "Source", SOURCE_FIELDS)
-        return _Fetched(types, relations, *everything)
-    actors.sort(key=itemgetter(0))
-    sources.sort(key=itemgetter(0))
-    return _Fetched(types, relations, actors, sources if evidence else None)
+        parts.append(part)
+    return parts
 
 
 def _nodes(tx: ManagedTransaction, label: Literal["Actor", "Source"], names: tuple[str, ...],
