@@ -8,7 +8,8 @@ for reading. For three dates it prints, each a median of ``--repeat`` runs in a 
 process (so that its peak resident memory is its own):
 
 * ``server``: the read's queries alone, run and consumed with the driver (their records
-  discarded unread), in one transaction;
+  discarded unread), in the read's transactions: relgraph's two side by side, each replaying
+  what one of its readers ran (the baseline's one);
 * ``relgraph``: ``Explorer.snapshot(day)`` end to end, the graph built, and its client part
   (the end-to-end time less the server's); also with ``evidence=False`` (no citations, as
   the analyses read it) and ``relgraph show --neo4j`` as a command (its output discarded);
@@ -35,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -215,22 +217,46 @@ class _Recorder:
 
 
 def server_seconds(store: Any, day: date, method: str) -> float:
-    """The queries ``method``'s read runs, replayed and consumed with the driver (records discarded)."""
+    """The queries ``method``'s read runs, replayed and consumed with the driver (records discarded), as the
+    read runs them: relgraph's in two transactions side by side (the first holding the load lock), each
+    replaying what one of its readers ran."""
+    readers: list[_Recorder] = []
+
+    def beside(work: Any) -> Any:
+        with store._session(write=True) as session, session.begin_transaction() as tx:
+            readers.append(_Recorder(tx))
+            return work(readers[-1])
+
     with store._session(write=True) as session:
-        recorder = _Recorder(session.begin_transaction())
+        readers.append(_Recorder(session.begin_transaction()))
+        first = readers[0]
         if method == "baseline":
-            _old_read(recorder, day)
+            _old_read(first, day)
         else:
-            neo4j_module._fetch(recorder, day, DEFAULT_EVENT_WINDOW, evidence=method == "relgraph")
-        recorder.tx.rollback()
-        with session.begin_transaction() as tx:
-            t0 = time.perf_counter()
-            neo4j_module.loading.take_lock(tx, load=False)
-            for query, params in recorder.queries:
+            neo4j_module._fetch(first, day, DEFAULT_EVENT_WINDOW, evidence=method == "relgraph",
+                                beside=beside)
+        first.tx.rollback()
+
+    held = threading.Event()
+
+    def replay(queries: list[tuple[str, dict[str, Any]]], lock: bool) -> None:
+        with store._session(write=True) as session, session.begin_transaction() as tx:
+            if lock:
+                neo4j_module.loading.take_lock(tx, load=False)
+                held.set()
+            else:  # the second reader starts once the first holds the lock, as in the read
+                held.wait()
+            for query, params in queries:
                 tx.run(query, params).consume()
-            elapsed = time.perf_counter() - t0
             tx.rollback()
-    return elapsed
+
+    threads = [threading.Thread(target=replay, args=(r.queries, i == 0)) for i, r in enumerate(readers)]
+    t0 = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - t0
 
 
 def measure(uri: str, password: str, method: str, day: date, username: str = "neo4j",
