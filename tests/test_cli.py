@@ -197,6 +197,15 @@ def test_bad_data_exits_1_without_a_traceback(run, tmp_path):
                                            "Error: the dataset has 1 error; nothing was read"]
 
 
+def test_validate_of_nothing_readable_says_why_without_counting_what_it_never_read(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    for path, why in [("nowhere.yaml", "no such file or directory"),
+                      ("empty", "no dataset files (.yaml, .yml, .jsonl) in this directory")]:
+        result = run("validate", path)
+        assert result.exit_code == 1
+        assert result.output.splitlines() == [f"{path}: error: {why}", "Error: 1 error, 0 warnings"]
+
+
 def test_help_is_fast_because_heavy_libraries_load_lazily():
     import subprocess
     import sys

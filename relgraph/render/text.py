@@ -103,9 +103,12 @@ def counts(data: Dataset, relations: int | None = None) -> str:
 
 
 def validated_text(report: Report) -> str:
-    """The last line of ``relgraph validate``: errors, warnings, files, and what was read."""
-    return (f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')} in "
-            f"{plural(len(report.files), 'file')}: {counts(report.dataset, report.relations)}")
+    """The last line of ``relgraph validate``: errors, warnings, files, and what was read (nothing, when no
+    file could be read: the errors say why)."""
+    found = f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}"
+    if not report.files:
+        return found
+    return f"{found} in {plural(len(report.files), 'file')}: {counts(report.dataset, report.relations)}"
 
 
 def _write_summary(summary: WriteSummary) -> str:

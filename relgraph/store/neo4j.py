@@ -22,7 +22,9 @@ Guarantees (also in the README):
 * loads into one database run one after the other, each waiting for the
   one before (``waiting`` is told), so one relation id is one relationship;
 * a snapshot takes the same lock, so it sees the database before a load or
-  after it, never in between;
+  after it, never in between (its second reader, in a transaction of its
+  own, starts once the first holds the lock, and no load commits until the
+  first ends);
 * messages never carry credentials: a URI's ``user:password@`` part and the
   password are scrubbed from whatever the driver says.
 """
@@ -394,25 +396,24 @@ class Neo4jStore:
         """
         from neo4j import exceptions
 
-        def beside(write: bool) -> _Beside:
-            def run(work: Callable[[Any], list[_Part]]) -> list[_Part]:
-                # not a managed transaction: a retry of this reader alone would lose the type it was
-                # reading; its failure ends the first reader's transaction, which the driver retries whole
-                with self._session(write=write) as session, session.begin_transaction() as tx:
-                    return work(tx)
-            return run
+        def beside(work: Callable[[Any], list[_Part]]) -> list[_Part]:
+            # not a managed transaction: a retry of this reader alone would lose the type it was reading;
+            # its failure ends the first reader's transaction, which the driver retries whole. A write
+            # session, as the first reader's, so that on a cluster both read the same member.
+            with self._session(write=True) as session, session.begin_transaction() as tx:
+                return work(tx)
 
         def locked(tx: ManagedTransaction) -> _Fetched:
             loading.take_lock(tx, load=False, waiting=self.waiting)
-            return _fetch(tx, day, window, evidence=evidence, each=each, beside=beside(True))
+            return _fetch(tx, day, window, evidence=evidence, each=each, beside=beside)
 
         try:
             with self._session(write=True) as session:
                 return session.execute_write(locked)
         except exceptions.Forbidden:
+            # one reader: without the lock, a second could read another state (on a cluster, another member)
             with self._session() as session:
-                return session.execute_read(_fetch, day, window, evidence=evidence, each=each,
-                                            beside=beside(False))
+                return session.execute_read(_fetch, day, window, evidence=evidence, each=each)
         except exceptions.DriverError as exc:
             raise StoreUnavailable(self._scrub(f"lost Neo4j at {self.shown} while reading ({exc})")) from None
 
