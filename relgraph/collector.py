@@ -8,11 +8,11 @@ about a third of the time of a large snapshot (measured in
 ``benchmarks/snapshot.py``). A load is the same the other way round: the
 dataset lives in memory while millions of short-lived rows pass through, and
 the few that survive a while (a batch waiting to commit) set off full passes
-over it all (4 of the client's 11 s of CPU loading 300k relations). Reference counting still frees whatever is
-dropped meanwhile. Afterwards the collector's earlier state comes back, and
-what was built is moved to the oldest generation (a freeze and an unfreeze,
-which take no time), so that the first collection after the pause does not
-scan it all at once.
+over it all (4 of the client's 11 s of CPU loading 300k relations).
+Reference counting still frees whatever is dropped meanwhile. Afterwards
+the collector's earlier state comes back, and what was built is moved to the
+oldest generation (a freeze and an unfreeze, which take no time), so that the
+first collection after the pause does not scan it all at once.
 
 >>> import gc
 >>> with paused_collector():

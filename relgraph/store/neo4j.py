@@ -373,7 +373,7 @@ class Neo4jStore:
             if evidence:
                 cited.update((row[0], source_record(source_from(row))) for row in item.sources)
                 uncited.append((records, item))
-                for waiting in [w for w in uncited if w[1].cites.issubset(cited)]:
+                for waiting in [w for w in uncited if cited.keys() >= w[1].cites]:
                     cite(waiting[0], waiting[1].rows, cited)
                     uncited.remove(waiting)
             relations += records
