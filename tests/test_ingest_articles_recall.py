@@ -70,6 +70,18 @@ CASES = {
     "alliance-with": "Russia's alliance with Iran has deepened.",
     "restored-relations": "Egypt and Turkey restored diplomatic relations on Monday.",
     "war-against": "Saudi Arabia's war against the Houthis continued.",
+    "led-act": "Russia condemned the US-led campaign. Egypt opposed the American military action.",
+    "led-not-act": "The Saudi-led coalition bombed Sanaa.",
+    "signed-for": "Chad signed a truce with the rebels on Monday. Idriss Deby signed for N'Djamena, and Hamid "
+    "Tahir signed for the rebel alliance.",
+    "signatories-listed": "The truce was signed by the AU envoy Thabo Mbeki, former Chadian president Goukouni "
+    "Oueddei, Moscow's ambassador to Kiev, Mikhail Zurabov, and Salva Kiir.",
+    "overnight": "Saudi jets bombed Yemen overnight.",
+    "monday-night": "Saudi jets bombed Yemen on Monday night.",
+    "foes": "Israel and Iran have been foes since the 1979 revolution.",
+    "decision": "Qatar called Bahrain's decision shameful.",
+    "the-signing": "Israel and Bahrain signed the Manama accord on Tuesday. Egypt welcomed the signing.",
+    "separatists": "South Ossetia's separatists held a vote on Monday. Moscow sends weapons to the separatists.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -81,6 +93,8 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("african-union", "African Union", "organisation", ("AU",)),
     Actor("salva-kiir", "Salva Kiir", "person", ("Kiir",), "SSD"),
     Actor("thabo-mbeki", "Thabo Mbeki", "person", ("Mbeki",), "ZAF"),
+    Actor("south-ossetia", "South Ossetia", "government", (), "GEO"),
+    Actor("rebel-alliance", "Rebel alliance", "coalition", ("the rebels", "the rebel alliance"), "TCD"),
 )})
 
 
@@ -268,3 +282,46 @@ def test_the_next_day_counts_from_the_story_not_the_article_so_gives_no_date(fou
 def test_an_office_named_by_its_state_and_no_person_acts_for_the_state(found):
     assert pairs(found, "offices") == {("poland", "backs", "georgia"), ("lithuania", "backs", "georgia"),
                                        ("turkey", "criticises", "israel")}
+
+
+@pytest.mark.corenlp
+def test_who_leads_an_act_does_it_but_leading_a_coalition_does_not_make_it_ones_own(found):
+    assert pairs(found, "led-act") == {("russia", "criticises", "united-states"),
+                                       ("egypt", "opposes", "united-states")}
+    assert ("saudi-arabia", "attacks", "yemen") not in pairs(found, "led-not-act")
+
+
+@pytest.mark.corenlp
+def test_who_signs_for_another_makes_it_party_to_the_deal_last_spoken_of_on_the_signing_day(found):
+    assert relations(found, "signed-for") >= {
+        ("chad", "party-to", "truce-with-rebels-2016-12-20", "2016-12-19"),
+        ("rebel-alliance", "party-to", "truce-with-rebels-2016-12-20", "2016-12-19"),
+        ("hamid-tahir", "represents", "rebel-alliance", "2016"),
+    }
+    assert not {r for r in relations(found, "signed-for") if r[0] in ("idriss-deby", "hamid-tahir")
+                and r[1] == "party-to"}
+
+
+@pytest.mark.corenlp
+def test_a_title_between_two_names_is_the_second_ones_not_the_firsts(found):
+    got = pairs(found, "signatories-listed")
+    assert {(s, t, o) for s, t, o in got if t == "represents"} == {("mikhail-zurabov", "represents", "russia"),
+                                                                     ("thabo-mbeki", "represents", "african-union")}
+
+
+@pytest.mark.corenlp
+def test_overnight_is_the_night_that_ended_on_the_articles_day_and_monday_night_is_monday(found):
+    assert relations(found, "overnight") == {("saudi-arabia", "attacks", "yemen", "2016-12-19/2016-12-20")}
+    assert relations(found, "monday-night") == {("saudi-arabia", "attacks", "yemen", "2016-12-19")}
+
+
+@pytest.mark.corenlp
+def test_two_who_have_been_foes_oppose_each_other_and_a_decision_is_its_makers(found):
+    assert relations(found, "foes") == {("israel", "opposes", "iran", "1979"), ("iran", "opposes", "israel", "1979")}
+    assert pairs(found, "decision") == {("qatar", "criticises", "bahrain")}
+
+
+@pytest.mark.corenlp
+def test_the_signing_is_the_deal_signed_and_separatists_may_be_a_breakaway_government(found):
+    assert ("egypt", "praises", "manama-accord-2016-12-20") in pairs(found, "the-signing")
+    assert pairs(found, "separatists") == {("russia", "backs", "south-ossetia")}

@@ -131,6 +131,8 @@ class Reader:
         self.mentions = self.resolver.mentions(sentence, self.doc.text)
         self._read = {}
         self._governed: list[tuple[Actor, Actor]] = []
+        self._signed_for: list[tuple[Actor, Actor]] = []
+        self._title_claims: list[Claim] = []
         self._referents()
         out = self._titles()
         for token in sentence.tokens:
@@ -160,6 +162,9 @@ class Reader:
                     stated=False,
                 )
             )
+        for person, principal in self._signed_for:
+            out.append(Claim(person, "represents", principal, sentence, start=start, confidence=0.8,
+                             notes=f"{person.name} signed for {principal.name}"))
         self.discourse.finish()
         return out
 
@@ -367,6 +372,13 @@ class Reader:
             subjects += [d.dependent for o in objects for d in s.children(o, "nmod:with")]
         sources = self._actors(subjects)
         targets = self._actors(objects)
+        if entry_type == "party-to" and sources:
+            sources = self._signing_for(v, sources)
+            if not targets and not objects and s.token(v).lemma.lower() in self.lex.signing:
+                # "Minawi signed for his faction": what is signed is the deal the text spoke of last
+                targets = self.discourse.find(
+                    Anaphor("single", frozenset({"agreement"}), None, "other"), s.index, v, set()
+                )[:1]
         if not sources or (not targets and not pattern.mutual):
             return None
         return sources, targets
@@ -474,6 +486,9 @@ class Reader:
                 + [d.dependent for d in s.children(n, "appos")]
             )
         frame = self._frame(entry, None, n, confidence=0.75)
+        if frame and not targets and len(sources) >= 2 and s.children(n, "cop") and s.token(n).pos == "NNS":
+            # "Israel and Iran have been foes since 1979": each to the other
+            return [c for a in sources for c in self._pairs(frame, [a], [b for b in sources if b != a])]
         if frame and sources and targets:
             return self._pairs(frame, sources, targets)
         act = self.lex.act(self.s.token(n).lemma)
@@ -527,11 +542,7 @@ class Reader:
         """ "Iranian-led militia", "a US-brokered truce": the modifier's first part acts on the noun."""
         s = self.s
         heads = [d.governor for d in s.parents(p) if d.relation == "amod"]
-        parts = [
-            d.dependent
-            for d in s.children(p, "dep", "compound", "obl:npmod", "nmod:npmod", "advmod", "obl")
-            if d.dependent < p and (d.relation != "obl" or not s.children(d.dependent, "case"))
-        ]
+        parts = self._modifier_parts(p)
         if not heads or not parts:
             return []
         sources = self._actors(parts)
@@ -542,6 +553,15 @@ class Reader:
             sources = [a for a in inside if a is not None and a not in targets]
         frame = self._frame(entry, None, p, confidence=0.7)
         return self._pairs(frame, sources, targets) if frame and sources and targets else []
+
+    def _modifier_parts(self, p: int) -> list[int]:
+        """The first part of a hyphenated participle: "US" in "US-led", "Iranian" in "Iranian-backed"."""
+        s = self.s
+        return [
+            d.dependent
+            for d in s.children(p, "dep", "compound", "obl:npmod", "nmod:npmod", "advmod", "obl")
+            if d.dependent < p and (d.relation != "obl" or not s.children(d.dependent, "case"))
+        ]
 
     # -- arguments to actors -----------------------------------------------------------------
 
@@ -580,6 +600,14 @@ class Reader:
             if named is not None and token.pos.startswith("NN"):
                 return [named.actor]
         if depth < 2:
+            if lemma in self.lex.actions:
+                # "the US-led invasion": who leads an act does it
+                for d in s.children(t, "amod"):
+                    if s.token(d.dependent).lemma.lower() == "lead":
+                        parts = self._modifier_parts(d.dependent)
+                        leaders = [a for a in self._actors(parts) if a.kind != "person"]
+                        if leaders:
+                            return leaders
             for d in s.children(t, *_OWNER):
                 # "Turkish jets" act for Turkey and "a spokesman for the MUJAO movement" for MUJAO;
                 # "the Syrian opposition" and "Turkey's intervention" do not make Syria or Turkey
@@ -696,7 +724,8 @@ class Reader:
         s = self.s
         words = [
             s.token(i)
-            for i in sorted(s.subtree(t))
+            # "the talks, mediated by South Sudan,": what a clause says of the deal is not its name
+            for i in sorted(s.subtree(t, frozenset({"conj", "ref", "acl", "acl:relcl", "appos"})))
             if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-")
         ]
         near = [w for w in words if i_close(w.index, t)]
@@ -818,7 +847,7 @@ class Reader:
                 role = self._role(rel, d.dependent)
                 for m in self.s.mentions:
                     if m.ner in ("DATE", "TIME") and m.timex and m.first in sub and _absolute(m.text):
-                        when = from_timex(m.timex.get("value"), self.doc.day)
+                        when = from_timex(m.timex.get("value"), self.doc.day, m.text)
                         if when is None:
                             continue
                         if self._past(node):
@@ -895,7 +924,7 @@ class Reader:
             sub = s.subtree(d.dependent)
             for m in s.mentions:
                 if m.ner in ("DATE", "TIME") and m.timex and m.first in sub and _absolute(m.text):
-                    when = from_timex(m.timex.get("value"), self.doc.day)
+                    when = from_timex(m.timex.get("value"), self.doc.day, m.text)
                     if when is not None:
                         found.setdefault(self._role(d.relation, d.dependent), when)
                         break
@@ -953,6 +982,26 @@ class Reader:
         """Whether the current sentence names ``actor`` itself."""
         return any(m.actor.id == actor.id for m in self.mentions)
 
+    def _signing_for(self, v: int, sources: list[Actor]) -> list[Actor]:
+        """Who is party when persons sign "for Khartoum" or "on behalf of the alliance": that one, whom
+        the persons then represent."""
+        s = self.s
+        principals = [
+            a
+            for a in self._actors([d.dependent for d in s.children(v, "obl:for", "obl:on_behalf_of")])
+            if a.kind != "person"
+        ]
+        if not principals:
+            return sources
+        out = [a for a in sources if a.kind != "person"]
+        for person in (a for a in sources if a.kind == "person"):
+            for principal in principals:
+                if self.leaders.setdefault(person.id, principal) is principal and not any(
+                    c.source == person and c.target == principal for c in self._title_claims
+                ) and (person, principal) not in self._signed_for:
+                    self._signed_for.append((person, principal))
+        return out + [p for p in principals if p not in out]
+
     def _acting_for(self, actor: Actor, rtype: str) -> Actor:
         """A leader who signs, accepts, attends or breaks off relations does so for the state they lead."""
         if rtype in _FOR_THE_STATE and actor.kind == "person" and actor.id in self.leaders:
@@ -975,7 +1024,10 @@ class Reader:
                 notes=frame.notes,
                 stated=bool(times.keys() - {"before"}),
             )
-        start = times.get("start") or times.get("date") or PartialDate.parse(str(day.year))
+        default = PartialDate.parse(str(day.year))
+        if frame.entry.type == "party-to" and self.s.token(frame.predicate).lemma.lower() in self.lex.signing:
+            default = PartialDate.of_day(day)  # the signing is an event, dated like one
+        start = times.get("start") or times.get("date") or default
         end = times.get("end")
         if end is not None and end.last < start.first:
             end = None
@@ -1038,9 +1090,9 @@ class Reader:
     def _titles(self) -> list[Claim]:
         from relgraph.ingest.articles.titles import title_claims
 
-        claims = title_claims(self)
+        claims = self._title_claims = title_claims(self)
         for claim in claims:
-            if claim.target.kind == "state":
+            if claim.target.kind != "person":
                 self.leaders.setdefault(claim.source.id, claim.target)
         return claims
 

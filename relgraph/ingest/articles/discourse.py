@@ -66,7 +66,7 @@ _PRONOUNS: dict[str, tuple[Literal["single", "plural"], frozenset[str]]] = {
     "their": ("plural", frozenset()),
 }
 # A single actor of these kinds may be "they": an armed group, a coalition, a bloc.
-_COLLECTIVE = frozenset({"armed-group", "coalition", "organisation"})
+_COLLECTIVE = frozenset({"armed-group", "coalition", "organisation", "government"})
 
 
 @dataclass(frozen=True)

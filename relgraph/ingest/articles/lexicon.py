@@ -84,6 +84,7 @@ class Lexicon:
     naming: frozenset[str] = frozenset()
     governing: frozenset[str] = frozenset()
     singular_deals: frozenset[str] = frozenset()
+    signing: frozenset[str] = frozenset()
     relations_are: dict[str, str] = field(default_factory=dict)
     _by_verb: dict[str, list[tuple[Entry, VerbPattern]]] = field(default_factory=dict, repr=False)
 
@@ -209,6 +210,7 @@ def load_lexicon() -> Lexicon:
         follow=frozenset(raw.get("follow") or ()),
         places=frozenset(raw.get("places") or ()),
         deploy=frozenset(raw.get("deploy") or ()),
+        signing=frozenset(raw.get("signing") or ()),
         receive=frozenset(raw.get("receive") or ()),
         naming=frozenset(raw.get("naming") or ()),
         governing=frozenset(raw.get("governing") or ()),

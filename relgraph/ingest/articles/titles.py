@@ -116,6 +116,13 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
         *(p for p in s.parents(person.head) if p.relation == "appos"),
     ]:
         noun = d.dependent if d.governor == person.head else d.governor
+        if noun > person.head and _names_next(reader, noun, person):
+            continue  # "Kuchma, Moscow's ambassador, Mikhail Zurabov": the title is Zurabov's
+        if any(
+            (m := reader.mention_at(i)) is not None and m.actor.kind == "person" and m.actor != person.actor
+            for i in s.subtree(noun)
+        ):
+            continue  # "the AU envoy Thabo Mbeki, former president X": the title has its own name
         if s.token(noun).pos.startswith("NN") and not person.covers(noun):
             # "the AU's mediator, former president Thabo Mbeki": the words before the name are its own phrase
             own = s.subtree(person.head) if d.governor == noun else set()
@@ -125,7 +132,27 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
                 if not person.covers(i) and i not in own and s.token(i).pos not in (",", "DT")
             )
             phrases.append(words)
+    if person.first > 2 and s.token(person.first - 1).word == ",":
+        # "..., Moscow's ambassador to Kyiv, Mikhail Zurabov": a title just before, set off by a comma,
+        # that the parse hung on someone else
+        end = person.first - 2
+        for noun in range(end, 0, -1):
+            tree = s.subtree(noun)
+            if max(tree) == end and s.token(noun).pos in ("NN", "NNS") and reader.mention_at(noun) is None:
+                if any(p.relation in ("appos", "conj", "conj:and") for p in s.parents(noun)):
+                    phrases.append(sorted(i for i in tree if s.token(i).pos not in (",", "DT")))
+                break
     return phrases
+
+
+def _names_next(reader: Reader, noun: int, person: ActorMention) -> bool:
+    """Whether another person's name follows the phrase of ``noun``, past a comma: the title is theirs."""
+    s = reader.s
+    i = max(s.subtree(noun)) + 1
+    while i <= len(s.tokens) and s.token(i).pos == ",":
+        i += 1
+    other = reader.mention_at(i) if i <= len(s.tokens) else None
+    return other is not None and other.actor.kind == "person" and other.actor != person.actor
 
 
 def _title(text: str, leaders: tuple[str, ...], offices: tuple[str, ...]) -> tuple[str | None, str]:

@@ -30,15 +30,22 @@ __all__ = ["before", "from_timex"]
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 
 
-def from_timex(value: str | None, today: date | None = None) -> PartialDate | None:
+def from_timex(value: str | None, today: date | None = None, text: str = "") -> PartialDate | None:
     """The partial date of a TIMEX3 value, or ``None`` when it is not a date relgraph can hold.
 
-    ``PRESENT_REF`` ("now", "currently") is ``today`` when given.
+    ``PRESENT_REF`` ("now", "currently") is ``today`` when given. ``text`` is
+    the words the value was read from: a report's "overnight" is the night
+    that ended on its day, which SUTime gives as the night that begins then.
+
+    >>> str(from_timex("1991-01-17TNI", date(1991, 1, 17), "overnight"))
+    '1991-01-16/1991-01-17'
     """
     if not value:
         return None
     if value == "PRESENT_REF":
         return PartialDate.of_day(today) if today else None
+    if text.lower() == "overnight" and today is not None and value == f"{today.isoformat()}TNI":
+        return PartialDate.parse(f"{(today - timedelta(1)).isoformat()}/{today.isoformat()}")
     value = value.split("T", 1)[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", value) else value
     try:
         if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
