@@ -82,6 +82,19 @@ CASES = {
     "decision": "Qatar called Bahrain's decision shameful.",
     "the-signing": "Israel and Bahrain signed the Manama accord on Tuesday. Egypt welcomed the signing.",
     "separatists": "South Ossetia's separatists held a vote on Monday. Moscow sends weapons to the separatists.",
+    "at-war": "Ethiopia has been at war with Eritrea since May. Chad and Sudan are in armed conflict. Peru was "
+    "not at war with Chile.",
+    "named-ship": "A British submarine sank the Argentine cruiser General Belgrano on Sunday.",
+    "banned-imports": "The European Community banned imports from Argentina last month.",
+    "envoy-of-whom": "UN Secretary-General Kofi Annan welcomed the truce, and his envoy in Kathmandu, Ian Martin, "
+    "praised Nepal.",
+    "faction-leader": "Faction leader Minni Minawi and Majzoub al-Khalifa, the head of Khartoum's delegation, met "
+    "on Monday.",
+    "talks-mediated": "Sudan and the rebels signed the Abuja accord on Friday after talks mediated by Nigeria.",
+    "signed-alongside": "Chad signed the N'Djamena accord on Saturday. Sudan's President Omar al-Bashir signed "
+    "alongside Libya.",
+    "forces-under": "Hamas fighters under Mohammed Deif attacked Israel on Sunday. Ugandan troops under General "
+    "Muhoozi Kainerugaba attacked al-Shabaab.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -325,3 +338,39 @@ def test_two_who_have_been_foes_oppose_each_other_and_a_decision_is_its_makers(f
 def test_the_signing_is_the_deal_signed_and_separatists_may_be_a_breakaway_government(found):
     assert ("egypt", "praises", "manama-accord-2016-12-20") in pairs(found, "the-signing")
     assert pairs(found, "separatists") == {("russia", "backs", "south-ossetia")}
+
+
+@pytest.mark.corenlp
+def test_at_war_with_and_in_armed_conflict_are_fights_unless_negated(found):
+    assert relations(found, "at-war") == {("ethiopia", "fights", "eritrea", "2016-05"),
+                                          ("chad", "fights", "sudan", "2016")}
+
+
+@pytest.mark.corenlp
+def test_a_named_ship_of_a_demonym_stands_for_its_state_and_banning_imports_sanctions(found):
+    assert relations(found, "named-ship") == {("united-kingdom", "attacks", "argentina", "2016-12-18")}
+    assert pairs(found, "banned-imports") == {("european-community", "sanctions", "argentina")}
+
+
+@pytest.mark.corenlp
+def test_an_envoy_is_his_principals_not_the_posts_and_a_faction_leader_leads_no_country(found):
+    assert ("ian-martin", "represents", "united-nations") in pairs(found, "envoy-of-whom")
+    assert ("ian-martin", "represents", "nepal") not in pairs(found, "envoy-of-whom")
+    got = pairs(found, "faction-leader")
+    assert ("majzoub-al-khalifa", "represents", "sudan") in got
+    assert not [r for r in got if r[0] == "minni-minawi" and r[1] == "leads"]
+
+
+@pytest.mark.corenlp
+def test_who_mediates_the_talks_brokers_their_deal_and_a_later_signing_takes_the_days_given_before(found):
+    assert ("nigeria", "brokers", "abuja-accord-2016-12-20") in pairs(found, "talks-mediated")
+    assert {("chad", "party-to", "ndjamena-accord-2016-12-20", "2016-12-17"),
+            ("sudan", "party-to", "ndjamena-accord-2016-12-20", "2016-12-17"),
+            ("libya", "party-to", "ndjamena-accord-2016-12-20", "2016-12-17")} <= relations(found, "signed-alongside")
+
+
+@pytest.mark.corenlp
+def test_who_has_forces_under_him_leads_those_they_serve(found):
+    got = pairs(found, "forces-under")
+    assert ("mohammed-deif", "leads", "hamas") in got
+    assert not [r for r in got if r[0] == "muhoozi-kainerugaba" and r[1] == "leads"]

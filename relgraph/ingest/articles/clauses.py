@@ -115,6 +115,7 @@ class Reader:
         self.resolver = resolver
         self.lex = lexicon
         self.leaders: dict[str, Actor] = {}  # person id -> the state they lead or represent
+        self._signed_on: dict[str, PartialDate] = {}  # deal id -> the day the text says it was signed
         for rel in resolver.known.relations.values():
             if rel.type in ("leads", "represents") and resolver.known.actors[rel.target].kind == "state":
                 self.leaders.setdefault(rel.source, resolver.known.actors[rel.target])
@@ -368,7 +369,7 @@ class Reader:
             subjects, objects = objects, subjects
         if entry_type == "party-to":
             # "reached an agreement with X", "signed the deal with X": X is a party too
-            subjects += [d.dependent for d in s.children(v, "obl:with")]
+            subjects += [d.dependent for d in s.children(v, "obl:with", "obl:alongside")]
             subjects += [d.dependent for o in objects for d in s.children(o, "nmod:with")]
         sources = self._actors(subjects)
         targets = self._actors(objects)
@@ -466,6 +467,8 @@ class Reader:
     # -- nouns and participles ---------------------------------------------------------------
 
     def _noun(self, n: int) -> list[Claim]:
+        if self.s.token(n).lemma.lower() in self.lex.states and (found := self._state(n)):
+            return found
         entry = self.lex.noun(self.s.token(n).lemma)
         if entry is None:
             act = self.lex.act(self.s.token(n).lemma)
@@ -493,6 +496,25 @@ class Reader:
             return self._pairs(frame, sources, targets)
         act = self.lex.act(self.s.token(n).lemma)
         return self._act(n, act) if act else []  # "Iran's alliance with Syria"
+
+    def _state(self, n: int) -> list[Claim]:
+        """ "X has been at war with Y since May", "X and Y are in armed conflict": a state one is in."""
+        s = self.s
+        if not s.children(n, "cop") or not {
+            s.token(d.dependent).lemma.lower() for d in s.children(n, "case")
+        } & {"at", "in"}:
+            return []
+        sources = self._actors([d.dependent for d in s.children(n, *_SUBJECT)])
+        targets = self._actors([d.dependent for d in s.children(n, "nmod:with", "nmod:against")])
+        entry = Entry(self.lex.states[s.token(n).lemma.lower()], None, None)
+        frame = self._frame(entry, None, n)
+        if frame is None or not sources:
+            return []
+        if targets:
+            return self._pairs(frame, sources, targets)
+        if len(sources) >= 2 and self.lex.relation_type(entry.type).symmetric:
+            return [c for i, a in enumerate(sources) for c in self._pairs(frame, [a], sources[i + 1 :])]
+        return []
 
     def _relations_are(self, j: int) -> list[Claim]:
         """ "Relations between X and Y have been poor since 2011", "Turkey's ties with Russia are close"."""
@@ -584,8 +606,12 @@ class Reader:
         """The actors token ``t`` names: by name, as a deal, through a title, an owner or an anaphor."""
         s = self.s
         mention = self.mention_at(t)
-        if mention is not None:
+        if mention is not None and not (
+            mention.how == "ner" and mention.actor.kind != "person" and depth == 0 and self._vessel_of(t)
+        ):
             return [mention.actor]
+        if mention is not None:
+            return self._vessel_of(t)  # "the Argentine cruiser General Belgrano" stands for Argentina
         token = s.token(t)
         lemma = token.lemma.lower()
         if token.word.lower() in self.lex.deals:
@@ -679,8 +705,15 @@ class Reader:
             return found
         proper = token.pos in ("NNP", "NNPS") and token.word[:1].isupper()
         if proper and token.ner in ("O", "MISC") and depth == 0:
-            return [self.resolver.new_actor(token.word, "organisation")]
+            return self._vessel_of(t) or [self.resolver.new_actor(token.word, "organisation")]
         return []
+
+    def _vessel_of(self, t: int) -> list[Actor]:
+        """The state whose named ship, plane or unit a name is: "the British destroyer HMS Sheffield"."""
+        s = self.s
+        kinds = [d.dependent for d in s.children(t, "compound") if _lemma(s, d.dependent) in self.lex.vessels]
+        owners = [d.dependent for k in [t, *kinds] for d in s.children(k, "amod")]
+        return [a for a in self._actors(owners) if a.kind == "state"] if kinds else []
 
     def _done_by(self, t: int) -> list[Actor]:
         """Who did "the bombing" or "the strikes" a reaction speaks of: whose hostile act was read last, in
@@ -850,8 +883,8 @@ class Reader:
                         when = from_timex(m.timex.get("value"), self.doc.day, m.text)
                         if when is None:
                             continue
-                        if self._past(node):
-                            when = before(when, self.doc.day)
+                        if self._past(node) or role == "start":
+                            when = before(when, self.doc.day)  # "since May" is past, whatever the tense
                         if when is not None:
                             found.setdefault(role, when)
                         break
@@ -955,6 +988,8 @@ class Reader:
         rtype = self.lex.relation_type(frame.entry.type)
         times = self._times(frame.predicate)
         out = []
+        if rtype.name == "brokers":
+            targets = [self._deal_of_talks(t) for t in targets]
         for source in sources:
             source = self._acting_for(source, rtype.name)
             for target in targets:
@@ -977,6 +1012,15 @@ class Reader:
                     )
                 out.append(claim)
         return out
+
+    def _deal_of_talks(self, target: Actor) -> Actor:
+        """Who mediates talks the dataset does not know brokers the deal they produced, when the text has
+        spoken of one ("the accord was signed on Friday after talks mediated by the AU")."""
+        if target.kind != "meeting" or target.id in self.resolver.known.actors:
+            return target
+        deal = self.discourse.find(Anaphor("single", frozenset({"agreement"}), None, "other"), self.s.index,
+                                   len(self.s.tokens) + 1, set())
+        return deal[0] if deal else target
 
     def _named(self, actor: Actor) -> bool:
         """Whether the current sentence names ``actor`` itself."""
@@ -1026,7 +1070,12 @@ class Reader:
             )
         default = PartialDate.parse(str(day.year))
         if frame.entry.type == "party-to" and self.s.token(frame.predicate).lemma.lower() in self.lex.signing:
-            default = PartialDate.of_day(day)  # the signing is an event, dated like one
+            # the signing is an event, dated like one: by the text, else by the day the text gave for an
+            # earlier signing of the same deal, else by the article's
+            stated = times.get("start") or times.get("date")
+            if stated is not None:
+                self._signed_on.setdefault(target.id, stated)
+            default = self._signed_on.get(target.id) or PartialDate.of_day(day)
         start = times.get("start") or times.get("date") or default
         end = times.get("end")
         if end is not None and end.last < start.first:
@@ -1101,6 +1150,10 @@ def _absolute(text: str) -> bool:
     """Whether a time expression is read against the article's day: "the next day" and "the following week"
     count from an event of the story, which SUTime does not know."""
     return not re.search(r"\b(next|following|previous|preceding)\b", text, re.I)
+
+
+def _lemma(s: Sentence, index: int) -> str:
+    return s.token(index).lemma.lower()
 
 
 def i_close(index: int, head: int) -> bool:

@@ -85,6 +85,8 @@ class Lexicon:
     governing: frozenset[str] = frozenset()
     singular_deals: frozenset[str] = frozenset()
     signing: frozenset[str] = frozenset()
+    vessels: frozenset[str] = frozenset()
+    states: dict[str, str] = field(default_factory=dict)
     relations_are: dict[str, str] = field(default_factory=dict)
     _by_verb: dict[str, list[tuple[Entry, VerbPattern]]] = field(default_factory=dict, repr=False)
 
@@ -211,6 +213,8 @@ def load_lexicon() -> Lexicon:
         places=frozenset(raw.get("places") or ()),
         deploy=frozenset(raw.get("deploy") or ()),
         signing=frozenset(raw.get("signing") or ()),
+        vessels=frozenset(raw.get("vessels") or ()),
+        states={w: rtype for rtype, words in (raw.get("states") or {}).items() for w in words},
         receive=frozenset(raw.get("receive") or ()),
         naming=frozenset(raw.get("naming") or ()),
         governing=frozenset(raw.get("governing") or ()),

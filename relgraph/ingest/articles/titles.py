@@ -47,16 +47,29 @@ def title_claims(reader: Reader) -> list[Claim]:
             title, role = _title(text, lex.leader_titles, lex.office_titles)
             if title is None:
                 continue
-            owners = [i for i in phrase if s.token(i).pos == "PRP$" and s.token(i).lemma.lower() != "he"]
+            words = {s.token(i).lemma.lower() for i in phrase}
+            if role == "leads" and words & {"delegation", "mission", "team"}:
+                role = "represents"  # "the head of Khartoum's delegation" speaks for Khartoum
+            owners = [i for i in phrase if s.token(i).pos == "PRP$"]
             if owners:
-                # "Its leader, Hassan Nasrallah": the leader of the actor "its" stands for, else of no one
-                found = [a for a in reader._actor(owners[0]) if a.kind != "person"]
-                target = found[0] if found else None
+                # "Its leader, Hassan Nasrallah": the leader of the actor "its" stands for; "his envoy" is
+                # the envoy of what "he" leads; else of no one
+                found = [
+                    a if a.kind != "person" else reader.leaders.get(a.id) for a in reader._actor(owners[0])
+                ]
+                target = next((a for a in found if a is not None), None)
             else:
+                # "faction leader Minni Minawi", "the rebel commander": a leader of a group the text does
+                # not name here, not of the person's country
+                of_a_group = any(
+                    s.token(i).lemma.lower() in lex.named_by or s.token(i).lemma.lower() in lex.members
+                    for i in phrase
+                    if s.token(i).lemma.lower() not in ("leader", "member")
+                )
                 target = (
                     _named(reader, phrase)
                     or _of_after(reader, person)
-                    or _of_country(reader, person.actor, role)
+                    or (None if of_a_group else _of_country(reader, person.actor, role))
                 )
             if target is None or target.id == person.actor.id:
                 continue
@@ -75,6 +88,7 @@ def title_claims(reader: Reader) -> list[Claim]:
                     notes=f"Named with the title {title!r}",
                 )
             )
+            reader.leaders.setdefault(person.actor.id, target)  # for "his envoy" later in the sentence
             break
     for group in (m for m in reader.mentions if m.actor.kind not in ("person", "state")):
         for d in s.children(group.head, "nmod:poss"):
@@ -91,6 +105,16 @@ def title_claims(reader: Reader) -> list[Claim]:
                         notes=f"{owner.actor.name}'s {group.actor.name}",
                     )
                 )
+    for force in (t.index for t in s.tokens if t.lemma.lower() in lex.forces and t.pos.startswith("NN")):
+        # "Bosnian Serb forces under General Ratko Mladic": who commands them leads those they serve
+        for d in s.children(force, "nmod:under"):
+            commander = reader.mention_at(d.dependent)
+            if commander is None or commander.actor.kind != "person":
+                continue
+            # a state's forces have a commander, not a leader of the state
+            for served in (a for a in reader._actor(force) if a.kind not in ("person", "state")):
+                out.append(Claim(commander.actor, "leads", served, s, start=start, confidence=0.8,
+                                 notes=f"{served.name}'s forces under {commander.actor.name}"))
     return out
 
 
@@ -118,6 +142,11 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
         noun = d.dependent if d.governor == person.head else d.governor
         if noun > person.head and _names_next(reader, noun, person):
             continue  # "Kuchma, Moscow's ambassador, Mikhail Zurabov": the title is Zurabov's
+        if noun > person.head and any(
+            (m := reader.mention_at(i)) is not None and m.actor.kind == "person" and m.actor != person.actor
+            for i in range(person.last + 1, noun)
+        ):
+            continue  # "X and Y, the head of ...": the parse hangs Y's title on X
         if any(
             (m := reader.mention_at(i)) is not None and m.actor.kind == "person" and m.actor != person.actor
             for i in s.subtree(noun)
@@ -132,6 +161,15 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
                 if not person.covers(i) and i not in own and s.token(i).pos not in (",", "DT")
             )
             phrases.append(words)
+    after = person.last + 1
+    if after < len(s.tokens) and s.token(after).word == ",":
+        # "X and Y, the head of ...": a title set off after the name that the parse hung on someone else
+        for noun in range(after + 1, len(s.tokens) + 1):
+            if min(s.subtree(noun)) == after + 1 and s.token(noun).pos in ("NN", "NNS") and any(
+                p.relation == "appos" and p.governor != person.head for p in s.parents(noun)
+            ):
+                phrases.append(sorted(i for i in s.subtree(noun) if s.token(i).pos not in (",", "DT")))
+                break
     if person.first > 2 and s.token(person.first - 1).word == ",":
         # "..., Moscow's ambassador to Kyiv, Mikhail Zurabov": a title just before, set off by a comma,
         # that the parse hung on someone else
@@ -175,6 +213,8 @@ def _named(reader: Reader, phrase: list[int]) -> Actor | None:
         before = [s.token(j).word.lower() for j in (m.first - 2, m.first - 1) if j >= 1]
         if before[-2:] == ["pro", "-"] or s.token(m.first).word.lower().startswith(("pro-", "anti-")):
             continue  # "pro-Russian" says whom they favour, not whom they lead
+        if before[-1:] in (["in"], ["to"], ["at"]):
+            continue  # "ambassador to Kyiv", "his envoy in Kathmandu": where they serve, not for whom
         return m.actor
     return None
 
