@@ -93,6 +93,8 @@ CASES = {
     "talks-mediated": "Sudan and the rebels signed the Abuja accord on Friday after talks mediated by Nigeria.",
     "signed-alongside": "Chad signed the N'Djamena accord on Saturday. Sudan's President Omar al-Bashir signed "
     "alongside Libya.",
+    "signing-day": "Seven states signed the Lusaka accord on Saturday. The accord was brokered by Zambia, and "
+    "Egypt backs the accord. Chad signed the accord too.",
     "forces-under": "Hamas fighters under Mohammed Deif attacked Israel on Sunday. Ugandan troops under General "
     "Muhoozi Kainerugaba attacked al-Shabaab.",
 }
@@ -374,3 +376,11 @@ def test_who_has_forces_under_him_leads_those_they_serve(found):
     got = pairs(found, "forces-under")
     assert ("mohammed-deif", "leads", "hamas") in got
     assert not [r for r in got if r[0] == "muhoozi-kainerugaba" and r[1] == "leads"]
+
+
+@pytest.mark.corenlp
+def test_the_day_a_deal_was_signed_dates_its_brokering_and_its_later_parties_not_stances_towards_it(found):
+    got = relations(found, "signing-day")
+    assert ("zambia", "brokers", "lusaka-accord-2016-12-20", "2016-12-17") in got
+    assert ("chad", "party-to", "lusaka-accord-2016-12-20", "2016-12-17") in got
+    assert ("egypt", "backs", "lusaka-accord-2016-12-20", "2016") in got

@@ -373,6 +373,13 @@ class Reader:
             subjects += [d.dependent for o in objects for d in s.children(o, "nmod:with")]
         sources = self._actors(subjects)
         targets = self._actors(objects)
+        if entry_type == "party-to" and s.token(v).lemma.lower() in self.lex.signing:
+            # "The six countries signed a ceasefire in Lusaka on Saturday": the day of the signing, for
+            # those said later to have signed it, even when no signatory here is an actor
+            days = self._in_the_past(v, self._dates_below(v, ("obl:on", "obl:tmod", "nmod:tmod")))
+            for deal in targets:
+                if "date" in days and days["date"].precision == "day":
+                    self._signed_on.setdefault(deal.id, days["date"])
         if entry_type == "party-to" and sources:
             sources = self._signing_for(v, sources)
             if not targets and not objects and s.token(v).lemma.lower() in self.lex.signing:
@@ -1057,7 +1064,10 @@ class Reader:
     ) -> Claim:
         day = self.doc.day
         if kind == "event":
-            when = times.get("date") or times.get("start") or PartialDate.of_day(day)
+            when = times.get("date") or times.get("start")
+            if when is None and frame.entry.type == "brokers":
+                when = self._signed_on.get(target.id)  # "the accord, brokered by X": on its signing day
+            when = when or PartialDate.of_day(day)
             return Claim(
                 source,
                 frame.entry.type,
@@ -1069,6 +1079,8 @@ class Reader:
                 stated=bool(times.keys() - {"before"}),
             )
         default = PartialDate.parse(str(day.year))
+        if frame.entry.type == "party-to":
+            default = self._signed_on.get(target.id) or default  # a party since the day it was signed
         if frame.entry.type == "party-to" and self.s.token(frame.predicate).lemma.lower() in self.lex.signing:
             # the signing is an event, dated like one: by the text, else by the day the text gave for an
             # earlier signing of the same deal, else by the article's
