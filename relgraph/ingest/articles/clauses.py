@@ -613,12 +613,10 @@ class Reader:
         """The actors token ``t`` names: by name, as a deal, through a title, an owner or an anaphor."""
         s = self.s
         mention = self.mention_at(t)
-        if mention is not None and not (
-            mention.how == "ner" and mention.actor.kind != "person" and depth == 0 and self._vessel_of(t)
-        ):
-            return [mention.actor]
         if mention is not None:
-            return self._vessel_of(t)  # "the Argentine cruiser General Belgrano" stands for Argentina
+            # "the Argentine cruiser General Belgrano", a name no dataset holds, stands for Argentina
+            new = mention.how == "ner" and mention.actor.kind != "person" and depth == 0
+            return (self._vessel_of(t) if new else []) or [mention.actor]
         token = s.token(t)
         lemma = token.lemma.lower()
         if token.word.lower() in self.lex.deals:
@@ -718,7 +716,11 @@ class Reader:
     def _vessel_of(self, t: int) -> list[Actor]:
         """The state whose named ship, plane or unit a name is: "the British destroyer HMS Sheffield"."""
         s = self.s
-        kinds = [d.dependent for d in s.children(t, "compound") if _lemma(s, d.dependent) in self.lex.vessels]
+        kinds = [
+            d.dependent
+            for d in s.children(t, "compound")
+            if s.token(d.dependent).lemma.lower() in self.lex.vessels
+        ]
         owners = [d.dependent for k in [t, *kinds] for d in s.children(k, "amod")]
         return [a for a in self._actors(owners) if a.kind == "state"] if kinds else []
 
@@ -1078,17 +1080,16 @@ class Reader:
                 notes=frame.notes,
                 stated=bool(times.keys() - {"before"}),
             )
+        stated = times.get("start") or times.get("date")
         default = PartialDate.parse(str(day.year))
         if frame.entry.type == "party-to":
-            default = self._signed_on.get(target.id) or default  # a party since the day it was signed
-        if frame.entry.type == "party-to" and self.s.token(frame.predicate).lemma.lower() in self.lex.signing:
-            # the signing is an event, dated like one: by the text, else by the day the text gave for an
-            # earlier signing of the same deal, else by the article's
-            stated = times.get("start") or times.get("date")
-            if stated is not None:
+            # a party since its deal was signed, an event dated like one: on the day the text gives for
+            # this or an earlier signing of the deal, else, for a signing, on the article's
+            signing = self.s.token(frame.predicate).lemma.lower() in self.lex.signing
+            if signing and stated is not None:
                 self._signed_on.setdefault(target.id, stated)
-            default = self._signed_on.get(target.id) or PartialDate.of_day(day)
-        start = times.get("start") or times.get("date") or default
+            default = self._signed_on.get(target.id) or (PartialDate.of_day(day) if signing else default)
+        start = stated or default
         end = times.get("end")
         if end is not None and end.last < start.first:
             end = None
@@ -1162,10 +1163,6 @@ def _absolute(text: str) -> bool:
     """Whether a time expression is read against the article's day: "the next day" and "the following week"
     count from an event of the story, which SUTime does not know."""
     return not re.search(r"\b(next|following|previous|preceding)\b", text, re.I)
-
-
-def _lemma(s: Sentence, index: int) -> str:
-    return s.token(index).lemma.lower()
 
 
 def i_close(index: int, head: int) -> bool:
