@@ -384,9 +384,7 @@ class Reader:
             sources = self._signing_for(v, sources)
             if not targets and not objects and s.token(v).lemma.lower() in self.lex.signing:
                 # "Minawi signed for his faction": what is signed is the deal the text spoke of last
-                targets = self.discourse.find(
-                    Anaphor("single", frozenset({"agreement"}), None, "other"), s.index, v, set()
-                )[:1]
+                targets = self._deal_before(v, "agreement")
         if not sources or (not targets and not pattern.mutual):
             return None
         return sources, targets
@@ -793,9 +791,7 @@ class Reader:
         determiners = {s.token(d.dependent).lemma.lower() for d in s.children(t, "det")}
         if determiners & {"the", "this", "that"} and len(words) == 1:
             # "the deal", "this agreement": the one named before, when the dataset knows none
-            earlier = self.discourse.find(
-                Anaphor("single", frozenset({kind}), None, "other"), s.index, t, set()
-            )
+            earlier = self._deal_before(t, kind)
             if earlier:
                 return earlier[0]
         name = phrase[:1].upper() + phrase[1:]
@@ -1027,9 +1023,13 @@ class Reader:
         spoken of one ("the accord was signed on Friday after talks mediated by the AU")."""
         if target.kind != "meeting" or target.id in self.resolver.known.actors:
             return target
-        deal = self.discourse.find(Anaphor("single", frozenset({"agreement"}), None, "other"), self.s.index,
-                                   len(self.s.tokens) + 1, set())
+        deal = self._deal_before(len(self.s.tokens) + 1, "agreement")
         return deal[0] if deal else target
+
+    def _deal_before(self, index: int, kind: str) -> list[Actor]:
+        """The deal of ``kind`` the text spoke of last before token ``index`` (in a list: none or one)."""
+        wanted = Anaphor("single", frozenset({kind}), None, "other")
+        return self.discourse.find(wanted, self.s.index, index, set())[:1]
 
     def _named(self, actor: Actor) -> bool:
         """Whether the current sentence names ``actor`` itself."""
