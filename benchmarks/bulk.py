@@ -1,21 +1,22 @@
 """Bulk import benchmark: `relgraph neo4j import` end to end against neo4j-admin's import plus index build.
 
-For each size M, on the synthetic data of benchmarks/load.py (M relations among M/20 actors), in one run:
+For each size M, on the synthetic data of benchmarks/load.py (M relations among M/20 actors), written
+straight to JSON Lines by benchmarks/_synthetic.py (nothing holds the whole dataset), in one run:
 
 * baseline: ``neo4j-admin database import full`` on CSV files written beforehand (relgraph's own files, so
   that both import the same input with the same options), then a server started on the result and
   relgraph's schema built in it (``relgraph init``'s constraints and indexes, waited for until online);
 * ``relgraph neo4j import`` end to end (``relgraph.store.bulk.import_dataset``, in a process of its own)
   from the JSON Lines file into a running local server: reading and validating the file, writing the
-  importer's files, the import, the schema built aside, the swap and restart; with the peak resident
-  memory of that process and of the importer.
+  importer's files (one pass), the import, the schema built aside, the swap and restart; with the peak
+  resident memory of that process and of the importer.
 
 Usage:
     python benchmarks/bulk.py                         # M = 100k and 1M, once each
     python benchmarks/bulk.py --sizes 100000 --repeat 3
 
-Run it alone: `flock /tmp/relgraph-heavy.lock python benchmarks/bulk.py`. 1M needs about 10 GB of
-memory at its peak (this process holds the generated data while the import's own process reads it).
+Run it alone: `flock /tmp/relgraph-heavy.lock python benchmarks/bulk.py`. Memory grows with the actors
+and relation ids, not the records: 10M relations fit (``--sizes 10000000``; about 35 GB of disk).
 
 benchmarks/load.py adds these rows to its table through :func:`bulk_rows`.
 """
@@ -39,10 +40,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import synthetic  # benchmarks/load.py, whose generator the load benchmark uses too
+from _synthetic import actors_for, write_jsonl  # the generator of benchmarks/load.py, streamed
 
-from relgraph import dataset
-from relgraph.model import Dataset, RelationType
+from relgraph.model import RelationType
 from relgraph.store import bulk, bulk_input
 from relgraph.store import server as neo4j_server
 from relgraph.store.neo4j import Neo4jStore
@@ -133,8 +133,8 @@ class Measured:
                 f"client {gib(r['client_memory'])}, importer {gib(r['importer_memory'])}")
 
 
-def measure(data: Dataset, path: Path, workdir: Path, live: Path, password: str) -> Measured:
-    """Both methods once on ``data`` (whose JSON Lines file is ``path``), into the running instance ``live``.
+def measure(path: Path, workdir: Path, live: Path, password: str) -> Measured:
+    """Both methods once on the JSON Lines dataset ``path``, into the running instance ``live``.
 
     The baseline imports files written beforehand (not timed); relgraph's import starts from ``path``.
     """
@@ -142,13 +142,13 @@ def measure(data: Dataset, path: Path, workdir: Path, live: Path, password: str)
     shutil.rmtree(csv_dir, ignore_errors=True)
     csv_dir.mkdir()
     try:
-        files = bulk_input.write(data, csv_dir)
+        declared, relations, files = bulk_input.read_and_write(path, csv_dir)
         written = sum(f.stat().st_size for f in csv_dir.iterdir())
-        base = baseline(files, list(data.types.values()), workdir / "bulk-baseline")
+        base = baseline(files, list(declared.types.values()), workdir / "bulk-baseline")
     finally:
         shutil.rmtree(csv_dir, ignore_errors=True)
     ours = end_to_end(path, live, password)
-    assert ours["relations"] == len(data.relations), ours
+    assert ours["relations"] == relations, ours
     return Measured(base, ours, written)
 
 
@@ -166,7 +166,7 @@ def bulk_rows(ctx: Any) -> list[Any]:
     live, password = ctx.workdir / "bulk-live", secrets.token_urlsafe(12)
     neo4j_server.start(live, password=password, bolt_port=bulk._free_port(), http_port=None)
     try:
-        m = measure(ctx.data, ctx.path, ctx.workdir, live, password)
+        m = measure(ctx.path, ctx.workdir, live, password)
         running = neo4j_server.status(live)
         assert running is not None
         with Neo4jStore(running.uri, "neo4j", password) as store:
@@ -189,16 +189,15 @@ def bulk_rows(ctx: Any) -> list[Any]:
 
 
 def bench(n_relations: int, workdir: Path, live: Path, password: str, repeat: int) -> None:
-    n_actors = max(100, n_relations // 20)
+    n_actors = actors_for(n_relations)
     print(f"\n== M = {n_relations:,} relations, N = {n_actors:,} actors", flush=True)
-    data = synthetic(n_actors, n_relations)
     path = workdir / f"synthetic-{n_relations}.jsonl"
-    dataset.write(data, path)
+    write_jsonl(path, n_actors, n_relations)
     print(f"dataset {path.name}: {path.stat().st_size / 1e6:.0f} MB", flush=True)
     runs = []
     for i in range(repeat):
         print(f"run {i + 1}: {load_average()}", flush=True)
-        m = measure(data, path, workdir, live, password)
+        m = measure(path, workdir, live, password)
         runs.append(m)
         print(f"  baseline ({m.input_bytes / 1e6:.0f} MB of importer input written beforehand): "
               f"{m.baseline_text()}", flush=True)

@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 import yaml
 
 from relgraph.collector import paused_collector
 from relgraph.dates import PartialDate
 from relgraph.errors import DatasetError, FieldError, Problem, did_you_mean, excerpt
+from relgraph.forked import Forked, can_fork
 from relgraph.model import (
     BUILTIN_TYPES,
     REVIEW_STATES,
@@ -44,17 +47,19 @@ from relgraph.readers import (
     SUFFIXES,
     LineDict,
     Raw,
+    Span,
     dataset_files,
     located,
     original_text,
     read_jsonl,
     read_jsonl_plain,
     read_yaml,
+    spans,
 )
 from relgraph.records import actor_record, relation_record, source_record
 from relgraph.schema import MAX_ID, MAX_TEXT, RECORD_ID, RECORDS, SECTIONS, partial_date
 
-__all__ = ["Report", "dumps", "files", "load", "read", "record_of", "validate", "write"]
+__all__ = ["Report", "Streamed", "dumps", "files", "load", "read", "record_of", "stream", "validate", "write"]
 
 _KINDS = frozenset(SECTIONS.values())
 _DECLARATIONS = frozenset({"type", "source", "actor"})
@@ -64,6 +69,7 @@ _RELATION_FIELDS_IN_ORDER = ("source", "type", "target", "id", "sign", "confiden
 _RELATION_FIELDS = frozenset(_RELATION_FIELDS_IN_ORDER)
 _REF_CITATION_FIELDS_IN_ORDER = ("ref", "evidence", "quote", "offsets")
 _REF_CITATION_FIELDS = frozenset(_REF_CITATION_FIELDS_IN_ORDER)
+T = TypeVar("T")
 _DATES_KEPT = 100_000
 """How many distinct date texts a check remembers parsed (20 years of days, months and years: about 7,600)."""
 
@@ -123,6 +129,90 @@ def read(path: str | Path) -> Report:
 def validate(path: str | Path) -> Report:
     """Check a dataset as :func:`read` does, without keeping its relations (memory grows with ids only)."""
     return _check(Path(path), keep=False)
+
+
+@dataclass
+class Streamed(Generic[T]):
+    """What :func:`stream` read: the declarations, how many relations, and what each part's ``write`` gave."""
+
+    declared: Dataset  # the types, sources and actors; no relations
+    relations: int
+    results: list[T]
+
+
+def stream(path: str | Path, write: Callable[[Dataset, int, Iterator[Relation]], T], *,
+           parts: int | None = None) -> Streamed[T]:
+    """Read and check a dataset as :func:`load` does, giving its relations to ``write`` as they are read.
+
+    The relations of JSON Lines files are read in ``parts`` parts (default:
+    one per processor), each in a forked process that calls ``write(declared,
+    part, relations)`` with the declarations, its number and an iterator over
+    its relations in file order; what ``write`` returns comes back pickled,
+    in :attr:`Streamed.results`. Nothing holds every relation at once: memory
+    grows with the ids, not with the records. A dataset with any error
+    raises :class:`DatasetError` with the report of :func:`load`, once every
+    part has ended; what ``write`` did with the relations read by then is for
+    the caller to undo. A dataset with YAML files, or a process that may not
+    fork, is loaded whole and written as one part.
+
+    >>> from relgraph import example_path
+    >>> read = stream(example_path(), lambda declared, part, relations: sum(1 for _ in relations))
+    >>> read.relations == sum(read.results) == len(load(example_path()).relations)
+    True
+    """
+    path = Path(path)
+    found = dataset_files(path, [])
+    n = parts or os.cpu_count() or 1
+    if not found or any(f.suffix != ".jsonl" for f in found) or n == 1 or not can_fork():
+        data = load(path)
+        declared = Dataset(data.actors, {}, data.sources, data.types)
+        return Streamed(declared, len(data.relations), [write(declared, 0, iter(data.relations.values()))])
+    problems: list[Problem] = []
+    checker = _Checker(problems, keep=True)
+    with paused_collector():
+        checker.declare([raw for f in found
+                         for raw in read_jsonl(f, str(f), problems, _KINDS, only=_DECLARATIONS)])
+    if any(p.severity == "error" for p in problems):  # the readers' problems too, not only the checker's
+        raise DatasetError(read(path).problems)
+    cuts = {f: spans(f, n) for f in found}
+    jobs = [Forked.start(_streamed_part, checker, found, [cuts[f][k] for f in found], write, k)
+            for k in range(n)]
+    try:
+        outcomes = [job.result() for job in jobs]
+    finally:  # after an error, none goes on writing
+        for job in jobs:
+            job.stop()
+    ids: set[str] = set()
+    for valid, _, _, part_ids in outcomes:
+        if not valid or not ids.isdisjoint(part_ids):  # an error, or a relation id in two parts
+            raise DatasetError(read(path).problems)
+        ids.update(part_ids)
+    return Streamed(checker.data, sum(o[1] for o in outcomes), [o[2] for o in outcomes])
+
+
+def _streamed_part(checker: _Checker, found: list[Path], cuts: list[Span],
+                   write: Callable[[Dataset, int, Iterator[Relation]], T],
+                   part: int) -> tuple[bool, int, T, list[str]]:
+    """A part of :func:`stream`, in its process: (no error, relations, what ``write`` gave, relation ids)."""
+    waiting: list[Relation] = []
+    checker.kept = lambda _, rel: waiting.append(rel)
+
+    def relations() -> Iterator[Relation]:
+        for file, span in zip(found, cuts, strict=True):
+            shown = str(file)
+            base = checker.file_base(shown)
+            for kind, values, number, data in read_jsonl_plain(file, shown, checker.problems, _KINDS,
+                                                               only=_RELATIONS, quiet=True, span=span):
+                if not checker.well_formed_relation(values, base | number):
+                    checker.relation(Raw(kind, located(data, number, _KINDS), shown), number)
+                if waiting:
+                    yield from waiting
+                    waiting.clear()
+
+    with paused_collector():
+        result = write(checker.data, part, relations())
+    valid = not any(p.severity == "error" for p in checker.problems)
+    return valid, checker.relations, result, list(checker.first_relation)
 
 
 def files(path: str | Path) -> list[Path]:
@@ -202,6 +292,7 @@ class _Checker:
         self.problems = problems
         self.data = Dataset()
         self.keep = keep
+        self.kept: Callable[[str, Relation], None] = self.data.relations.__setitem__  # where relations go
         self.relations = 0
         self.errors = 0
         # where each id was first defined, by kind: file number << 32 | line (an int, not a tuple of two,
@@ -377,9 +468,9 @@ class _Checker:
         self.relations += 1
         if self.keep:
             # the actors' and the type's own strings rather than the record's: one copy each in memory
-            self.data.relations[rid] = Relation(
+            self.kept(rid, Relation(
                 rid, a.id, rtype.name, b.id, sign, start, end, date,  # type: ignore[arg-type]
-                confidence, citations, notes, review)  # type: ignore[arg-type]
+                confidence, citations, notes, review))  # type: ignore[arg-type]
         return True
 
     def well_formed_citations(self, value: Any) -> tuple[Citation, ...] | None:
@@ -461,7 +552,7 @@ class _Checker:
         if self.unique(raw, "relation", rel.id, f"relation {rel.id!r}"):
             self.relations += 1
             if self.keep:
-                self.data.relations[rel.id] = rel
+                self.kept(rel.id, rel)
 
     def time(self, raw: Raw, label: str, f: dict[str, Any], rtype: RelationType) -> None:
         given = raw.values

@@ -13,13 +13,19 @@ from relgraph.model import Citation, Dataset
 AWKWARD = Path(__file__).parent / "data" / "bulk" / "awkward.yaml"
 
 
+def awkward_folder(tmp_path: Path) -> Path:
+    """A dataset folder of the example and tests/data/bulk/awkward.yaml."""
+    folder = tmp_path / "awkward"
+    if not folder.exists():
+        shutil.copytree(example_path(), folder)
+        shutil.copy(AWKWARD, folder)
+    return folder
+
+
 def awkward_dataset(tmp_path: Path) -> Dataset:
     """The example and tests/data/bulk/awkward.yaml, plus what only the Python API can make: empty texts, a
     quotation beside a citation without one."""
-    folder = tmp_path / "awkward"
-    shutil.copytree(example_path(), folder)
-    shutil.copy(AWKWARD, folder)
-    data = load(folder)
+    data = load(awkward_folder(tmp_path))
     actor = data.actors["fighters"]
     data.actors["fighters"] = dataclasses.replace(actor, description="", aliases=("",))
     rel = data.relations["candidate"]

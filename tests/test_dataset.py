@@ -4,6 +4,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from bulk_cases import awkward_folder
 
 from relgraph import dataset as dataset_module
 from relgraph.dataset import load, read, validate, write
@@ -356,3 +357,74 @@ def test_loaded_relations_share_their_actors_and_types_strings(example, tmp_path
     for rel in data.relations.values():
         assert rel.source is data.actors[rel.source].id and rel.target is data.actors[rel.target].id
         assert rel.type is data.types[rel.type].name
+
+
+# -- stream: the relations in parts, each read in a forked process
+
+
+def _jsonl(tmp_path: Path) -> Path:
+    """The example and tests/data/bulk/awkward.yaml (relations with warnings among them) as JSON Lines."""
+    path = tmp_path / "data.jsonl"
+    write(load(awkward_folder(tmp_path)), path)
+    return path
+
+
+def _relations(declared, part, relations):
+    return part, list(relations)
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """Fork whatever threads earlier tests left (they hold no lock a part's process needs)."""
+    monkeypatch.setattr(dataset_module, "can_fork", lambda: True)
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3, 200])
+def test_stream_gives_in_parts_what_load_gives(tmp_path, forking, parts):
+    path = _jsonl(tmp_path)
+    loaded = load(path)
+    assert read(path).warnings  # relations the fast path leaves to the precise checks are among them
+    streamed = dataset_module.stream(path, _relations, parts=parts)
+    assert [part for part, _ in streamed.results] == list(range(parts))
+    assert [rel for _, rels in streamed.results for rel in rels] == list(loaded.relations.values())
+    assert streamed.relations == len(loaded.relations)
+    assert (streamed.declared.actors, streamed.declared.sources, streamed.declared.types) == (
+        loaded.actors, loaded.sources, loaded.types)
+    assert streamed.declared.relations == {}
+
+
+def test_stream_reads_a_yaml_dataset_as_one_part(tmp_path, forking):
+    path = tmp_path / "data.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    streamed = dataset_module.stream(path, _relations, parts=2)
+    assert [(part, [r.id for r in rels]) for part, rels in streamed.results] == [
+        (0, list(load(path).relations))]
+
+
+def _broken(path: Path, where: str) -> Path:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    relation_lines = [i for i, line in enumerate(lines) if line.startswith('{"record": "relation"')]
+    if where == "duplicate id in another part":
+        lines.append(lines[relation_lines[0]])
+    elif where == "bad relation in the last part":
+        lines[relation_lines[-1]] = lines[relation_lines[-1]].replace('"source": "', '"source": "nobody-')
+    elif where == "bad JSON in a part":
+        lines[relation_lines[len(relation_lines) // 2]] = '{"record": "relation", "id": '
+    else:  # an unknown kind of actor among the declarations
+        lines[1] = lines[1].replace('"record": "', '"recrd": "')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("where", ["duplicate id in another part", "bad relation in the last part",
+                                   "bad JSON in a part", "bad declaration"])
+def test_stream_raises_what_load_raises(tmp_path, forking, where):
+    import multiprocessing
+
+    path = _broken(_jsonl(tmp_path), where)
+    with pytest.raises(DatasetError) as loading:
+        load(path)
+    with pytest.raises(DatasetError) as streaming:
+        dataset_module.stream(path, _relations, parts=3)
+    assert [str(p) for p in streaming.value.problems] == [str(p) for p in loading.value.problems]
+    assert multiprocessing.active_children() == []

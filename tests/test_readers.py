@@ -1,5 +1,6 @@
 """The JSON Lines readers: the fast one (orjson, plain dicts) reads what the precise one reads, and says the same."""
 
+import itertools
 import json
 from pathlib import Path
 
@@ -141,3 +142,35 @@ def test_orjson_reads_a_line_only_as_json_reads_it(value, cut, junk, dup):
     except orjson.JSONDecodeError:
         return
     assert _same(fast, json.loads(data.decode("utf-8")))
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3, 7, 40])
+@pytest.mark.parametrize("ending", [b"\n", b""])
+def test_spans_cut_a_file_into_parts_that_read_as_the_whole(tmp_path, parts, ending):
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(("\n".join(LINES[:12])).encode("utf-8") + ending)
+    whole_problems: list = []
+    whole = _fast_spans(path, [None], whole_problems)
+    spans = readers.spans(path, parts)
+    assert len(spans) == parts
+    assert spans[0][0] == 0 and spans[-1][1] == path.stat().st_size
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))  # contiguous: no byte read twice or never
+    part_problems: list = []
+    assert _fast_spans(path, spans, part_problems) == whole
+    assert part_problems == whole_problems
+    assert any(n == 12 for _, n in whole)  # the last line was read, with or without its newline
+
+
+def test_a_span_begins_at_a_line_and_knows_its_number(tmp_path):
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(b'{"record": "actor", "id": "a"}\n' * 5)
+    assert readers.spans(path, 2) == [(0, 93, 1), (93, 155, 4)]  # 31 bytes a line: the cut at 77 moves to 93
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    assert readers.spans(empty, 3) == [(0, 0, 1)] * 3
+    assert _fast_spans(empty, readers.spans(empty, 3), []) == []
+
+
+def _fast_spans(path: Path, spans: list, problems: list) -> list:
+    return [(kind, number) for span in spans
+            for kind, _values, number, _data in read_jsonl_plain(path, str(path), problems, KINDS, span=span)]

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bulk_cases import awkward_dataset, links
+from bulk_cases import awkward_dataset, awkward_folder, links
 from click.testing import CliRunner
 
-from relgraph import example_path
+from relgraph import dataset, example_path
 from relgraph.cli import cli
 from relgraph.errors import ServerError, StoreError
 from relgraph.model import Actor, Dataset, Relation
@@ -121,11 +121,18 @@ def answers(run: Any, running: Running, tmp_path: Path, name: str) -> dict[str, 
 
 
 @pytest.mark.neo4j
-def test_a_bulk_import_gives_the_graph_and_answers_of_a_load(instance, run, tmp_path):
-    data = awkward_dataset(tmp_path)
+@pytest.mark.parametrize("given", ["dataset", "json lines"])
+def test_a_bulk_import_gives_the_graph_and_answers_of_a_load(instance, run, tmp_path, monkeypatch, given):
+    data = awkward_dataset(tmp_path)  # with values only the Python API makes
+    imported_from: Dataset | Path = data
+    if given == "json lines":  # read, checked and written in parts by forked processes, as at scale
+        data = dataset.load(awkward_folder(tmp_path))
+        imported_from = tmp_path / "awkward.jsonl"
+        dataset.write(data, imported_from)
+        monkeypatch.setattr(dataset, "can_fork", lambda: True)
     instance.empty()
     pid = instance.server.pid
-    done = bulk.import_dataset(data, instance.home, password=instance.password)
+    done = bulk.import_dataset(imported_from, instance.home, password=instance.password)
     assert (done.actors, done.relations, done.sources, done.custom_types, done.replaced) == (33, 64, 5, 3, 0)
     assert list(done.seconds) == list(bulk.STEPS)
     assert instance.server.pid != pid  # restarted on the new database
@@ -176,7 +183,7 @@ def test_the_command_refuses_a_database_with_data_then_replaces_it_whole(instanc
     lines = replaced.output.splitlines()
     assert lines[0] == (f"Imported small.yaml into Neo4j in {instance.home}, replacing {held} nodes: 2 actors, "
                         "1 relation, 0 sources, 0 custom types")
-    assert lines[1].startswith("  in ") and "(read " in lines[1] and lines[1].endswith(f"at {instance.server.uri}")
+    assert lines[1].startswith("  in ") and "(files " in lines[1] and lines[1].endswith(f"at {instance.server.uri}")
     assert instance.password not in replaced.output
     with instance.store() as store:  # the whole database replaced: nothing of the example is merged or kept
         assert store.query("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label") == [

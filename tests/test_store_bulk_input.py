@@ -6,14 +6,16 @@ from __future__ import annotations
 import csv
 import dataclasses
 import multiprocessing
+import os
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from bulk_cases import awkward_dataset, links
+from bulk_cases import awkward_dataset, awkward_folder, links
 
-from relgraph.errors import StoreError
+from relgraph import dataset
+from relgraph.errors import DatasetError, StoreError
 from relgraph.store import bulk_input
 from relgraph.store.graph_shape import actor_labels, actor_row, neo4j_type, relation_row, source_row
 
@@ -22,7 +24,8 @@ def in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Write relations in parts, by forked processes, whatever their number; even beside threads that earlier
     tests left (which make write() refuse to fork, lest a child inherit a lock they hold: these do not)."""
     monkeypatch.setattr(bulk_input, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(bulk_input, "_can_fork", lambda: True)
+    monkeypatch.setattr(bulk_input, "can_fork", lambda: True)
+    monkeypatch.setattr(dataset, "can_fork", lambda: True)
 
 
 def read_back(*paths: Path) -> tuple[list[str], list[dict[str, object]]]:
@@ -89,7 +92,7 @@ def test_node_rows_read_back_as_a_load_writes_them(tmp_path):
 
 @pytest.mark.parametrize("parts", [1, 2])
 def test_links_are_those_a_load_makes(tmp_path, monkeypatch, example, parts):
-    in_parts(monkeypatch)  # with parts, a forked process writes the links
+    in_parts(monkeypatch)  # with parts, each finds the links of its relations
     written = bulk_input.write(example, tmp_path, workers=parts)
     _, written_links = read_back(tmp_path / "links.csv")
     expected = links(example)
@@ -130,7 +133,52 @@ def test_a_part_that_fails_stops_the_processes_writing_the_others(tmp_path, monk
     bad = dataclasses.replace(rel, sources=(dataclasses.replace(rel.sources[0], evidence="a\x1fb"),))
     example = dataclasses.replace(example, relations={**example.relations, first: bad})
     in_parts(monkeypatch)
-    monkeypatch.setattr(bulk_input, "_links_file", lambda *args: time.sleep(60))  # forked: a slow part
+    rows, parent = bulk_input._relation_rows, os.getpid()
+
+    def slow_when_forked(*args):
+        if os.getpid() != parent:
+            time.sleep(60)
+        return rows(*args)
+
+    monkeypatch.setattr(bulk_input, "_relation_rows", slow_when_forked)
     with pytest.raises(StoreError):
         bulk_input.write(example, tmp_path, workers=2)
+    assert multiprocessing.active_children() == []
+
+
+def _as_read(*paths: Path) -> tuple[list[str], list[str]]:
+    header, rows = read_back(*paths)
+    return header, sorted(map(repr, rows))
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3])
+def test_reading_and_writing_in_one_pass_writes_the_files_of_a_loaded_dataset(tmp_path, monkeypatch, parts):
+    path = tmp_path / "awkward.jsonl"
+    dataset.write(dataset.load(awkward_folder(tmp_path)), path)
+    in_parts(monkeypatch)
+    (tmp_path / "loaded").mkdir()
+    (tmp_path / "streamed").mkdir()
+    loaded = bulk_input.write(dataset.load(path), tmp_path / "loaded")
+    declared, relations, streamed = bulk_input.read_and_write(path, tmp_path / "streamed", parts=parts)
+    assert relations == len(dataset.load(path).relations) and declared.relations == {}
+    assert len(streamed.relationships[0][1]) == parts
+    assert _as_read(*streamed.relationships[0][1]) == _as_read(*loaded.relationships[0][1])
+    for name in ("actors.csv", "sources.csv", "links.csv"):
+        assert _as_read(tmp_path / "streamed" / name) == _as_read(tmp_path / "loaded" / name), name
+    assert streamed.links == loaded.links
+    assert streamed.fixes == loaded.fixes and len(streamed.fixes)  # the awkward values go to the fixes alike
+    assert (streamed.multiline, streamed.longest) == (loaded.multiline, loaded.longest)
+
+
+def test_reading_and_writing_a_dataset_with_errors_raises_what_load_raises(tmp_path, monkeypatch):
+    path = tmp_path / "bad.jsonl"
+    dataset.write(dataset.load(awkward_folder(tmp_path)), path)
+    with path.open("a", encoding="utf-8") as f:
+        f.write('{"record": "relation", "source": "russia", "type": "backs", "target": "nobody"}\n')
+    in_parts(monkeypatch)
+    with pytest.raises(DatasetError) as loading:
+        dataset.load(path)
+    with pytest.raises(DatasetError) as streaming:
+        bulk_input.read_and_write(path, tmp_path, parts=2)
+    assert str(streaming.value) == str(loading.value)
     assert multiprocessing.active_children() == []

@@ -159,7 +159,7 @@ def server_text(server: Server) -> str:
             f"  Logs:    {server.home / 'logs'}")
 
 
-_BULK_STEPS = {"read": "Reading and validating the dataset", "files": "Writing the importer's files",
+_BULK_STEPS = {"files": "Reading and validating the dataset, writing the importer's files",
                "import": "Importing with neo4j-admin", "schema": "Building the schema aside",
                "restart": "Restarting Neo4j with the new database"}
 
@@ -176,10 +176,10 @@ def bulk_imported_text(done: Imported) -> str:
     >>> from relgraph.store.bulk import Imported
     >>> from relgraph.store.server import Server
     >>> done = Imported(Path("data"), Server(Path("/n4j"), 12, 7687, 7474), 28, 55, 2, 0, 61, 31,
-    ...                 {"read": 0.05, "files": 0.01, "import": 6.2, "schema": 12.4, "restart": 8.1})
+    ...                 {"files": 0.06, "import": 6.2, "schema": 12.4, "restart": 8.1})
     >>> print(bulk_imported_text(done))
     Imported data into Neo4j in /n4j, replacing 31 nodes: 28 actors, 55 relations, 2 sources, 0 custom types
-      in 26.8 s (read 0.1 s, files 0.0 s, import 6.2 s, schema 12.4 s, restart 8.1 s) at bolt://127.0.0.1:7687
+      in 26.8 s (files 0.1 s, import 6.2 s, schema 12.4 s, restart 8.1 s) at bolt://127.0.0.1:7687
     """
     what = (f"{plural(done.actors, 'actor')}, {plural(done.relations, 'relation')}, "
             f"{plural(done.sources, 'source')}, {plural(done.custom_types, 'custom type')}")

@@ -6,22 +6,24 @@ Neo4j's offline importer rather than of transactions:
 
 1. checks the instance (it runs, the password opens it) and what its
    database holds: one that holds data is replaced only when asked to;
-2. reads and validates the dataset, if given a path;
-3. writes the importer's CSV files (:mod:`relgraph.store.bulk_input`) into a
-   temporary folder, deleted once the importer has read them;
-4. runs ``neo4j-admin database import full`` into a staging folder inside
+2. writes the importer's CSV files (:mod:`relgraph.store.bulk_input`) into a
+   temporary folder, deleted once the importer has read them; given a path,
+   it reads, checks and writes the dataset in one pass, in parts side by
+   side, never holding every relation (a dataset with an error imports
+   nothing);
+3. runs ``neo4j-admin database import full`` into a staging folder inside
    the instance (``bulk-import/``), beside the live database;
-5. starts a second server on the staging folder (loopback, random ports and
+4. starts a second server on the staging folder (loopback, random ports and
    password, no HTTP) and builds there what the importer cannot: the schema
    of ``relgraph init`` (Community's importer refuses ``--schema``), the
    dataset's own relation types, the load lock node, and the values the CSV
    files cannot hold; it waits for the indexes and checks the counts;
-6. swaps: takes the live database's load lock (so that no load commits in
+5. swaps: takes the live database's load lock (so that no load commits in
    between, and one that did since step 1 stops the import), stops the live
    server, moves the imported store into its place and starts it again with
    its settings; if it does not start, the database before is put back.
 
-Any failure before step 6 leaves the live database untouched (the live
+Any failure before step 5 leaves the live database untouched (the live
 server keeps serving throughout); the staging folder is removed whatever
 happens. The result has the graph shape of ``relgraph load`` of the same
 dataset into an empty database (a parity test holds them equal), with the
@@ -44,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from relgraph import dataset, services
+from relgraph import services
 from relgraph.errors import ServerError, StoreError
 from relgraph.model import Dataset
 from relgraph.store import bulk_input, loading, server
@@ -65,9 +67,9 @@ ASIDE = server.Settings(bolt_port=0, http_port=None, heap="1g", pagecache="1g")
 STAGING = "bulk-import"
 """The folder of the instance where the new database is built; removed when the import ends."""
 
-STEPS = ("read", "files", "import", "schema", "restart")
-"""The steps :attr:`Imported.seconds` times: reading and validating, writing the importer's files, the
-importer, the schema built aside, the swap and restart of the live server."""
+STEPS = ("files", "import", "schema", "restart")
+"""The steps :attr:`Imported.seconds` times: reading and validating the dataset (given a path) and writing
+the importer's files, the importer, the schema built aside, the swap and restart of the live server."""
 
 _ADMIN_FLAGS = tuple(f for f in server.JVM_FLAGS
                      if f.startswith(("--add-opens", "--enable-native", "-Dfile")))
@@ -124,25 +126,26 @@ def import_dataset(data: Dataset | str | Path, home: Path | None = None, *, pass
                              "import replaces the whole database: pass --replace to replace it, or use "
                              "relgraph load to add to it (nothing was changed)")
         path = None if isinstance(data, Dataset) else Path(data)
-        with timed("read"):
-            if not isinstance(data, Dataset):
-                data = dataset.load(data)
         staging = home / STAGING
         _remove(staging)
         try:
             with tempfile.TemporaryDirectory(prefix="relgraph-import-") as tmp:
                 with timed("files"):
-                    files = bulk_input.write(data, Path(tmp))
+                    if isinstance(data, Dataset):
+                        declared, relations = data, len(data.relations)
+                        files = bulk_input.write(data, Path(tmp))
+                    else:
+                        declared, relations, files = bulk_input.read_and_write(Path(data), Path(tmp))
                 with timed("import"):
                     memory = _run_importer(java, lib, staging, home / "logs", files, max_off_heap)
             with timed("schema"):
-                _build_aside(staging, home / "logs", data, files, version + 1)
+                _build_aside(staging, home / "logs", declared, relations, files, version + 1)
             with timed("restart"):
                 restarted = _swap(home, staging, password, version)
         finally:
             _remove(staging)
-    return Imported(path, restarted, len(data.actors), len(data.relations), len(data.sources),
-                    len(data.custom_types), files.links, held, seconds, memory)
+    return Imported(path, restarted, len(declared.actors), relations, len(declared.sources),
+                    len(declared.custom_types), files.links, held, seconds, memory)
 
 
 @contextlib.contextmanager
@@ -230,8 +233,11 @@ def _cause(output: str) -> str:
     return f": {reason[:300]}"
 
 
-def _build_aside(staging: Path, logs: Path, data: Dataset, files: bulk_input.Input, version: int) -> None:
+def _build_aside(staging: Path, logs: Path, data: Dataset, relations: int, files: bulk_input.Input,
+                 version: int) -> None:
     """Start a server on the imported store, give it what the importer could not, check it, stop it.
+
+    ``data`` holds the dataset's declarations (its relations need not be there: ``relations`` counts them).
 
     On a failure its logs are kept in ``logs/import-aside`` (the staging folder goes).
     """
@@ -244,7 +250,7 @@ def _build_aside(staging: Path, logs: Path, data: Dataset, files: bulk_input.Inp
         reason = str(exc).replace(str(staging / "logs"), str(kept))
         raise ServerError(f"the server that builds the schema aside failed ({reason}); see "
                           f"{kept / 'neo4j.log'}. The live database was not touched") from None
-    expected = (len(data.actors), len(data.sources), len(data.relations) + files.links)
+    expected = (len(data.actors), len(data.sources), relations + files.links)
     if found != expected:
         raise ServerError(f"the imported database holds {found[0]} actors, {found[1]} sources and {found[2]} "
                           f"relationships where {expected[0]}, {expected[1]} and {expected[2]} were written. "

@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
-import multiprocessing
 import os
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +32,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from relgraph.collector import paused_collector
 from relgraph.errors import StoreError
+from relgraph.forked import Forked, can_fork
 from relgraph.model import Dataset, Relation, RelationType
 from relgraph.store.graph_shape import (
     OPEN_END,
@@ -113,113 +113,105 @@ def write(data: Dataset, folder: Path, *, workers: int | None = None) -> Input:
 
     From :data:`PARALLEL_FROM` relations, their file is written in
     ``workers`` parts (default: one per processor) by forked processes, while
-    this one writes the first part and the links. Raises
+    this one writes the first part. Raises
     :class:`~relgraph.errors.StoreError` if a list item holds
     :data:`LIST_SEPARATOR` or a relation type cannot be a relationship type.
     """
     for name in data.types:  # refuse a type that cannot be spliced, as a load does, before writing anything
         neo4j_type(name)
+    relations = list(data.relations.values())
+    n = workers or os.cpu_count() or 1
+    if len(relations) < PARALLEL_FROM or not can_fork():
+        n = 1
+    size = -(-len(relations) // n)
+    write_part = _relations_part_of(folder)
+    forked = [Forked.start(write_part, data, k, iter(relations[k * size:(k + 1) * size]))
+              for k in range(1, n)]
+    try:
+        parts = [write_part(data, 0, iter(relations[:size])), *(job.result() for job in forked)]
+    finally:  # after an error, none keeps writing into a folder about to be deleted
+        for job in forked:
+            job.stop()
+    return _nodes_and_links(data, folder, parts)
+
+
+def read_and_write(path: Path, folder: Path, *, parts: int | None = None) -> tuple[Dataset, int, Input]:
+    """Read and check the dataset at ``path`` and write its importer's files into ``folder``, in one pass.
+
+    The files :func:`write` writes of :func:`relgraph.dataset.load`'s dataset,
+    without holding every relation: :func:`relgraph.dataset.stream` reads the
+    relations in ``parts`` forked processes, each writing its part of the
+    relations' file. Returns the dataset's declarations (no relations), its
+    number of relations, and the files. Raises
+    :class:`~relgraph.errors.DatasetError` as :func:`~relgraph.dataset.load`
+    does (the files written by then are the caller's to delete), and what
+    :func:`write` raises.
+    """
+    from relgraph import dataset
+
+    read = dataset.stream(path, _relations_part_of(folder), parts=parts)
+    return read.declared, read.relations, _nodes_and_links(read.declared, folder, read.results)
+
+
+@dataclass
+class _Part:
+    """What the process writing a part of the relations' file found."""
+
+    pairs: set[tuple[str, str]]  # (source, actor) of the links its relations make
+    fixes: dict[str, list[dict[str, Any]]]
+    multiline: bool
+    longest: int
+
+
+def _relations_part_of(folder: Path) -> Callable[[Dataset, int, Iterator[Relation]], _Part]:
+    """What writes part ``k`` of the relations' file, ``relations-k.csv`` (the first with the header)."""
+    def write_part(data: Dataset, part: int, relations: Iterator[Relation]) -> _Part:
+        for name in data.types:  # refuse a type that cannot be spliced, as a load does
+            neo4j_type(name)
+        files, fixes, pairs = _Files(folder), Fixes(), set()
+
+        def noted(relations: Iterator[Relation]) -> Iterator[Relation]:
+            for rel in relations:
+                for c in rel.sources:
+                    pairs.add((c.source.id, rel.source))
+                    pairs.add((c.source.id, rel.target))
+                yield rel
+
+        with paused_collector():  # millions of short-lived rows beside the long-lived dataset
+            files.write(f"relations-{part}.csv", _RELATION_HEADER if part == 0 else None,
+                        _relation_rows(noted(relations), data.types, fixes, files))
+        return _Part(pairs, dict(fixes.relationships), files.multiline, files.longest)
+
+    return write_part
+
+
+def _nodes_and_links(data: Dataset, folder: Path, parts: list[_Part]) -> Input:
+    """Write the files of actors, sources and links beside the parts of the relations'; return them all."""
     fixes = Fixes()
     files = _Files(folder)
     actors = files.write("actors.csv", ["id:ID(Actor)", ":LABEL", *_typed(ACTOR_COLUMNS[1:])],
                          _actor_rows(data, fixes, files))
     sources = files.write("sources.csv", ["id:ID(Source)", *_typed(SOURCE_COLUMNS[1:])],
                           _source_rows(data, fixes, files))
-    relations = list(data.relations.values())
-    n = workers or os.cpu_count() or 1
-    if len(relations) < PARALLEL_FROM or not _can_fork():
-        n = 1
-    size = -(-len(relations) // n)
-    jobs: list[tuple[Callable[..., int], str, tuple[Any, ...]]] = [
-        (_relations_file, f"relations-{i}.csv", (relations[i * size:(i + 1) * size], data.types, i == 0))
-        for i in range(n)]
-    jobs.append((_links_file, "links.csv", (relations,)))
-    # with several processes, this one writes the first part of the relations; forked ones the rest
-    forked = [_Job.start(*job, files.folder) for job in jobs[1:]] if n > 1 else []
-    try:
-        counts = [job[0](files, fixes, job[1], *job[2]) for job in (jobs[:1] if n > 1 else jobs)]
-        counts += [job.join(fixes, files) for job in forked]
-    finally:  # after an error, none keeps writing into a folder about to be deleted
-        for job in forked:
-            job.stop()
-    paths = [folder / name for _, name, _ in jobs]
-    return Input([(None, [actors]), ("Source", [sources])], [(None, paths[:-1]), (SOURCE_LINK, paths[-1:])],
-                 fixes, counts[-1], files.multiline, files.longest)
-
-
-def _relations_file(files: _Files, fixes: Fixes, name: str, relations: list[Relation],
-                    types: dict[str, RelationType], header: bool) -> int:
-    """Write (part of) the relations' file, with the header if it is the first part; return the rows."""
-    files.write(name, [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", *_typed(RELATION_COLUMNS)] if header
-                else None, _relation_rows(relations, types, fixes, files))
-    return len(relations)
-
-
-def _links_file(files: _Files, fixes: Fixes, name: str, relations: list[Relation]) -> int:
-    """Write the links from sources to the actors their relations link; return how many."""
-    pairs = {(c.source.id, end) for rel in relations for c in rel.sources for end in (rel.source, rel.target)}
-    files.write(name, [":START_ID(Source)", ":END_ID(Actor)"], iter(pairs))
-    return len(pairs)
-
-
-def _can_fork() -> bool:
-    # forking a process that runs other threads could copy a lock one of them holds
-    return hasattr(os, "fork") and threading.active_count() == 1
-
-
-class _Job:
-    """A file written by a forked process, which sends back the row count, the fixes and what it noted."""
-
-    def __init__(self, process: Any, results: Any, name: str) -> None:
-        self.process, self.results, self.name = process, results, name
-
-    @classmethod
-    def start(cls, write: Callable[..., int], name: str, args: tuple[Any, ...], folder: Path) -> _Job:
-        context = multiprocessing.get_context("fork")
-        results, send = context.Pipe(duplex=False)
-        process = context.Process(target=cls._run, args=(write, name, args, folder, send), daemon=True)
-        process.start()
-        send.close()
-        return cls(process, results, name)
-
-    @staticmethod
-    def _run(write: Callable[..., int], name: str, args: tuple[Any, ...], folder: Path, send: Any) -> None:
-        fixes, files = Fixes(), _Files(folder)
-        try:
-            count = write(files, fixes, name, *args)
-            send.send(("ok", count, dict(fixes.relationships), files.multiline, files.longest))
-        except StoreError as exc:
-            send.send(("error", str(exc)))
-        finally:
-            send.close()
-
-    def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
-
-    def join(self, fixes: Fixes, files: _Files) -> int:
-        """Wait for the file; merge what its process found into ``fixes`` and ``files``; return its rows."""
-        try:
-            result = self.results.recv()
-        except EOFError:
-            result = ("error", f"the process writing {self.name} ended without a word "
-                               f"(exit code {self.process.exitcode})")
-        finally:
-            self.process.join()
-        if result[0] == "error":
-            raise StoreError(result[1])
-        _, count, found, multiline, longest = result
-        for rel_type, rows in found.items():
+    pairs: set[tuple[str, str]] = set()
+    for part in parts:
+        pairs |= part.pairs
+        for rel_type, rows in part.fixes.items():
             fixes.relationships[rel_type].extend(rows)
-        files.multiline = files.multiline or multiline
-        files.longest = max(files.longest, longest)
-        return int(count)
+        files.multiline = files.multiline or part.multiline
+        files.longest = max(files.longest, part.longest)
+    links = files.write("links.csv", [":START_ID(Source)", ":END_ID(Actor)"], iter(pairs))
+    relations = [folder / f"relations-{k}.csv" for k in range(len(parts))]
+    return Input([(None, [actors]), ("Source", [sources])], [(None, relations), (SOURCE_LINK, [links])],
+                 fixes, len(pairs), files.multiline, files.longest)
 
 
 def _typed(names: Iterable[str]) -> list[str]:
     """Column names with the importer's type where a property is not text: ``sign:long``."""
     return [f"{n}:{_TYPES[n]}" if n in _TYPES else n for n in names]
+
+
+_RELATION_HEADER = [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", *_typed(RELATION_COLUMNS)]
 
 
 class _Files:
