@@ -126,9 +126,24 @@ def read(path: str | Path) -> Report:
     return _check(Path(path), keep=True)
 
 
-def validate(path: str | Path) -> Report:
-    """Check a dataset as :func:`read` does, without keeping its relations (memory grows with ids only)."""
-    return _check(Path(path), keep=False)
+def validate(path: str | Path, *, parts: int | None = None) -> Report:
+    """Check a dataset as :func:`read` does, without keeping its relations (memory grows with ids only).
+
+    The relations of a JSON Lines dataset are checked in ``parts`` (default:
+    one per processor) by forked processes; at the first problem they stop,
+    and the dataset is checked again in one pass, which alone reports each
+    problem as :func:`read` does.
+    """
+    path = Path(path)
+    split = _in_parts(path, parts, _count, keep=False, stop=frozenset({"error", "warning"}))
+    if split is None or not split.clean:
+        return _check(path, keep=False)
+    return Report(split.declared, [], dataset_files(path, []), split.relations)
+
+
+def _count(declared: Dataset, part: int, relations: Iterator[Relation]) -> None:
+    for _ in relations:  # none: a check that keeps nothing yields nothing, but runs through the part
+        pass
 
 
 @dataclass
@@ -150,10 +165,10 @@ def stream(path: str | Path, write: Callable[[Dataset, int, Iterator[Relation]],
     its relations in file order; what ``write`` returns comes back pickled,
     in :attr:`Streamed.results`. Nothing holds every relation at once: memory
     grows with the ids, not with the records. A dataset with any error
-    raises :class:`DatasetError` with the report of :func:`load`, once every
-    part has ended; what ``write`` did with the relations read by then is for
-    the caller to undo. A dataset with YAML files, or a process that may not
-    fork, is loaded whole and written as one part.
+    raises :class:`DatasetError` with the report of :func:`load` (the parts
+    stop at the first); what ``write`` did with the relations read by then is
+    for the caller to undo. A dataset with YAML files, or a process that may
+    not fork, is loaded whole and written as one part.
 
     >>> from relgraph import example_path
     >>> read = stream(example_path(), lambda declared, part, relations: sum(1 for _ in relations))
@@ -161,58 +176,104 @@ def stream(path: str | Path, write: Callable[[Dataset, int, Iterator[Relation]],
     True
     """
     path = Path(path)
-    found = dataset_files(path, [])
-    n = parts or os.cpu_count() or 1
-    if not found or any(f.suffix != ".jsonl" for f in found) or n == 1 or not can_fork():
+    split = _in_parts(path, parts, write, keep=True, stop=frozenset({"error"}))
+    if split is None:
         data = load(path)
         declared = Dataset(data.actors, {}, data.sources, data.types)
         return Streamed(declared, len(data.relations), [write(declared, 0, iter(data.relations.values()))])
+    if not split.clean:
+        raise DatasetError(read(path).problems)
+    return Streamed(split.declared, split.relations, split.results)
+
+
+@dataclass
+class _Split(Generic[T]):
+    """What :func:`_in_parts` found: ``clean`` if no part met a problem it stops at."""
+
+    declared: Dataset
+    clean: bool
+    relations: int = 0
+    results: list[T] = field(default_factory=list)
+
+
+class _Stopped(Exception):
+    """A part met a problem: the sequential pass is to report it."""
+
+
+def _in_parts(path: Path, parts: int | None, work: Callable[[Dataset, int, Iterator[Relation]], T], *,
+              keep: bool, stop: frozenset[str]) -> _Split[T] | None:
+    """Check the declarations here and the relations in ``parts`` forked processes, each calling ``work``.
+
+    None if the dataset cannot be read so (a YAML file, one part, a process
+    that may not fork). A part stops at the first problem whose severity is
+    in ``stop``, and the others with it; the result is then not ``clean``,
+    nor is it when a relation id is in two parts. The messages are left to
+    the sequential pass, which alone knows each relation's place in the whole.
+    """
+    found = dataset_files(path, [])
+    n = parts or os.cpu_count() or 1
+    if not found or any(f.suffix != ".jsonl" for f in found) or n == 1 or not can_fork():
+        return None
     problems: list[Problem] = []
-    checker = _Checker(problems, keep=True)
+    checker = _Checker(problems, keep=keep)
     with paused_collector():
         checker.declare([raw for f in found
                          for raw in read_jsonl(f, str(f), problems, _KINDS, only=_DECLARATIONS)])
-    if any(p.severity == "error" for p in problems):  # the readers' problems too, not only the checker's
-        raise DatasetError(read(path).problems)
+    if any(p.severity in stop for p in problems):  # the readers' problems too, not only the checker's
+        return _Split(checker.data, clean=False)
     cuts = {f: spans(f, n) for f in found}
-    jobs = [Forked.start(_streamed_part, checker, found, [cuts[f][k] for f in found], write, k)
-            for k in range(n)]
+    jobs = [Forked.start(_part, checker, found, [cuts[f][k] for f in found], work, k, stop) for k in range(n)]
+    outcomes: dict[int, tuple[int, T, list[str]]] = {}
+    ids: set[str] = set()
     try:
-        outcomes = [job.result() for job in jobs]
-    finally:  # after an error, none goes on writing
+        for k, outcome in Forked.as_done(jobs):
+            if outcome is None or not ids.isdisjoint(outcome[2]):
+                return _Split(checker.data, clean=False)
+            ids.update(outcome[2])
+            outcomes[k] = outcome
+    finally:  # after a problem, none goes on
         for job in jobs:
             job.stop()
-    ids: set[str] = set()
-    for valid, _, _, part_ids in outcomes:
-        if not valid or not ids.isdisjoint(part_ids):  # an error, or a relation id in two parts
-            raise DatasetError(read(path).problems)
-        ids.update(part_ids)
-    return Streamed(checker.data, sum(o[1] for o in outcomes), [o[2] for o in outcomes])
+    return _Split(checker.data, True, sum(o[0] for o in outcomes.values()),
+                  [outcomes[k][1] for k in range(n)])
 
 
-def _streamed_part(checker: _Checker, found: list[Path], cuts: list[Span],
-                   write: Callable[[Dataset, int, Iterator[Relation]], T],
-                   part: int) -> tuple[bool, int, T, list[str]]:
-    """A part of :func:`stream`, in its process: (no error, relations, what ``write`` gave, relation ids)."""
+def _part(checker: _Checker, found: list[Path], cuts: list[Span],
+          work: Callable[[Dataset, int, Iterator[Relation]], T], part: int,
+          stop: frozenset[str]) -> tuple[int, T, list[str]] | None:
+    """A part of :func:`_in_parts`, in its process: (relations, what ``work`` gave, relation ids), or None."""
     waiting: list[Relation] = []
     checker.kept = lambda _, rel: waiting.append(rel)
+    problems = checker.problems
+    seen = 0
+
+    def stopped() -> bool:
+        nonlocal seen
+        new, seen = problems[seen:], len(problems)
+        return any(p.severity in stop for p in new)
 
     def relations() -> Iterator[Relation]:
         for file, span in zip(found, cuts, strict=True):
             shown = str(file)
             base = checker.file_base(shown)
-            for kind, values, number, data in read_jsonl_plain(file, shown, checker.problems, _KINDS,
+            for kind, values, number, data in read_jsonl_plain(file, shown, problems, _KINDS,
                                                                only=_RELATIONS, quiet=True, span=span):
                 if not checker.well_formed_relation(values, base | number):
                     checker.relation(Raw(kind, located(data, number, _KINDS), shown), number)
+                if len(problems) != seen and stopped():  # the checker's, or of a line the reader refused
+                    raise _Stopped
                 if waiting:
                     yield from waiting
                     waiting.clear()
+        if len(problems) != seen and stopped():
+            raise _Stopped
 
-    with paused_collector():
-        result = write(checker.data, part, relations())
-    valid = not any(p.severity == "error" for p in checker.problems)
-    return valid, checker.relations, result, list(checker.first_relation)
+    try:
+        with paused_collector():
+            result = work(checker.data, part, relations())
+    except _Stopped:
+        return None
+    return checker.relations, result, list(checker.first_relation)
 
 
 def files(path: str | Path) -> list[Path]:

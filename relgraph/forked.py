@@ -15,7 +15,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import wait
 from typing import Any, Generic, TypeVar
 
 __all__ = ["Forked", "can_fork"]
@@ -55,6 +56,15 @@ class Forked(Generic[T]):
         if outcome == "error":
             raise value
         return value
+
+    @staticmethod
+    def as_done(jobs: list[Forked[T]]) -> Iterator[tuple[int, T]]:
+        """``(index, result)`` of each of ``jobs`` as it ends (a result raises as :meth:`result` does)."""
+        pending = {job.results: k for k, job in enumerate(jobs)}
+        while pending:
+            for ready in wait(list(pending)):
+                k = pending.pop(ready)
+                yield k, jobs[k].result()
 
     def stop(self) -> None:
         """End the process if it still runs (after another part failed, its work is not wanted)."""

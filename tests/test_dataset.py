@@ -7,6 +7,7 @@ import pytest
 from bulk_cases import awkward_folder
 
 from relgraph import dataset as dataset_module
+from relgraph import example_path
 from relgraph.dataset import load, read, validate, write
 from relgraph.errors import DatasetError
 
@@ -428,3 +429,23 @@ def test_stream_raises_what_load_raises(tmp_path, forking, where):
         dataset_module.stream(path, _relations, parts=3)
     assert [str(p) for p in streaming.value.problems] == [str(p) for p in loading.value.problems]
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("where", [None, "duplicate id in another part", "bad relation in the last part",
+                                   "bad JSON in a part", "bad declaration", "warning"])
+def test_validate_in_parts_reports_what_one_pass_reports(tmp_path, forking, where):
+    path = tmp_path / "data.jsonl"
+    write(load(example_path()), path)
+    if where == "warning":  # a relation that cites no source, in the second part
+        with path.open("a", encoding="utf-8") as f:
+            f.write('{"record": "relation", "source": "russia", "type": "backs", "target": "turkey", '
+                    '"start": "2016"}\n')
+    elif where:
+        _broken(path, where)
+    one_pass = dataset_module._check(path, keep=False)
+    in_parts = validate(path, parts=3)
+    assert [str(p) for p in in_parts.problems] == [str(p) for p in one_pass.problems]
+    assert (in_parts.relations, in_parts.files) == (one_pass.relations, one_pass.files)
+    assert (in_parts.dataset.actors, in_parts.dataset.sources, in_parts.dataset.relations) == (
+        one_pass.dataset.actors, one_pass.dataset.sources, {})
+    assert bool(one_pass.problems) == (where is not None)
