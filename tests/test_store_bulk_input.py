@@ -94,10 +94,22 @@ def test_node_rows_read_back_as_a_load_writes_them(tmp_path):
 def test_links_are_those_a_load_makes(tmp_path, monkeypatch, example, parts):
     in_parts(monkeypatch)  # with parts, each finds the links of its relations
     written = bulk_input.write(example, tmp_path, workers=parts)
-    _, written_links = read_back(tmp_path / "links.csv")
+    _, written_links = read_back(*written.relationships[1][1])
     expected = links(example)
     assert {(row[":START_ID(Source)"], row[":END_ID(Actor)"]) for row in written_links} == expected
-    assert written.links == len(expected) and written.relationships[1][0] == "SPEAKS_ABOUT"
+    assert written.links == len(expected) == len(written_links)  # each once, in whichever part
+    assert written.relationships[1][0] == "SPEAKS_ABOUT"
+    assert len(written.relationships[1][1]) == parts
+
+
+def test_links_to_undeclared_ids_are_written_for_the_importer_to_refuse(tmp_path, example):
+    rel = next(iter(example.relations.values()))
+    stray = dataclasses.replace(rel.sources[0], source=dataclasses.replace(rel.sources[0].source, id="stray"))
+    example = dataclasses.replace(example, relations={rel.id: dataclasses.replace(rel, sources=(stray,))})
+    written = bulk_input.write(example, tmp_path)
+    _, written_links = read_back(*written.relationships[1][1])
+    assert {(row[":START_ID(Source)"], row[":END_ID(Actor)"]) for row in written_links} == {
+        ("stray", rel.source), ("stray", rel.target)}
 
 
 def test_line_breaks_switch_on_the_importers_multiline_mode(tmp_path, example):
@@ -163,8 +175,9 @@ def test_reading_and_writing_in_one_pass_writes_the_files_of_a_loaded_dataset(tm
     assert relations == len(dataset.load(path).relations) and declared.relations == {}
     assert len(streamed.relationships[0][1]) == parts
     assert _as_read(*streamed.relationships[0][1]) == _as_read(*loaded.relationships[0][1])
-    for name in ("actors.csv", "sources.csv", "links.csv"):
+    for name in ("actors.csv", "sources.csv"):
         assert _as_read(tmp_path / "streamed" / name) == _as_read(tmp_path / "loaded" / name), name
+    assert _as_read(*streamed.relationships[1][1]) == _as_read(*loaded.relationships[1][1])
     assert streamed.links == loaded.links
     assert streamed.fixes == loaded.fixes and len(streamed.fixes)  # the awkward values go to the fixes alike
     assert (streamed.multiline, streamed.longest) == (loaded.multiline, loaded.longest)

@@ -25,10 +25,11 @@ from __future__ import annotations
 import csv
 import io
 import os
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +158,8 @@ def read_and_write(path: Path, folder: Path, *, parts: int | None = None) -> tup
 class _Part:
     """What the process writing a part of the relations' file found."""
 
-    pairs: set[tuple[str, str]]  # (source, actor) of the links its relations make
+    links: Any  # numpy int64 array, sorted and unique: source index * actors + actor index, a link each
+    odd_links: set[tuple[str, str]]  # links to ids the dataset does not declare, which the importer refuses
     fixes: dict[str, list[dict[str, Any]]]
     multiline: bool
     longest: int
@@ -166,44 +168,91 @@ class _Part:
 def _relations_part_of(folder: Path) -> Callable[[Dataset, int, Iterator[Relation]], _Part]:
     """What writes part ``k`` of the relations' file, ``relations-k.csv`` (the first with the header)."""
     def write_part(data: Dataset, part: int, relations: Iterator[Relation]) -> _Part:
+        import numpy as np
+
         for name in data.types:  # refuse a type that cannot be spliced, as a load does
             neo4j_type(name)
-        files, fixes, pairs = _Files(folder), Fixes(), set()
+        files, fixes, odd = _Files(folder), Fixes(), set[tuple[str, str]]()
+        # links as numbers, not pairs of texts: a tenth of the memory, and sorted and merged by numpy
+        sources = {s: i for i, s in enumerate(data.sources)}
+        actors = {a: i for i, a in enumerate(data.actors)}
+        width, codes = len(actors), array("q")
 
         def noted(relations: Iterator[Relation]) -> Iterator[Relation]:
+            add = codes.append
             for rel in relations:
+                a, b = actors.get(rel.source), actors.get(rel.target)
                 for c in rel.sources:
-                    pairs.add((c.source.id, rel.source))
-                    pairs.add((c.source.id, rel.target))
+                    s = sources.get(c.source.id)
+                    if s is None or a is None or b is None:
+                        odd.update(((c.source.id, rel.source), (c.source.id, rel.target)))
+                    else:
+                        add(s * width + a)
+                        add(s * width + b)
                 yield rel
 
         with paused_collector():  # millions of short-lived rows beside the long-lived dataset
             files.write(f"relations-{part}.csv", _RELATION_HEADER if part == 0 else None,
                         _relation_rows(noted(relations), data.types, fixes, files))
-        return _Part(pairs, dict(fixes.relationships), files.multiline, files.longest)
+        return _Part(_sorted_unique(np.frombuffer(codes, dtype=np.int64)), odd, dict(fixes.relationships),
+                     files.multiline, files.longest)
 
     return write_part
 
 
 def _nodes_and_links(data: Dataset, folder: Path, parts: list[_Part]) -> Input:
     """Write the files of actors, sources and links beside the parts of the relations'; return them all."""
+    import numpy as np
+
     fixes = Fixes()
     files = _Files(folder)
     actors = files.write("actors.csv", ["id:ID(Actor)", ":LABEL", *_typed(ACTOR_COLUMNS[1:])],
                          _actor_rows(data, fixes, files))
     sources = files.write("sources.csv", ["id:ID(Source)", *_typed(SOURCE_COLUMNS[1:])],
                           _source_rows(data, fixes, files))
-    pairs: set[tuple[str, str]] = set()
     for part in parts:
-        pairs |= part.pairs
         for rel_type, rows in part.fixes.items():
             fixes.relationships[rel_type].extend(rows)
         files.multiline = files.multiline or part.multiline
         files.longest = max(files.longest, part.longest)
-    links = files.write("links.csv", [":START_ID(Source)", ":END_ID(Actor)"], iter(pairs))
+    codes = _sorted_unique(np.concatenate([part.links for part in parts]))
+    odd = set().union(*(part.odd_links for part in parts))
+    # the links in as many files as the relations, written side by side as theirs were
+    n = len(parts) if len(codes) >= PARALLEL_FROM and can_fork() else 1
+    size = -(-len(codes) // n)
+    ids = (list(data.sources), list(data.actors))
+    forked = [Forked.start(_links_file, folder, k, codes[k * size:(k + 1) * size], ids, set())
+              for k in range(1, n)]
+    try:
+        _links_file(folder, 0, codes[:size], ids, odd)
+        for job in forked:
+            job.result()
+    finally:
+        for job in forked:
+            job.stop()
     relations = [folder / f"relations-{k}.csv" for k in range(len(parts))]
-    return Input([(None, [actors]), ("Source", [sources])], [(None, relations), (SOURCE_LINK, [links])],
-                 fixes, len(pairs), files.multiline, files.longest)
+    links = [folder / f"links-{k}.csv" for k in range(n)]
+    return Input([(None, [actors]), ("Source", [sources])], [(None, relations), (SOURCE_LINK, links)],
+                 fixes, len(codes) + len(odd), files.multiline, files.longest)
+
+
+def _sorted_unique(values: Any) -> Any:
+    """``numpy.unique`` of an int64 array, by a sort: several times faster than its hashing (numpy 2.3)."""
+    import numpy as np
+
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
+def _links_file(folder: Path, part: int, codes: Any, ids: tuple[list[str], list[str]],
+                odd: set[tuple[str, str]]) -> None:
+    """Write part ``part`` of the links' file: ``codes`` (see :class:`_Part`), then the ``odd`` links."""
+    sources, actors = ids
+    width = len(actors) or 1
+    rows = zip(map(sources.__getitem__, (codes // width).tolist()),
+               map(actors.__getitem__, (codes % width).tolist()), strict=True)
+    _Files(folder).write(f"links-{part}.csv", [":START_ID(Source)", ":END_ID(Actor)"] if part == 0 else None,
+                         chain(rows, odd))
 
 
 def _typed(names: Iterable[str]) -> list[str]:
