@@ -210,7 +210,7 @@ def _run_importer(java: str, lib: Path, staging: Path, logs: Path, files: bulk_i
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out,  # noqa: S603
                                    stderr=subprocess.STDOUT, env=env)
         try:
-            _, status, usage = os.wait4(process.pid, 0)  # wait4, not wait: the importer's peak memory
+            status, peak = _wait_measuring(process.pid)
         except BaseException:  # interrupted: do not leave it running
             process.kill()
             process.wait()
@@ -221,7 +221,27 @@ def _run_importer(java: str, lib: Path, staging: Path, logs: Path, files: bulk_i
         raise ServerError(f"neo4j-admin could not import the dataset (exit code {code}){cause}; see {log}"
                           f"{f' and {report}' if report.exists() and report.stat().st_size else ''}. "
                           "The live database was not touched")
-    return usage.ru_maxrss * 1024
+    return peak
+
+
+def _wait_measuring(pid: int) -> tuple[int, int]:
+    """Wait for a process; its exit status and peak resident memory in bytes.
+
+    The peak is the kernel's high-water mark of the program's own memory,
+    read while it runs: ``wait4``'s ``ru_maxrss`` would also count what the
+    process held before it started the program, a copy of this process.
+    """
+    peak = 0
+    status_file = Path(f"/proc/{pid}/status")
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return status, peak or usage.ru_maxrss * 1024
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            for line in status_file.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) * 1024)
+        time.sleep(0.1)
 
 
 def _cause(output: str) -> str:
