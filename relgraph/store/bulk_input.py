@@ -33,6 +33,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from relgraph import dataset
 from relgraph.collector import paused_collector
 from relgraph.errors import StoreError
 from relgraph.forked import Forked, can_fork
@@ -148,8 +149,6 @@ def read_and_write(path: Path, folder: Path, *, parts: int | None = None) -> tup
     does (the files written by then are the caller's to delete), and what
     :func:`write` raises.
     """
-    from relgraph import dataset
-
     read = dataset.stream(path, _relations_part_of(folder), parts=parts)
     return read.declared, read.relations, _nodes_and_links(read.declared, folder, read.results)
 
