@@ -41,6 +41,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _memory import pss_of_python_tree
 from _synthetic import actors_for, write_jsonl  # the generator of benchmarks/load.py, streamed
 
 from relgraph.model import RelationType
@@ -92,37 +93,6 @@ def baseline(files: bulk_input.Input, types: list[RelationType], home: Path) -> 
             "importer_memory": memory}
 
 
-def _pss(pid: int) -> int:
-    """Proportional set size: shared pages (a forked part's copy of its parent) counted once in a sum."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
-def _python_tree(root: int) -> list[int]:
-    """``root`` and its descendants that run Python (the forked parts; not the importer or servers)."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            name, rest = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
-            if name.startswith("python"):
-                parents.setdefault(int(rest[1]), []).append(int(entry.name))
-    tree, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        tree.append(pid)
-        todo += parents.get(pid, [])
-    return tree
-
-
 def end_to_end(path: Path, home: Path, password: str) -> dict[str, Any]:
     """relgraph's bulk import in a process of its own: its figures, its wall time and the peak memory of its
     Python processes together (PSS summed every 0.5 s; the servers it starts and the importer are measured
@@ -135,7 +105,7 @@ def end_to_end(path: Path, home: Path, password: str) -> dict[str, Any]:
 
     def sample() -> None:
         while child.poll() is None:
-            peak[0] = max(peak[0], sum(map(_pss, _python_tree(child.pid))))
+            peak[0] = max(peak[0], pss_of_python_tree(child.pid))
             time.sleep(0.5)
 
     sampler = threading.Thread(target=sample, daemon=True)
