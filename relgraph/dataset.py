@@ -207,10 +207,10 @@ def _in_parts(path: Path, parts: int | None, work: Callable[[Dataset, int, Itera
     None if the dataset cannot be read so (a YAML file, one part, a process
     that may not fork). A part stops at the first problem whose severity is
     in ``stop``, and the others with it; the result is then not ``clean``,
-    nor is it when a relation id may be in two parts (one hash in two: ids
-    are compared by their hashes, and a collision costs only the sequential
-    pass). The messages are left to
-    the sequential pass, which alone knows each relation's place in the whole.
+    nor is it when a relation id may be in two parts (ids are compared by
+    their hashes: a collision costs only the sequential pass). The messages
+    are left to the sequential pass, which alone knows each relation's place
+    in the whole.
     """
     found = dataset_files(path, [])
     n = parts or os.cpu_count() or 1
