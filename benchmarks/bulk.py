@@ -51,9 +51,7 @@ from relgraph.store.neo4j import Neo4jStore
 
 CHILD = """
 import json, os, sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from relgraph.store import bulk
 done = bulk.import_dataset(Path(sys.argv[1]), Path(sys.argv[2]), password=os.environ["BENCH_PASSWORD"],
                            replace=True)

@@ -138,7 +138,7 @@ def validate(path: str | Path, *, parts: int | None = None) -> Report:
     split = _in_parts(path, parts, _count, keep=False, stop=frozenset({"error", "warning"}))
     if split is None or not split.clean:
         return _check(path, keep=False)
-    return Report(split.declared, [], dataset_files(path, []), split.relations)
+    return Report(split.declared, [], split.files, split.relations)
 
 
 def _count(declared: Dataset, part: int, relations: Iterator[Relation]) -> None:
@@ -191,6 +191,7 @@ class _Split(Generic[T]):
     """What :func:`_in_parts` found: ``clean`` if no part met a problem it stops at."""
 
     declared: Dataset
+    files: list[Path]
     clean: bool
     relations: int = 0
     results: list[T] = field(default_factory=list)
@@ -222,21 +223,21 @@ def _in_parts(path: Path, parts: int | None, work: Callable[[Dataset, int, Itera
         checker.declare([raw for f in found
                          for raw in read_jsonl(f, str(f), problems, _KINDS, only=_DECLARATIONS)])
     if any(p.severity in stop for p in problems):  # the readers' problems too, not only the checker's
-        return _Split(checker.data, clean=False)
+        return _Split(checker.data, found, clean=False)
     cuts = {f: spans(f, n) for f in found}
     jobs = [Forked.start(_part, checker, found, [cuts[f][k] for f in found], work, k, stop) for k in range(n)]
     outcomes: dict[int, tuple[int, T, Any]] = {}
     try:
         for k, outcome in Forked.as_done(jobs):
             if outcome is None:
-                return _Split(checker.data, clean=False)
+                return _Split(checker.data, found, clean=False)
             outcomes[k] = outcome
     finally:  # after a problem, none goes on
         for job in jobs:
             job.stop()
     if _shared(outcomes[k][2] for k in range(n)):
-        return _Split(checker.data, clean=False)
-    return _Split(checker.data, True, sum(o[0] for o in outcomes.values()),
+        return _Split(checker.data, found, clean=False)
+    return _Split(checker.data, found, True, sum(o[0] for o in outcomes.values()),
                   [outcomes[k][1] for k in range(n)])
 
 
