@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _memory import pss_of_python_tree
 from _synthetic import actors_for, write_jsonl  # the generator of benchmarks/load.py, streamed
 
+from relgraph import services
 from relgraph.model import RelationType
 from relgraph.store import bulk, bulk_input
 from relgraph.store import server as neo4j_server
@@ -76,7 +77,7 @@ def baseline(files: bulk_input.Input, types: list[RelationType], home: Path) -> 
     memory = bulk._run_importer(java, lib, home, home / "logs", files, bulk.MAX_OFF_HEAP)  # same options
     t1 = time.perf_counter()
     password = secrets.token_urlsafe(12)
-    running = neo4j_server.start(home, password=password, bolt_port=bulk._free_port(), http_port=None,
+    running = neo4j_server.start(home, password=password, bolt_port=services.free_port(), http_port=None,
                                  heap=bulk.ASIDE.heap, pagecache=bulk.ASIDE.pagecache)
     t2 = time.perf_counter()
     try:
@@ -178,7 +179,7 @@ def bulk_rows(ctx: Any) -> list[Any]:
     import load  # benchmarks/load.py, at call time: it imports this module's neighbours, not this one
 
     live, password = ctx.workdir / "bulk-live", secrets.token_urlsafe(12)
-    neo4j_server.start(live, password=password, bolt_port=bulk._free_port(), http_port=None)
+    neo4j_server.start(live, password=password, bolt_port=services.free_port(), http_port=None)
     try:
         m = measure(ctx.path, ctx.workdir, live, password)
         running = neo4j_server.status(live)
@@ -236,7 +237,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="relgraph-bulk-bench-") as tmp:
         workdir = Path(tmp)
         live, password = workdir / "live", secrets.token_urlsafe(12)
-        neo4j_server.start(live, password=password, bolt_port=bulk._free_port(), http_port=bulk._free_port())
+        neo4j_server.start(live, password=password, bolt_port=services.free_port(),
+                           http_port=services.free_port())
         print(f"live server: {live} (heap 1g, page cache 512m, the defaults of relgraph neo4j start)")
         try:
             for size in args.sizes:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import sys
 import tempfile
@@ -39,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from relgraph import services  # noqa: E402
 from relgraph.dataset import load  # noqa: E402
 from relgraph.ingest.articles import corenlp  # noqa: E402
 from relgraph.ingest.articles.baseline import baseline  # noqa: E402
@@ -127,12 +127,6 @@ def timing(url: str) -> tuple[int, float]:
     return len(text.split()), statistics.median(runs)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     every = "seed,seed-text,dev,dev2,dev3,dev4,dev5,dev6,heldout,heldout2,heldout3,heldout4"
@@ -147,7 +141,7 @@ def main() -> None:
         from relgraph.ingest.articles import server as corenlp_server
 
         home = Path(tempfile.mkdtemp(prefix="relgraph-bench-corenlp-"))
-        url = corenlp_server.start(home, port=_free_port(), memory="4g").url
+        url = corenlp_server.start(home, port=services.free_port(), memory="4g").url
     try:
         print(
             f"{'set':9} {'articles':>7} {'gold':>5} {'cand':>5}   {'P':>5} {'R':>5} {'F1':>5} {'dates':>11}"

@@ -45,7 +45,6 @@ import os
 import platform
 import random
 import secrets
-import socket
 import sys
 import tempfile
 import threading
@@ -60,7 +59,7 @@ from typing import Any
 # the generator validate.py streams; its constants are this dataset's too
 from _synthetic import EVENT_TYPES, PRECISIONS, STANCE_TYPES, START, YEARS
 
-from relgraph import dataset
+from relgraph import dataset, services
 from relgraph.dates import PartialDate
 from relgraph.explorer import Explorer
 from relgraph.model import ACTOR_KINDS, Actor, Citation, Dataset, Relation, Source
@@ -114,12 +113,6 @@ def synthetic(n_actors: int, n_relations: int, seed: int = 7) -> Dataset:
                            confidence=round(rng.random(), 2), sources=cites)
         relations[rel.id] = rel
     return Dataset(actors=actors, relations=relations, sources=sources)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wipe(store: Neo4jStore) -> None:
@@ -486,8 +479,9 @@ def main() -> None:
         else:
             password = secrets.token_urlsafe(12)
             home = workdir / "neo4j"
-            server = neo4j_server.start(home, password=password, bolt_port=_free_port(),
-                                        http_port=_free_port(), heap=args.heap, pagecache=args.pagecache)
+            server = neo4j_server.start(home, password=password, bolt_port=services.free_port(),
+                                        http_port=services.free_port(), heap=args.heap,
+                                        pagecache=args.pagecache)
             print(f"server: local, heap {args.heap}, page cache {args.pagecache}")
             store = Neo4jStore(server.uri, "neo4j", password)
             pid, import_dir = server.pid, home / "import"

@@ -31,7 +31,6 @@ import os
 import platform
 import resource
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,6 +46,7 @@ from typing import Any
 import networkx as nx
 
 import relgraph
+from relgraph import services
 from relgraph.dates import DEFAULT_EVENT_WINDOW, PartialDate
 from relgraph.model import BUILTIN_TYPES, Actor, Citation, Dataset, Relation, Source
 from relgraph.records import actor_record, relation_record
@@ -56,12 +56,6 @@ from relgraph.store.neo4j import Neo4jStore
 
 sys.path.insert(0, str(Path(__file__).parent))
 from load import synthetic  # the generator of the load benchmark, shared as it is
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _password(home: Path) -> str:
@@ -75,8 +69,8 @@ def _password(home: Path) -> str:
 
 
 def _start(home: Path, heap: str, pagecache: str) -> Neo4jStore:
-    server = neo4j_server.start(home, password=_password(home), bolt_port=_free_port(),
-                                http_port=_free_port(), heap=heap, pagecache=pagecache)
+    server = neo4j_server.start(home, password=_password(home), bolt_port=services.free_port(),
+                                http_port=services.free_port(), heap=heap, pagecache=pagecache)
     return Neo4jStore(server.uri, "neo4j", _password(home))
 
 

@@ -2,6 +2,7 @@
 
 import json
 import secrets
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -155,6 +156,11 @@ def test_neo4j_start_status_stop(tmp_path, free_port):
     try:
         again = runner.invoke(cli, ["show", "--date", "2016-12-20", "--neo4j", server.uri], env=env)
         assert "cooperates" in again.output
+        # its JVM maps the class archive the first start made: a JVM that found it unfit would not
+        archives = neo4j_server.default_cache() / "class-archives"
+        mapped = {line.split()[-1] for line in Path(f"/proc/{server.pid}/maps").read_text().splitlines()
+                  if line.rstrip().endswith(".jsa")}
+        assert len([m for m in mapped if Path(m).parent == archives]) == 1, mapped  # beside Java's own
     finally:
         neo4j_server.stop(home)
 

@@ -1,9 +1,14 @@
 """The local server's set-up checks that need no server: missing tools, the config it writes."""
 
+import fcntl
 import hashlib
+import subprocess
+import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
+from relgraph import services
 from relgraph.cli import cli
 from relgraph.store import server as neo4j_server
 
@@ -72,3 +77,60 @@ def test_settings_read_back_what_an_instance_was_configured_with(tmp_path):
     assert "server.http.enabled=false" in conf and not any(line.startswith("server.http.listen") for line in conf)
     # a stop ends open transactions at once: the bulk import stops the server while holding the load lock
     assert "db.shutdown_transaction_end_timeout=1s" in conf
+
+
+def _jars(tmp_path):
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "a.jar").write_bytes(b"a")
+    return lib
+
+
+def test_a_class_archive_is_made_once_and_its_option_given(tmp_path):
+    lib, trained = _jars(tmp_path), []
+
+    def train(option):
+        trained.append(option)
+        Path(option.split("=", 1)[1]).write_bytes(b"classes")
+        return True
+
+    first = services.class_archive(tmp_path / "cache", sys.executable, lib, ("-Xflag",), train)
+    again = services.class_archive(tmp_path / "cache", sys.executable, lib, ("-Xflag",), train)
+    assert first == again and len(trained) == 1
+    archive = Path(first[0].removeprefix("-XX:SharedArchiveFile="))
+    assert first[0].startswith("-XX:SharedArchiveFile=") and archive.read_bytes() == b"classes"
+    assert trained[0].startswith("-XX:ArchiveClassesAtExit=") and not Path(trained[0].split("=", 1)[1]).exists()
+    # other jars (or options) need another archive, which replaces the first
+    (lib / "b.jar").write_bytes(b"b")
+    other = services.class_archive(tmp_path / "cache", sys.executable, lib, ("-Xflag",), train)
+    assert other != first and len(trained) == 2 and not archive.exists()
+    assert services.class_archive(tmp_path / "cache", sys.executable, lib, ("-Xother",), train) not in (first, other)
+
+
+def test_a_failed_or_killed_training_leaves_no_archive_and_the_start_goes_on(tmp_path):
+    lib = _jars(tmp_path)
+
+    def killed(option):  # the JVM did not exit by itself: what it wrote may be half an archive
+        Path(option.split("=", 1)[1]).write_bytes(b"half")
+        return False
+
+    def broken(option):
+        raise RuntimeError("the training server did not answer")
+
+    for train in (killed, broken):
+        assert services.class_archive(tmp_path / "cache", sys.executable, lib, (), train) == ()
+        assert [p.name for p in (tmp_path / "cache" / "class-archives").iterdir()] == ["making.lock"]
+
+
+def test_no_second_training_while_another_process_makes_the_archive(tmp_path):
+    lib = _jars(tmp_path)
+    folder = tmp_path / "cache" / "class-archives"
+    folder.mkdir(parents=True)
+    with (folder / "making.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another process's training
+        code = ("import sys; from pathlib import Path; from relgraph import services; "
+                "print(services.class_archive(Path(sys.argv[1]), sys.executable, Path(sys.argv[2]), (), "
+                "lambda option: sys.exit('trained')))")
+        out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "cache"), str(lib)],
+                             capture_output=True, text=True, check=True).stdout
+    assert out == "()\n"

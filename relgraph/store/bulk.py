@@ -38,6 +38,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -284,7 +285,7 @@ def _fill_aside(staging: Path, data: Dataset, files: bulk_input.Input, version: 
     from relgraph.store.neo4j import Neo4jStore, quiet_driver
 
     password = secrets.token_urlsafe(18)
-    aside = server.start(staging, password=password, bolt_port=_free_port(), http_port=None,
+    aside = server.start(staging, password=password, bolt_port=services.free_port(), http_port=None,
                          heap=ASIDE.heap, pagecache=ASIDE.pagecache)
     try:
         with Neo4jStore(aside.uri, "neo4j", password) as store:
@@ -315,14 +316,6 @@ def _complete(tx: ManagedTransaction, data: Dataset, fixes: bulk_input.Fixes, ve
         for i in range(0, len(rows), loading.BATCH):
             tx.run(f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{id: row.id}}]->() SET r += row.props",
                    rows=rows[i:i + loading.BATCH])
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _swap(home: Path, staging: Path, password: str, version: int) -> server.Server:
@@ -386,6 +379,13 @@ def _stop_holding_the_lock(live: server.Server, password: str, version: int) -> 
     waits for the lock and fails with the server, writing nothing. The
     transaction is explicit, not managed, since a managed one would be retried
     once the server is gone.
+
+    A stopping server waits a second (``db.shutdown_transaction_end_timeout``)
+    for open transactions, then ends them all at once and waits for their
+    clients to close them: the transaction asks the server a trivial question
+    until it is refused as ended (or the server is gone), and is closed then,
+    not later, which shortens the stop by about a second. Closed before that,
+    it would let a load waiting for the lock commit.
     """
     from neo4j import GraphDatabase
 
@@ -401,9 +401,16 @@ def _stop_holding_the_lock(live: server.Server, password: str, version: int) -> 
             tx.rollback()
             raise StoreError(f"a load into Neo4j in {live.home} committed while the import ran, so nothing "
                              "was replaced: import again")
-        server.stop(live.home)
-        with contextlib.suppress(Exception):  # the server is gone, and the transaction with it
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(cast("int", live.pid), signal.SIGTERM)  # a running server's (see _running)
+        deadline = time.monotonic() + 60
+        with contextlib.suppress(Exception):  # ended by the server, or the server is gone
+            while time.monotonic() < deadline:
+                tx.run("RETURN 1").consume()
+                time.sleep(0.05)
+        with contextlib.suppress(Exception):
             session.close()
+        server.stop(live.home)  # waits for it to exit
     finally:
         with contextlib.suppress(Exception):
             driver.close()

@@ -5,7 +5,9 @@ published on Maven Central as jars. :func:`assemble` has Maven copy the
 server's jars and Neo4j Browser's into a shared cache folder once;
 :func:`start` writes a ``neo4j.conf`` into an instance folder (data, logs,
 configuration), sets the initial password, launches the server in the
-background on 127.0.0.1 and waits until Bolt answers; :func:`stop` ends it
+background on 127.0.0.1 and waits until Bolt answers (the first start also
+has a throwaway server write an archive of the classes every start loads,
+which later starts map instead of loading them); :func:`stop` ends it
 cleanly, keeping the data. Several instances can run at once on different
 ports (the tests do).
 
@@ -19,7 +21,9 @@ import hashlib
 import os
 import re
 import secrets
+import signal
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,7 +215,9 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
     """Start (assembling first if needed) the server in ``home``; return once Bolt answers.
 
     The password is set when the instance is first created (at least 8
-    characters); later starts keep the stored one. Raises
+    characters); later starts keep the stored one. The JVM maps the server's
+    classes from an archive in ``cache`` (made by the first start, see
+    :func:`relgraph.services.class_archive`). Raises
     :class:`ServerError` if a port is taken, Java or Maven is missing, or the
     server does not come up. ``http_port`` ``None`` starts it without HTTP. ``database`` names the
     instance's database (``neo4j`` if not given) when the instance is created.
@@ -229,17 +235,57 @@ def start(home: Path | None = None, *, password: str, bolt_port: int = 7687, htt
         if port is not None and not services.port_free(port):
             raise ServerError(f"port {port} on 127.0.0.1 is in use: "
                               "choose another with --bolt-port / --http-port")
-    configure(home, lib, Settings(bolt_port, http_port, heap, pagecache, database))
-    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    if not (home / "data" / "dbms" / "auth.ini").exists():
-        _set_initial_password(home, password)
-    process = services.launch(
-        [command, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{home / 'plugins'}/*:{lib}/*",
-         "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}"],
-        home, home / "neo4j.pid", env=env)
+    archive = services.class_archive(cache or default_cache(), command, lib, JVM_FLAGS,
+                                     lambda option: _train(command, lib, option))
+    how = Settings(bolt_port, http_port, heap, pagecache, database)
+    process = _launch(home, command, lib, how, password, archive)
     server = Server(home, process.pid, bolt_port, http_port)
     _wait_for_bolt(server, process, password, timeout)
     return server
+
+
+def _launch(home: Path, command: str, lib: Path, how: Settings, password: str,
+            options: tuple[str, ...]) -> subprocess.Popen[bytes]:
+    """Configure the instance in ``home`` and launch its server with the JVM ``options`` besides Neo4j's."""
+    configure(home, lib, how)
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    if not (home / "data" / "dbms" / "auth.ini").exists():
+        _set_initial_password(home, password)
+    return services.launch(
+        [command, f"-Xms{how.heap}", f"-Xmx{how.heap}", *JVM_FLAGS, *options, "-cp",
+         f"{home / 'plugins'}/*:{lib}/*", "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}",
+         f"--config-dir={home / 'conf'}"],
+        home, home / "neo4j.pid", env=env)
+
+
+def _train(command: str, lib: Path, option: str) -> bool:
+    """Run a throwaway server with the JVM ``option`` that writes the class archive, through what a start and
+    relgraph's first queries load; stop it. Whether it exited by itself (its archive then complete)."""
+    from neo4j import GraphDatabase
+
+    with tempfile.TemporaryDirectory(prefix="relgraph-neo4j-classes-") as tmp:
+        home, password = Path(tmp), secrets.token_urlsafe(18)
+        how = Settings(services.free_port(), services.free_port(), "512m", "64m")
+        process = _launch(home, command, lib, how, password, (option,))
+        server = Server(home, process.pid, how.bolt_port, how.http_port)
+        try:
+            _wait_for_bolt(server, process, password, timeout=120)
+            with GraphDatabase.driver(server.uri, auth=("neo4j", password)) as driver:
+                for query in _TRAINING:
+                    driver.execute_query(query)
+        finally:
+            services.terminate(process.pid, home / "neo4j.pid", timeout=60)
+            process.wait()
+    return process.returncode in (0, 128 + signal.SIGTERM)
+
+
+_TRAINING = (
+    "CREATE CONSTRAINT trained IF NOT EXISTS FOR (n:Trained) REQUIRE n.id IS UNIQUE",
+    "UNWIND range(1, 100) AS i MERGE (a:Trained {id: i}) SET a.name = toString(i), a.on = date('2016-12-20')",
+    "MATCH (a:Trained), (b:Trained {id: a.id + 1}) MERGE (a)-[r:TRAINED]->(b) SET r.w = a.id",
+    "MATCH (a:Trained)-[r]->(b) WHERE r.w > 10 RETURN a.id, collect(b.name) AS names ORDER BY a.id",
+    "CALL db.awaitIndexes(60)",
+)
 
 
 def _set_initial_password(home: Path, password: str) -> None:
