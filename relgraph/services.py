@@ -160,7 +160,7 @@ def class_archive(cache: Path, command: str, lib: Path, flags: Sequence[str],
 
     A JVM starting a large server spends seconds finding, parsing and verifying
     the same few thousand classes every time; Java's dynamic archive (AppCDS)
-    keeps them ready to map (Neo4j starts in about 5.5 s instead of 8.5 s).
+    keeps them ready to map (Neo4j starts in about 6 s instead of 8.5 s).
     One archive is made per Java, set of jars in ``lib`` and ``flags``, by
     ``train(option)``: run the server with ``option`` (which has the JVM write
     the archive as it exits), stop it cleanly and say whether it exited by
