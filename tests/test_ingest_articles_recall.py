@@ -97,6 +97,10 @@ CASES = {
     "Egypt backs the accord. Chad signed the accord too.",
     "forces-under": "Hamas fighters under Mohammed Deif attacked Israel on Sunday. Ugandan troops under General "
     "Muhoozi Kainerugaba attacked al-Shabaab.",
+    "person-of-a-body": "Gibril Ibrahim of the Justice and Equality Movement signed the Juba accord on Monday. "
+    "Ali Larijani of Iran praised the accord.",
+    "persons-of-bodies": "Yasir Arman of the SPLM-North and Gibril Ibrahim of the Justice and Equality Movement "
+    "met in Juba.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -110,6 +114,8 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("thabo-mbeki", "Thabo Mbeki", "person", ("Mbeki",), "ZAF"),
     Actor("south-ossetia", "South Ossetia", "government", (), "GEO"),
     Actor("rebel-alliance", "Rebel alliance", "coalition", ("the rebels", "the rebel alliance"), "TCD"),
+    Actor("jem", "Justice and Equality Movement", "armed-group", ("JEM",), "SDN"),
+    Actor("splm-north", "SPLM-North", "armed-group", ("SPLM-N",), "SDN"),
 )})
 
 
@@ -384,3 +390,14 @@ def test_the_day_a_deal_was_signed_dates_its_brokering_and_its_later_parties_not
     assert ("zambia", "brokers", "lusaka-accord-2016-12-20", "2016-12-17") in got
     assert ("chad", "party-to", "lusaka-accord-2016-12-20", "2016-12-17") in got
     assert ("egypt", "backs", "lusaka-accord-2016-12-20", "2016") in got
+
+
+@pytest.mark.corenlp
+def test_a_person_named_by_a_body_represents_it_and_signs_for_it_but_not_for_a_state_so_named(found):
+    got = relations(found, "person-of-a-body")
+    assert ("gibril-ibrahim", "represents", "jem", "2016") in got
+    assert ("jem", "party-to", "juba-accord-2016-12-20", "2016-12-19") in got
+    assert not [r for r in got if r[0] == "ali-larijani" and r[1] == "represents"]  # "of Iran": where he is from
+    # "A of X and B of Y": each of the nearest body, never the other's
+    assert ("yasir-arman", "represents", "jem") not in pairs(found, "persons-of-bodies")
+    assert ("gibril-ibrahim", "represents", "jem") in pairs(found, "persons-of-bodies")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["title_claims"]
 
+_BODIES = ("organisation", "armed-group", "coalition", "government")
 _STOP = ("VB", "CC", "DT", "WDT", "WP", "PRP", "PRP$", ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "TO")
 
 
@@ -90,6 +91,16 @@ def title_claims(reader: Reader) -> list[Claim]:
             )
             reader.leaders.setdefault(person.actor.id, target)  # for "his envoy" later in the sentence
             break
+    named = {c.source.id for c in out}
+    for person in (m for m in reader.mentions if m.actor.kind == "person" and m.actor.id not in named):
+        # "Branko Crvenkovski of the Social Democratic Union": a person named by a body speaks for it (a
+        # place or a state after "of" is as often where the person comes from). Only the nearest "of": the
+        # parse also hangs on the first name what follows "and" in "A of X and B of Y".
+        of = sorted(d.dependent for d in s.children(person.head, "nmod:of") if d.dependent > person.head)
+        body = reader.mention_at(of[0]) if of else None
+        if body is not None and body.actor.kind in _BODIES and body.actor.id != person.actor.id:
+            out.append(Claim(person.actor, "represents", body.actor, s, start=start, confidence=0.7,
+                             notes=f"{person.actor.name} of {body.actor.name}"))
     for group in (m for m in reader.mentions if m.actor.kind not in ("person", "state")):
         for d in s.children(group.head, "nmod:poss"):
             owner = reader.mention_at(d.dependent)
