@@ -101,6 +101,10 @@ CASES = {
     "Ali Larijani of Iran praised the accord.",
     "persons-of-bodies": "Yasir Arman of the SPLM-North and Gibril Ibrahim of the Justice and Equality Movement "
     "met in Juba.",
+    "ambassadors": "The ambassadors of Chile and Peru attended the summit in Quito on Monday. The Bolivian "
+    "ambassador condemned Chile.",
+    "denied": "Iran denied arming the Houthis. Qatar denies funding Hamas.",
+    "traded-accusations": "Egypt and Ethiopia traded accusations on Monday.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -401,3 +405,21 @@ def test_a_person_named_by_a_body_represents_it_and_signs_for_it_but_not_for_a_s
     # "A of X and B of Y": each of the nearest body, never the other's
     assert ("yasir-arman", "represents", "jem") not in pairs(found, "persons-of-bodies")
     assert ("gibril-ibrahim", "represents", "jem") in pairs(found, "persons-of-bodies")
+
+
+@pytest.mark.corenlp
+def test_an_ambassador_acts_for_the_state_named_with_it(found):
+    got = pairs(found, "ambassadors")
+    assert {s for s, t, _ in got if t == "attends"} == {"chile", "peru"}
+    assert ("bolivia", "criticises", "chile") in got
+
+
+@pytest.mark.corenlp
+def test_what_one_denies_doing_is_no_candidate_even_when_the_parse_hangs_it_loosely(found):
+    assert pairs(found, "denied") == set()
+
+
+@pytest.mark.corenlp
+def test_trading_accusations_is_criticism_both_ways(found):
+    assert {("egypt", "criticises", "ethiopia"), ("ethiopia", "criticises", "egypt")} <= pairs(
+        found, "traded-accusations")

@@ -813,6 +813,8 @@ class Reader:
                 for d in s.parents(node)
                 if d.relation in ("xcomp", "ccomp", "conj", "conj:and")
                 or d.relation.startswith(("advcl", "parataxis"))
+                # "Iran denied arming the Houthis": the parse may hang the verb as a bare dep
+                or (d.relation == "dep" and s.token(node).pos in ("VB", "VBG"))
             ]
             if not ups:
                 break
@@ -821,7 +823,7 @@ class Reader:
             glemma = gov.lemma.lower()
             if up.relation == "xcomp" and s.token(node).pos in _FINITE:
                 break  # "offered to mediate and spoke with X": "spoke" is said, not offered
-            if up.relation == "xcomp":
+            if up.relation in ("xcomp", "dep"):
                 if (
                     glemma in lex.negators
                     or glemma in lex.irrealis
