@@ -105,6 +105,14 @@ CASES = {
     "ambassador condemned Chile.",
     "denied": "Iran denied arming the Houthis. Qatar denies funding Hamas.",
     "traded-accusations": "Egypt and Ethiopia traded accusations on Monday.",
+    # negation and refusal in forms the parse hides
+    "neither-nor": "Neither Chad nor Niger attacked Mali on Monday. Chad and Niger attacked Libya on Sunday.",
+    "ended-support": "Chad ended its support for Hamas in 2010. Sudan withdrew its backing for the Houthis.",
+    "unlikely": "Egypt is unlikely to back Hamas.",
+    "which-denies": "Chad, which denies backing the rebels, met Sudan on Monday.",
+    "refuted-claims": "Iran rejected Saudi Arabia's accusation that it arms the Houthis. Sudan dismissed reports "
+    "that it had attacked Chad.",
+    "repeated-claim": "Saudi Arabia repeated its accusation that Iran backs the Houthis.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -423,3 +431,24 @@ def test_what_one_denies_doing_is_no_candidate_even_when_the_parse_hangs_it_loos
 def test_trading_accusations_is_criticism_both_ways(found):
     assert {("egypt", "criticises", "ethiopia"), ("ethiopia", "criticises", "egypt")} <= pairs(
         found, "traded-accusations")
+
+
+@pytest.mark.corenlp
+def test_neither_nor_negates_and_ending_or_withdrawing_support_is_no_backing(found):
+    assert pairs(found, "neither-nor") == {("chad", "attacks", "libya"), ("niger", "attacks", "libya")}
+    assert pairs(found, "ended-support") == set()
+    assert pairs(found, "unlikely") == set()
+
+
+@pytest.mark.corenlp
+def test_a_denying_verb_the_parse_takes_for_an_auxiliary_still_denies(found):
+    assert pairs(found, "which-denies") == {("chad", "meets", "sudan")}
+
+
+@pytest.mark.corenlp
+def test_a_claim_its_governor_refutes_states_nothing_and_one_repeated_is_reported(found):
+    assert pairs(found, "refuted-claims") == set()
+    claimed = [r for r in found.relations.values()
+               if any(c.source.id == "repeated-claim" for c in r.sources) and r.type == "backs"]
+    assert [(r.source, r.target) for r in claimed] == [("iran", "houthis")]
+    assert claimed[0].confidence < 0.6 and "Saudi Arabia" in (claimed[0].notes or "")

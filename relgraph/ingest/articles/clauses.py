@@ -547,8 +547,10 @@ class Reader:
         for d in s.parents(n):
             gov = s.token(d.governor)
             glemma = gov.lemma.lower()
-            if glemma in self.lex.irrealis or glemma in self.lex.negators or glemma in ("call", "demand"):
-                return []  # "called for sanctions on Iran", "denied support for the rebels"
+            if (glemma in self.lex.irrealis or glemma in self.lex.negators or glemma in self.lex.ending
+                    or glemma in ("call", "demand")):
+                # "called for sanctions on Iran", "denied support for the rebels", "ended its support"
+                return []
         preps = tuple(f"nmod:{p}" for p in entry.act_preps)
         targets = self._actors([d.dependent for d in s.children(n, *preps)])
         if not targets:
@@ -827,6 +829,7 @@ class Reader:
                 if (
                     glemma in lex.negators
                     or glemma in lex.irrealis
+                    or glemma in lex.unlikely
                     or glemma in ("likely", "expected", "set")
                 ):
                     return None
@@ -836,8 +839,10 @@ class Reader:
                 up.relation in ("ccomp", "parataxis", *_CONTROL)
                 or up.relation.startswith("parataxis")
             ):
-                if glemma in lex.reporting or glemma == "deny":
-                    if glemma == "deny" or self._negated(up.governor):
+                claim = gov.pos.startswith("NN") and (glemma in lex.reporting or glemma in lex.claims)
+                if glemma in lex.reporting or glemma == "deny" or claim:
+                    refuted = claim and self._refuted(up.governor)
+                    if glemma == "deny" or self._negated(up.governor) or refuted:
                         return None
                     who = [
                         m.actor.name
@@ -851,7 +856,7 @@ class Reader:
                 break
             chain.append(up.governor)
             node = up.governor
-        if any(self._negated(i) or self._modal(i) for i in chain[:1]):
+        if any(self._negated(i) or self._modal(i) or self._neither(i) for i in chain[:1]):
             return None
         marks = {s.token(d.dependent).lemma.lower() for d in s.children(v, "mark")}
         if marks & {"without", "if", "unless", "whether"}:
@@ -861,6 +866,25 @@ class Reader:
         self._chain = chain
         return _Frame(entry, pattern, v, round(max(confidence, 0.2), 2), notes)
 
+    def _refuted(self, noun: int) -> bool:
+        """ "Chad rejected the accusation that ...": a claim that its clause's governor refutes."""
+        s, refuting = self.s, self.lex.refuting
+        return any(
+            d.relation in ("obj", "nsubj:pass") and s.token(d.governor).lemma.lower() in refuting
+            for d in s.parents(noun)
+        )
+
+    def _neither(self, v: int) -> bool:
+        """ "Neither Chad nor Niger attacked Mali": subjects named with neither or nor."""
+        s = self.s
+        subjects = [d.dependent for d in s.children(v, *_SUBJECT)]
+        subjects += [e.dependent for t in subjects for e in s.children(t, "conj", "conj:nor", "conj:and")]
+        return any(
+            s.token(d.dependent).lemma.lower() in ("neither", "nor")
+            for t in subjects
+            for d in s.children(t, "cc", "cc:preconj", "det", "advmod")
+        )
+
     def _negated(self, i: int) -> bool:
         return any(
             self.s.token(d.dependent).lemma.lower() in self.lex.negations
@@ -868,8 +892,12 @@ class Reader:
         )
 
     def _modal(self, i: int) -> bool:
+        # "which denies backing the rebels": the parse may take a negating or wishing verb for an auxiliary
+        lex = self.lex
         return any(
-            self.s.token(d.dependent).lemma.lower() in self.lex.modals for d in self.s.children(i, "aux")
+            (lemma := self.s.token(d.dependent).lemma.lower()) in lex.modals or lemma in lex.negators
+            or lemma in lex.irrealis
+            for d in self.s.children(i, "aux")
         )
 
     # -- time --------------------------------------------------------------------------------

@@ -81,6 +81,10 @@ class Lexicon:
     places: frozenset[str] = frozenset()
     deploy: frozenset[str] = frozenset()
     receive: frozenset[str] = frozenset()
+    ending: frozenset[str] = frozenset()
+    claims: frozenset[str] = frozenset()
+    refuting: frozenset[str] = frozenset()
+    unlikely: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()
     governing: frozenset[str] = frozenset()
     singular_deals: frozenset[str] = frozenset()
@@ -216,6 +220,10 @@ def load_lexicon() -> Lexicon:
         vessels=frozenset(raw.get("vessels") or ()),
         states={w: rtype for rtype, words in (raw.get("states") or {}).items() for w in words},
         receive=frozenset(raw.get("receive") or ()),
+        ending=frozenset(raw.get("ending") or ()),
+        claims=frozenset(raw.get("claims") or ()),
+        refuting=frozenset(raw.get("refuting") or ()),
+        unlikely=frozenset(raw.get("unlikely") or ()),
         naming=frozenset(raw.get("naming") or ()),
         governing=frozenset(raw.get("governing") or ()),
         singular_deals=frozenset(raw.get("singular_deals") or ()),
