@@ -113,6 +113,9 @@ CASES = {
     "refuted-claims": "Iran rejected Saudi Arabia's accusation that it arms the Houthis. Sudan dismissed reports "
     "that it had attacked Chad.",
     "repeated-claim": "Saudi Arabia repeated its accusation that Iran backs the Houthis.",
+    # the tagger takes the plural present "back" for an adverb
+    "back-plural": "Russia and Iran back the Assad regime, and Turkey backs the rebels. Turkish troops pulled "
+    "back on Monday.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -128,6 +131,7 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("rebel-alliance", "Rebel alliance", "coalition", ("the rebels", "the rebel alliance"), "TCD"),
     Actor("jem", "Justice and Equality Movement", "armed-group", ("JEM",), "SDN"),
     Actor("splm-north", "SPLM-North", "armed-group", ("SPLM-N",), "SDN"),
+    Actor("assad-government", "Assad government", "government", ("the Assad regime",), "SYR"),
 )})
 
 
@@ -452,3 +456,13 @@ def test_a_claim_its_governor_refutes_states_nothing_and_one_repeated_is_reporte
                if any(c.source.id == "repeated-claim" for c in r.sources) and r.type == "backs"]
     assert [(r.source, r.target) for r in claimed] == [("iran", "houthis")]
     assert claimed[0].confidence < 0.6 and "Saudi Arabia" in (claimed[0].notes or "")
+
+
+@pytest.mark.corenlp
+def test_a_plural_back_tagged_as_an_adverb_is_read_as_the_verb_and_quoted_as_written(found):
+    got = [r for r in found.relations.values() if any(c.source.id == "back-plural" for c in r.sources)]
+    assert {(r.source, r.type, r.target) for r in got} == {
+        ("russia", "backs", "assad-government"), ("iran", "backs", "assad-government"),
+        ("turkey", "backs", "rebel-alliance")}
+    quotes = {c.quote for r in got for c in r.sources}
+    assert quotes == {"Russia and Iran back the Assad regime, and Turkey backs the rebels."}

@@ -137,6 +137,18 @@ def annotate(text: str, day: date, url: str = DEFAULT_URL, *, timeout: float = 1
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
+    raw = _post(text, day, url, timeout)
+    document = _document(text, day, raw)
+    for i, sentence in enumerate(document.sentences):
+        if (at := _mistagged_verb(sentence)) is not None:
+            document.sentences[i] = _reparsed(sentence, at, text, day, url, timeout) or sentence
+    _CACHE[key] = document
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return document
+
+
+def _post(text: str, day: date, url: str, timeout: float) -> dict[str, Any]:
     properties = {
         "annotators": ANNOTATORS,
         "outputFormat": "json",
@@ -153,7 +165,8 @@ def annotate(text: str, day: date, url: str = DEFAULT_URL, *, timeout: float = 1
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (the URL is the user's)
-            raw = json.loads(response.read().decode("utf-8"))
+            answer: dict[str, Any] = json.loads(response.read().decode("utf-8"))
+            return answer
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()[:1]
         raise CoreNLPUnavailable(
@@ -165,11 +178,48 @@ def annotate(text: str, day: date, url: str = DEFAULT_URL, *, timeout: float = 1
             f"no CoreNLP server answers at {url} ({reason}): start one with "
             "`relgraph nlp start` or set CORENLP_URL"
         ) from None
-    document = _document(text, day, raw)
-    _CACHE[key] = document
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return document
+
+
+_RETAG = {"back": "support"}
+"""Verbs the tagger takes for another part of speech in the plural present, and an unambiguous verb of the
+same syntax to parse the sentence with: "Russia and Iran back the Assad regime" had "back" as an adverb,
+leaving the sentence no verb."""
+
+
+def _mistagged_verb(sentence: Sentence) -> int | None:
+    """A token of :data:`_RETAG` tagged as no verb and hung on no verb, between a noun and what may begin an
+    object ("pulled back on Monday" keeps its adverb); else None."""
+    tokens = sentence.tokens
+    for t in tokens[1:-1]:
+        before, after = tokens[t.index - 2], tokens[t.index]
+        if (t.word.lower() in _RETAG and not t.pos.startswith("VB") and before.pos.startswith("NN")
+                and after.pos in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD")
+                and not any(sentence.token(d.governor).pos.startswith("VB") for d in sentence.parents(t.index)
+                            if d.governor)):
+            return t.index
+    return None
+
+
+def _reparsed(sentence: Sentence, at: int, text: str, day: date, url: str, timeout: float) -> Sentence | None:
+    """``sentence`` parsed again with token ``at`` replaced by its :data:`_RETAG` verb, then given back its
+    own word, lemma and offsets; None if the new parse does not line up token for token."""
+    begin, end = sentence.begin, sentence.end
+    old = sentence.token(at)
+    verb = _RETAG[old.word.lower()]
+    fixed = text[begin:old.begin] + verb + text[old.end:end]
+    raw = _post(fixed, day, url, timeout)
+    parsed = _document(fixed, day, raw).sentences
+    if len(parsed) != 1 or len(parsed[0].tokens) != len(sentence.tokens):
+        return None
+    new = parsed[0]
+    tokens = [
+        Token(t.index, o.word, o.lemma if t.index == at else t.lemma, t.pos, t.ner, o.begin, o.end,
+              t.normalized)
+        for t, o in zip(new.tokens, sentence.tokens, strict=True)
+    ]
+    if any(t.word != n.word for t, n in zip(tokens, new.tokens, strict=True) if t.index != at):
+        return None
+    return Sentence(sentence.index, tokens, new.mentions, new.dependencies, new.root)
 
 
 def _python_offsets(text: str) -> list[int] | None:
