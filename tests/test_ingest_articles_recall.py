@@ -116,6 +116,8 @@ CASES = {
     # the tagger takes the plural present "back" for an adverb
     "back-plural": "Russia and Iran back the Assad regime, and Turkey backs the rebels. Turkish troops pulled "
     "back on Monday.",
+    "verbs-as-nouns": "Kuwait funds Hamas. The US and the EU sanction Iran. The Saudi aid package to Yemen "
+    "arrived on Monday.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -466,3 +468,9 @@ def test_a_plural_back_tagged_as_an_adverb_is_read_as_the_verb_and_quoted_as_wri
         ("turkey", "backs", "rebel-alliance")}
     quotes = {c.quote for r in got for c in r.sources}
     assert quotes == {"Russia and Iran back the Assad regime, and Turkey backs the rebels."}
+
+
+@pytest.mark.corenlp
+def test_verbs_the_tagger_takes_for_nouns_are_read_as_verbs_but_not_in_a_noun_phrase(found):
+    assert pairs(found, "verbs-as-nouns") == {("kuwait", "backs", "hamas"), ("united-states", "sanctions", "iran"),
+                                              ("european-union", "sanctions", "iran")}

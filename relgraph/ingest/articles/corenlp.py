@@ -180,10 +180,12 @@ def _post(text: str, day: date, url: str, timeout: float) -> dict[str, Any]:
         ) from None
 
 
-_RETAG = {"back": "support"}
-"""Verbs the tagger takes for another part of speech in the plural present, and an unambiguous verb of the
-same syntax to parse the sentence with: "Russia and Iran back the Assad regime" had "back" as an adverb,
-leaving the sentence no verb."""
+_RETAG = {"back": "support", "fund": "bankroll", "funds": "bankrolls", "aid": "help", "aids": "helps",
+          "arm": "equip", "arms": "equips", "sanction": "punish", "sanctions": "punishes",
+          "blockade": "besiege", "blockades": "besieges"}
+"""Verbs the tagger takes for an adverb or a noun in short sentences in the present, and an unambiguous
+verb of the same form to parse the sentence with: "Russia and Iran back the Assad regime" had "back" as
+an adverb and "Qatar funds Hamas" "funds" as a plural noun, leaving the sentence no verb."""
 
 
 def _mistagged_verb(sentence: Sentence) -> int | None:
@@ -192,8 +194,9 @@ def _mistagged_verb(sentence: Sentence) -> int | None:
     tokens = sentence.tokens
     for t in tokens[1:-1]:
         before, after = tokens[t.index - 2], tokens[t.index]
+        # a name, "the", "their" or "them" after it: not "the aid package", "US arms sales"
         if (t.word.lower() in _RETAG and not t.pos.startswith("VB") and before.pos.startswith("NN")
-                and after.pos in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD")
+                and after.pos in ("DT", "NNP", "NNPS", "PRP", "PRP$")
                 and not any(sentence.token(d.governor).pos.startswith("VB") for d in sentence.parents(t.index)
                             if d.governor)):
             return t.index
