@@ -118,6 +118,9 @@ CASES = {
     "back on Monday.",
     "verbs-as-nouns": "Kuwait funds Hamas. The US and the EU sanction Iran. The Saudi aid package to Yemen "
     "arrived on Monday.",
+    # dates
+    "until": "Egypt backed Hamas until 2014.",
+    "mid-month": "Jordan attacked the Houthis in mid-November. Oman has backed the Houthis since mid-2015.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -474,3 +477,16 @@ def test_a_plural_back_tagged_as_an_adverb_is_read_as_the_verb_and_quoted_as_wri
 def test_verbs_the_tagger_takes_for_nouns_are_read_as_verbs_but_not_in_a_noun_phrase(found):
     assert pairs(found, "verbs-as-nouns") == {("kuwait", "backs", "hamas"), ("united-states", "sanctions", "iran"),
                                               ("european-union", "sanctions", "iran")}
+
+
+@pytest.mark.corenlp
+def test_a_stance_held_until_a_year_before_the_article_ends_then_and_starts_no_later(found):
+    (rel,) = [r for r in found.relations.values() if any(c.source.id == "until" for c in r.sources)]
+    assert (rel.source, rel.type, rel.target, str(rel.start), str(rel.end)) == (
+        "egypt", "backs", "hamas", "2014", "2014")
+
+
+@pytest.mark.corenlp
+def test_mid_or_late_a_month_or_a_year_is_that_month_or_year(found):
+    assert relations(found, "mid-month") == {("jordan", "attacks", "houthis", "2016-11"),
+                                             ("oman", "backs", "houthis", "2015")}

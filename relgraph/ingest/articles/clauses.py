@@ -46,7 +46,7 @@ from relgraph.ingest.articles.actors import ActorMention, Resolver, key
 from relgraph.ingest.articles.corenlp import Dependency, Document, Sentence
 from relgraph.ingest.articles.discourse import Anaphor, Discourse, Referent, role_of
 from relgraph.ingest.articles.lexicon import Entry, Lexicon, VerbPattern
-from relgraph.ingest.articles.when import before, from_timex
+from relgraph.ingest.articles.when import before, from_text, mention_date
 from relgraph.model import Actor
 
 __all__ = ["Claim", "Reader"]
@@ -913,16 +913,21 @@ class Reader:
                     continue
                 sub = s.subtree(d.dependent)
                 role = self._role(rel, d.dependent)
-                for m in self.s.mentions:
-                    if m.ner in ("DATE", "TIME") and m.timex and m.first in sub and _absolute(m.text):
-                        when = from_timex(m.timex.get("value"), self.doc.day, m.text)
-                        if when is None:
-                            continue
-                        if self._past(node) or role == "start":
-                            when = before(when, self.doc.day)  # "since May" is past, whatever the tense
-                        if when is not None:
-                            found.setdefault(role, when)
-                        break
+                dated = [
+                    mention_date((m.timex or {}).get("value"), m.text, self.doc.day)
+                    for m in self.s.mentions
+                    if m.ner in ("DATE", "TIME") and m.first in sub and _absolute(m.text)
+                ]
+                # "since mid-2015": a date the tagger did not even see, one token under the preposition
+                dated.append(from_text(s.token(d.dependent).word, self.doc.day))
+                for when in dated:
+                    if when is None:
+                        continue
+                    if self._past(node) or role == "start":
+                        when = before(when, self.doc.day)  # "since May" is past, whatever the tense
+                    if when is not None:
+                        found.setdefault(role, when)
+                    break
             if found:
                 break
         if not found:
@@ -991,8 +996,8 @@ class Reader:
         for d in s.children(node, *relations):
             sub = s.subtree(d.dependent)
             for m in s.mentions:
-                if m.ner in ("DATE", "TIME") and m.timex and m.first in sub and _absolute(m.text):
-                    when = from_timex(m.timex.get("value"), self.doc.day, m.text)
+                if m.ner in ("DATE", "TIME") and m.first in sub and _absolute(m.text):
+                    when = mention_date((m.timex or {}).get("value"), m.text, self.doc.day)
                     if when is not None:
                         found.setdefault(self._role(d.relation, d.dependent), when)
                         break
@@ -1122,7 +1127,9 @@ class Reader:
         start = stated or default
         end = times.get("end")
         if end is not None and end.last < start.first:
-            end = None
+            # "backed X until 2014": it held then, not from the article's year on (from when, the text does
+            # not say); with a start stated after it, the text contradicts itself and the end goes
+            start, end = (end, end) if stated is None else (start, None)
         return Claim(
             source,
             frame.entry.type,

@@ -20,12 +20,13 @@ True
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
 from relgraph.dates import DateError, PartialDate
 
-__all__ = ["before", "from_timex"]
+__all__ = ["before", "from_text", "from_timex", "mention_date"]
 
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 
@@ -64,6 +65,35 @@ def from_timex(value: str | None, today: date | None = None, text: str = "") -> 
     except (DateError, ValueError):
         return None
     return None
+
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_PART = r"(?:the\s+)?(?:mid|early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)"
+
+
+def from_text(text: str, today: date) -> PartialDate | None:
+    """A date SUTime names but gives no value for: "mid-December", "late November 2015", "mid-2015".
+
+    The month (or year) it falls in, without a year the one of ``today``
+    (:func:`before` moves it back for a clause in the past).
+
+    >>> day = date(2016, 12, 20)
+    >>> str(from_text("mid-December", day)), str(from_text("late November 2015", day))
+    ('2016-12', '2015-11')
+    >>> str(from_text("mid-2015", day)), from_text("the next day", day)
+    ('2015', None)
+    """
+    words = re.sub(r"\s*-\s*", " ", text.strip().lower())
+    if (m := re.fullmatch(rf"{_PART}\s+([a-z]+)(?:\s+(\d{{4}}))?", words)) and m[1] in _MONTHS:
+        return PartialDate.parse(f"{m[2] or today.year}-{_MONTHS[m[1]]:02d}")
+    if m := re.fullmatch(rf"{_PART}\s+(\d{{4}})", words):
+        return PartialDate.parse(m[1])
+    return None
+
+
+def mention_date(value: str | None, text: str, today: date) -> PartialDate | None:
+    """A time mention's date: its TIMEX3 value (:func:`from_timex`), else its words (:func:`from_text`)."""
+    return from_timex(value, today, text) if value else from_text(text, today)
 
 
 def before(when: PartialDate | None, day: date) -> PartialDate | None:
