@@ -121,6 +121,8 @@ CASES = {
     # dates
     "until": "Egypt backed Hamas until 2014.",
     "mid-month": "Jordan attacked the Houthis in mid-November. Oman has backed the Houthis since mid-2015.",
+    "agreed-a-truce": "Chad and Niger agreed a truce on Monday.",
+    "at-odds": "Algeria and Morocco are at odds.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -490,3 +492,10 @@ def test_a_stance_held_until_a_year_before_the_article_ends_then_and_starts_no_l
 def test_mid_or_late_a_month_or_a_year_is_that_month_or_year(found):
     assert relations(found, "mid-month") == {("jordan", "attacks", "houthis", "2016-11"),
                                              ("oman", "backs", "houthis", "2015")}
+
+
+@pytest.mark.corenlp
+def test_agreeing_a_truce_makes_parties_and_two_at_odds_oppose_each_other(found):
+    assert pairs(found, "agreed-a-truce") == {("chad", "party-to", "truce-2016-12-20"),
+                                              ("niger", "party-to", "truce-2016-12-20")}
+    assert pairs(found, "at-odds") == {("algeria", "opposes", "morocco"), ("morocco", "opposes", "algeria")}

@@ -517,9 +517,14 @@ class Reader:
             return []
         if targets:
             return self._pairs(frame, sources, targets)
-        if len(sources) >= 2 and self.lex.relation_type(entry.type).symmetric:
-            return [c for i, a in enumerate(sources) for c in self._pairs(frame, [a], sources[i + 1 :])]
-        return []
+        # "X and Y are at odds": a state two are in together holds each way (once, for a symmetric type)
+        both = not self.lex.relation_type(entry.type).symmetric
+        return [
+            c
+            for i, a in enumerate(sources)
+            for b in sources[i + 1 :]
+            for c in self._pairs(frame, [a], [b]) + (self._pairs(frame, [b], [a]) if both else [])
+        ]
 
     def _relations_are(self, j: int) -> list[Claim]:
         """ "Relations between X and Y have been poor since 2011", "Turkey's ties with Russia are close"."""
