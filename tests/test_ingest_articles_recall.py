@@ -123,6 +123,7 @@ CASES = {
     "mid-month": "Jordan attacked the Houthis in mid-November. Oman has backed the Houthis since mid-2015.",
     "agreed-a-truce": "Chad and Niger agreed a truce on Monday.",
     "at-odds": "Algeria and Morocco are at odds.",
+    "is-believed": "Kenya is believed to have bombed al-Shabaab. Uganda is said to back the Houthis.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -499,3 +500,11 @@ def test_agreeing_a_truce_makes_parties_and_two_at_odds_oppose_each_other(found)
     assert pairs(found, "agreed-a-truce") == {("chad", "party-to", "truce-2016-12-20"),
                                               ("niger", "party-to", "truce-2016-12-20")}
     assert pairs(found, "at-odds") == {("algeria", "opposes", "morocco"), ("morocco", "opposes", "algeria")}
+
+
+@pytest.mark.corenlp
+def test_is_believed_or_said_to_is_reported_by_no_one_named(found):
+    got = [r for r in found.relations.values() if any(c.source.id == "is-believed" for c in r.sources)]
+    assert {(r.source, r.type, r.target) for r in got} == {("kenya", "attacks", "al-shabaab"),
+                                                            ("uganda", "backs", "houthis")}
+    assert all(r.confidence < 0.6 and r.notes == "Reported, not stated by the source" for r in got)

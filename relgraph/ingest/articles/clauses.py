@@ -840,6 +840,11 @@ class Reader:
                     return None
                 if glemma in lex.hedges:
                     confidence -= 0.15
+                if glemma in lex.reporting and gov.pos == "VBN" and s.children(up.governor, "aux:pass"):
+                    # "Russia is believed to have bombed ...", "is said to": reported by no one named
+                    confidence *= 0.6
+                    notes = "Reported, not stated by the source"
+                    break
             elif (
                 up.relation in ("ccomp", "parataxis", *_CONTROL)
                 or up.relation.startswith("parataxis")
