@@ -124,6 +124,7 @@ CASES = {
     "agreed-a-truce": "Chad and Niger agreed a truce on Monday.",
     "at-odds": "Algeria and Morocco are at odds.",
     "is-believed": "Kenya is believed to have bombed al-Shabaab. Uganda is said to back the Houthis.",
+    "who-leads-signs": "Jean-Pierre Bemba, who leads the MLC, signed the Gbadolite accord on Monday.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -140,6 +141,7 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("jem", "Justice and Equality Movement", "armed-group", ("JEM",), "SDN"),
     Actor("splm-north", "SPLM-North", "armed-group", ("SPLM-N",), "SDN"),
     Actor("assad-government", "Assad government", "government", ("the Assad regime",), "SYR"),
+    Actor("mlc", "Movement for the Liberation of Congo", "armed-group", ("MLC",), "COD"),
 )})
 
 
@@ -508,3 +510,10 @@ def test_is_believed_or_said_to_is_reported_by_no_one_named(found):
     assert {(r.source, r.type, r.target) for r in got} == {("kenya", "attacks", "al-shabaab"),
                                                             ("uganda", "backs", "houthis")}
     assert all(r.confidence < 0.6 and r.notes == "Reported, not stated by the source" for r in got)
+
+
+@pytest.mark.corenlp
+def test_who_leads_a_body_by_the_texts_own_account_signs_for_it(found):
+    got = pairs(found, "who-leads-signs")
+    assert ("jean-pierre-bemba", "leads", "mlc") in got
+    assert {(s, t) for s, t, o in got if t == "party-to"} == {("mlc", "party-to")}

@@ -65,6 +65,7 @@ _HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
 _ACTS_WINDOW = 3  # sentences back in which "the bombing" looks for who bombed
 _CONTROL = ("advcl:of", "advcl:with")  # "accused X of arming Y", "charged X with ...": X does it
 _FOR_THE_STATE = ("party-to", "attends", "accepts", "cuts-ties")
+_NO_BODY = ("person", "state", "agreement", "resolution", "meeting")  # what no one signs for
 _WHERE = ("nmod:in", "nmod:across", "nmod:throughout", "nmod:inside")
 _NAMES = ("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE")
 _ANAPHOR_CONFIDENCE = 0.9  # a claim with an argument read from an earlier mention
@@ -115,6 +116,7 @@ class Reader:
         self.resolver = resolver
         self.lex = lexicon
         self.leaders: dict[str, Actor] = {}  # person id -> the state they lead or represent
+        self.heads: dict[str, Actor] = {}  # person id -> a body the text says they lead ("who heads the SPA")
         self._signed_on: dict[str, PartialDate] = {}  # deal id -> the day the text says it was signed
         for rel in resolver.known.relations.values():
             if rel.type in ("leads", "represents") and resolver.known.actors[rel.target].kind == "state":
@@ -147,6 +149,9 @@ class Reader:
             if token.pos == "VBN" and (entry := self.lex.participle(token.word)):
                 out.extend(self._participle(token.index, entry))
             self._acts += [(sentence.index, c.source) for c in out[before:] if c.type in _HOSTILE]
+            for c in out[before:]:
+                if c.type == "leads" and c.source.kind == "person" and c.target.kind not in _NO_BODY:
+                    self.heads.setdefault(c.source.id, c.target)
             if token.lemma.lower() in self.lex.office:
                 self._office(token.index)
         start = PartialDate.parse(str(self.doc.day.year))
@@ -1102,8 +1107,9 @@ class Reader:
 
     def _acting_for(self, actor: Actor, rtype: str) -> Actor:
         """A leader who signs, accepts, attends or breaks off relations does so for the state they lead."""
-        if rtype in _FOR_THE_STATE and actor.kind == "person" and actor.id in self.leaders:
-            return self.leaders[actor.id]
+        if rtype in _FOR_THE_STATE and actor.kind == "person":
+            # "Koirala, who heads the Seven-Party Alliance, signed": for the body, when no state is known
+            return self.leaders.get(actor.id) or self.heads.get(actor.id) or actor
         return actor
 
     def _claim(
