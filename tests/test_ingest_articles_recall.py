@@ -125,6 +125,7 @@ CASES = {
     "at-odds": "Algeria and Morocco are at odds.",
     "is-believed": "Kenya is believed to have bombed al-Shabaab. Uganda is said to back the Houthis.",
     "who-leads-signs": "Jean-Pierre Bemba, who leads the MLC, signed the Gbadolite accord on Monday.",
+    "hosted-counterparts": "Sameh Shoukry hosted his Jordanian and Saudi counterparts in Cairo on Monday.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -517,3 +518,9 @@ def test_who_leads_a_body_by_the_texts_own_account_signs_for_it(found):
     got = pairs(found, "who-leads-signs")
     assert ("jean-pierre-bemba", "leads", "mlc") in got
     assert {(s, t) for s, t, o in got if t == "party-to"} == {("mlc", "party-to")}
+
+
+@pytest.mark.corenlp
+def test_hosting_ones_counterparts_is_meeting_their_states(found):
+    assert {("sameh-shoukry", "meets", "jordan"), ("sameh-shoukry", "meets", "saudi-arabia")} <= pairs(
+        found, "hosted-counterparts")
