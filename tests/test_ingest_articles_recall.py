@@ -126,6 +126,8 @@ CASES = {
     "is-believed": "Kenya is believed to have bombed al-Shabaab. Uganda is said to back the Houthis.",
     "who-leads-signs": "Jean-Pierre Bemba, who leads the MLC, signed the Gbadolite accord on Monday.",
     "hosted-counterparts": "Sameh Shoukry hosted his Jordanian and Saudi counterparts in Cairo on Monday.",
+    "auspices": "Mali and Niger signed the Niamey accord under the auspices of the African Union on Sunday. "
+    "Mali signed under pressure from France.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -524,3 +526,10 @@ def test_who_leads_a_body_by_the_texts_own_account_signs_for_it(found):
 def test_hosting_ones_counterparts_is_meeting_their_states(found):
     assert {("sameh-shoukry", "meets", "jordan"), ("sameh-shoukry", "meets", "saudi-arabia")} <= pairs(
         found, "hosted-counterparts")
+
+
+@pytest.mark.corenlp
+def test_who_a_deal_is_signed_under_the_auspices_of_brokers_it_on_the_signing_day(found):
+    got = relations(found, "auspices")
+    assert ("african-union", "brokers", "niamey-accord-2016-12-20", "2016-12-18") in got
+    assert not [r for r in got if r[0] == "france"]

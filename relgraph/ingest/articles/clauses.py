@@ -141,7 +141,8 @@ class Reader:
         for token in sentence.tokens:
             before = len(out)
             if self._predicate(token.index):
-                out.extend(self._verb(token.index))
+                said = self._verb(token.index)
+                out.extend(said + self._auspices(token.index, said))
             elif token.pos.startswith("NN"):
                 out.extend(self._noun(token.index))
             elif token.pos.startswith("JJ") and token.lemma.lower() in self.lex.relations_are:
@@ -184,6 +185,25 @@ class Reader:
                 claim = replace(claim, start=when, stated=True)  # the article's year was only a default
             out.append(claim)
         return out
+
+    def _auspices(self, v: int, said: list[Claim]) -> list[Claim]:
+        """Who a deal was signed or agreed "under the auspices of" brokers it (as one it was mediated by)."""
+        s = self.s
+        sponsors = self._actors([
+            e.dependent
+            for d in s.children(v, "obl:under")
+            if s.token(d.dependent).lemma.lower() in ("auspices", "aegis", "sponsorship", "mediation")
+            for e in s.children(d.dependent, "nmod:of")
+        ])
+        deals = {c.target.id: c for c in said if c.type == "party-to"}
+        # brokering is an event: on the day the deal was signed (a party's start)
+        return [
+            Claim(a, "brokers", c.target, s, date=c.start, confidence=c.confidence, notes=c.notes,
+                  stated=c.stated)
+            for a in sponsors
+            for c in deals.values()
+            if a not in (p.source for p in deals.values())
+        ]
 
     def _predicate(self, index: int) -> bool:
         """A verb, or a word mis-tagged as a noun that has a subject and an object of its own."""
