@@ -128,6 +128,8 @@ CASES = {
     "hosted-counterparts": "Sameh Shoukry hosted his Jordanian and Saudi counterparts in Cairo on Monday.",
     "auspices": "Mali and Niger signed the Niamey accord under the auspices of the African Union on Sunday. "
     "Mali signed under pressure from France.",
+    "veto": "China's veto of the draft resolution angered Britain, and Canada condemned China's veto. Russia "
+    "threatened a veto.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -533,3 +535,11 @@ def test_who_a_deal_is_signed_under_the_auspices_of_brokers_it_on_the_signing_da
     got = relations(found, "auspices")
     assert ("african-union", "brokers", "niamey-accord-2016-12-20", "2016-12-18") in got
     assert not [r for r in got if r[0] == "france"]
+
+
+@pytest.mark.corenlp
+def test_a_veto_is_its_casters_and_condemning_it_criticises_them_but_a_threatened_one_is_none(found):
+    got = pairs(found, "veto")
+    assert {("china", "vetoes"), ("canada", "criticises")} <= {(s, t) for s, t, _ in got}
+    assert ("canada", "criticises", "china") in got
+    assert not [r for r in got if r[0] == "russia" and r[1] == "vetoes"]
