@@ -130,6 +130,8 @@ CASES = {
     "Mali signed under pressure from France.",
     "veto": "China's veto of the draft resolution angered Britain, and Canada condemned China's veto. Russia "
     "threatened a veto.",
+    "relative-dep": "Cairo, which has long opposed Hamas, met Israel on Monday.",
+    "leader-of-state": "Iran's supreme leader condemned Bahrain on Monday.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -543,3 +545,13 @@ def test_a_veto_is_its_casters_and_condemning_it_criticises_them_but_a_threatene
     assert {("china", "vetoes"), ("canada", "criticises")} <= {(s, t) for s, t, _ in got}
     assert ("canada", "criticises", "china") in got
     assert not [r for r in got if r[0] == "russia" and r[1] == "vetoes"]
+
+
+@pytest.mark.corenlp
+def test_a_relative_clause_the_parse_left_without_subject_takes_its_antecedent(found):
+    assert ("egypt", "opposes", "hamas") in pairs(found, "relative-dep")
+
+
+@pytest.mark.corenlp
+def test_a_states_leader_with_no_name_acts_for_the_state(found):
+    assert pairs(found, "leader-of-state") == {("iran", "criticises", "bahrain")}

@@ -480,7 +480,19 @@ class Reader:
                 and any(s.token(i).ner in _TIMES for i in below)
             ):
                 return [d.dependent]
-        return [d.dependent for d in s.children(v, *_SUBJECT) if s.token(d.dependent).ner not in _TIMES]
+        found = [d.dependent for d in s.children(v, *_SUBJECT) if s.token(d.dependent).ner not in _TIMES]
+        if not found and not s.children(v, "nsubj:pass"):
+            # "Ankara, which has long opposed Assad, met ...": the parse may leave a relative clause its
+            # antecedent only as a bare dep; the noun "which" stands for is its subject
+            relative = ("which", "who", "that")
+            found = [
+                d.governor
+                for d in s.parents(v)
+                if d.relation == "acl:relcl"
+                and any(s.token(r.dependent).lemma.lower() in relative for r in s.children(d.governor, "ref"))
+                and any(e.governor == v and e.relation == "dep" for e in s.parents(d.governor))
+            ]
+        return found
 
     def _what_called(self, v: int) -> list[int]:
         """The object of "condemned what it called a disproportionate response": what was called so."""
