@@ -132,6 +132,7 @@ CASES = {
     "threatened a veto.",
     "relative-dep": "Cairo, which has long opposed Hamas, met Israel on Monday.",
     "leader-of-state": "Iran's supreme leader condemned Bahrain on Monday.",
+    "broke-the-truce": "Eritrea broke the truce on Sunday, and the Houthis rejected the peace plan on Monday.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -555,3 +556,9 @@ def test_a_relative_clause_the_parse_left_without_subject_takes_its_antecedent(f
 @pytest.mark.corenlp
 def test_a_states_leader_with_no_name_acts_for_the_state(found):
     assert pairs(found, "leader-of-state") == {("iran", "criticises", "bahrain")}
+
+
+@pytest.mark.corenlp
+def test_breaking_a_truce_undermines_it_and_a_day_is_no_part_of_a_deals_name(found):
+    assert pairs(found, "broke-the-truce") == {("eritrea", "undermines", "truce-2016-12-20"),
+                                               ("houthis", "opposes", "peace-plan-2016-12-20")}

@@ -806,11 +806,14 @@ class Reader:
     def _deal(self, t: int, kind: str) -> Actor:
         """The agreement, meeting or resolution a common noun names: the best known match, or a new one."""
         s = self.s
+        # "rejected the peace plan on Tuesday": the parse may hang the day on the noun; it is not its name
+        timed = {i for d in s.children(t) if s.token(d.dependent).ner in _TIMES
+                 for i in s.subtree(d.dependent)}
         words = [
             s.token(i)
             # "the talks, mediated by South Sudan,": what a clause says of the deal is not its name
             for i in sorted(s.subtree(t, frozenset({"conj", "ref", "acl", "acl:relcl", "appos"})))
-            if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-")
+            if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-") and i not in timed
         ]
         near = [w for w in words if i_close(w.index, t)]
         while near and near[0].pos in ("IN", "TO", "CC"):
