@@ -192,7 +192,7 @@ class Reader:
         sponsors = self._actors([
             e.dependent
             for d in s.children(v, "obl:under")
-            if s.token(d.dependent).lemma.lower() in ("auspices", "aegis", "sponsorship", "mediation")
+            if s.token(d.dependent).lemma.lower() in self.lex.auspices
             for e in s.children(d.dependent, "nmod:of")
         ])
         deals = {c.target.id: c for c in said if c.type == "party-to"}

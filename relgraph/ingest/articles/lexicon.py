@@ -85,6 +85,7 @@ class Lexicon:
     claims: frozenset[str] = frozenset()
     refuting: frozenset[str] = frozenset()
     unlikely: frozenset[str] = frozenset()
+    auspices: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()
     governing: frozenset[str] = frozenset()
     singular_deals: frozenset[str] = frozenset()
@@ -224,6 +225,7 @@ def load_lexicon() -> Lexicon:
         claims=frozenset(raw.get("claims") or ()),
         refuting=frozenset(raw.get("refuting") or ()),
         unlikely=frozenset(raw.get("unlikely") or ()),
+        auspices=frozenset(raw.get("auspices") or ()),
         naming=frozenset(raw.get("naming") or ()),
         governing=frozenset(raw.get("governing") or ()),
         singular_deals=frozenset(raw.get("singular_deals") or ()),
