@@ -133,6 +133,13 @@ CASES = {
     "relative-dep": "Cairo, which has long opposed Hamas, met Israel on Monday.",
     "leader-of-state": "Iran's supreme leader condemned Bahrain on Monday.",
     "broke-the-truce": "Eritrea broke the truce on Sunday, and the Houthis rejected the peace plan on Monday.",
+    "group-adjective": "Arnaldo Otegi, the Basque separatist leader, met the Tamil chairman, Velupillai Prabhakaran, "
+    "in Oslo.",
+    "protect": "Rwanda sent troops to protect the Banyamulenge. Kenya defends the Somali government.",
+    "installed-recognised": "Eritrea installed Sharif Ahmed as president. Uganda regards Sharif Ahmed as the "
+    "lawful president, and Ethiopia recognised the Somali government.",
+    "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
+    "Duncan.",
 }
 KNOWN = Dataset(actors={a.id: a for a in (
     Actor("transnistria", "Transnistria", "government", (), "MDA"),
@@ -150,6 +157,11 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("splm-north", "SPLM-North", "armed-group", ("SPLM-N",), "SDN"),
     Actor("assad-government", "Assad government", "government", ("the Assad regime",), "SYR"),
     Actor("mlc", "Movement for the Liberation of Congo", "armed-group", ("MLC",), "COD"),
+    Actor("eta", "ETA", "armed-group", ("Basque separatists",), "ESP"),
+    Actor("ltte", "Liberation Tigers of Tamil Eelam", "armed-group", ("LTTE", "Tamils", "Tamil Tigers"), "LKA"),
+    Actor("banyamulenge", "Banyamulenge", "coalition", (), "COD"),
+    Actor("somali-government", "Somali government", "government", (), "SOM"),
+    Actor("sharif-ahmed", "Sharif Ahmed", "person", ("Sharif",), "SOM"),
 )})
 
 
@@ -562,3 +574,26 @@ def test_a_states_leader_with_no_name_acts_for_the_state(found):
 def test_breaking_a_truce_undermines_it_and_a_day_is_no_part_of_a_deals_name(found):
     assert pairs(found, "broke-the-truce") == {("eritrea", "undermines", "truce-2016-12-20"),
                                                ("houthis", "opposes", "peace-plan-2016-12-20")}
+
+
+@pytest.mark.corenlp
+def test_a_groups_member_named_by_its_adjective_leads_the_group_the_dataset_names_in_the_plural(found):
+    leads = {(p, o) for p, t, o in pairs(found, "group-adjective") if t == "leads"}
+    assert leads == {("arnaldo-otegi", "eta"), ("velupillai-prabhakaran", "ltte")}
+
+
+@pytest.mark.corenlp
+def test_protecting_or_defending_backs(found):
+    assert {("rwanda", "backs", "banyamulenge"), ("kenya", "backs", "somali-government")} <= pairs(found, "protect")
+
+
+@pytest.mark.corenlp
+def test_installing_or_recognising_a_leader_backs_them(found):
+    got = pairs(found, "installed-recognised")
+    assert {("eritrea", "backs", "sharif-ahmed"), ("uganda", "backs", "sharif-ahmed"),
+            ("ethiopia", "backs", "somali-government")} <= got
+
+
+@pytest.mark.corenlp
+def test_a_hyphenated_title_set_off_by_a_comma_and_misparsed_still_names_the_state(found):
+    assert ("alan-duncan", "represents", "united-kingdom") in pairs(found, "under-secretary")

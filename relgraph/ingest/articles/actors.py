@@ -180,7 +180,10 @@ class Resolver:
         return found.actor if found else None
 
     def _lookup(self, text: str, exact_case: bool = True) -> _Name | None:
-        names = self._names.get(key(text))
+        k = key(text)
+        # A group's member named as an adjective ("the Maoist chairman", "a Turkish Cypriot leader") names
+        # the group, when the dataset itself calls it by the plural.
+        names = self._names.get(k) or [n for n in self._names.get(k + "s", ()) if n.how == "dataset"]
         if not names:
             return None
         stripped = re.sub(r"^the\s+", "", text.strip(), flags=re.I)

@@ -132,19 +132,12 @@ def title_claims(reader: Reader) -> list[Claim]:
 def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
     """Token runs that may hold the person's title: just before the name, or in apposition to it."""
     s = reader.s
-    left: list[int] = []
-    i = person.first - 1
-    while i >= 1 and len(left) < 8:
-        token = s.token(i)
-        other = reader.mention_at(i)
-        if (token.pos.startswith(_STOP) and token.lemma.lower() != "of") or (
-            other and other.actor.kind == "person"
-        ):
-            break
-        if token.pos == "IN" and token.lemma.lower() != "of":
-            break
-        left.insert(0, i)
-        i -= 1
+    left = _left(reader, person.first - 1)
+    if not left and person.first > 2 and s.token(person.first - 1).word == ",":
+        # "the US Under-Secretary of State, Joseph Sisco", which the parse makes one noun phrase
+        before = _left(reader, person.first - 2)
+        if any(p.governor == person.head and p.relation == "compound" for i in before for p in s.parents(i)):
+            left = before
     phrases = [left] if left else []
     for d in [
         *s.children(person.head, "appos"),
@@ -192,6 +185,24 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
                     phrases.append(sorted(i for i in tree if s.token(i).pos not in (",", "DT")))
                 break
     return phrases
+
+
+def _left(reader: Reader, i: int) -> list[int]:
+    """The run of title-like tokens that ends at token ``i``."""
+    s = reader.s
+    left: list[int] = []
+    while i >= 1 and len(left) < 8:
+        token = s.token(i)
+        other = reader.mention_at(i)
+        if (token.pos.startswith(_STOP) and token.lemma.lower() != "of") or (
+            other and other.actor.kind == "person"
+        ):
+            break
+        if token.pos == "IN" and token.lemma.lower() != "of" and s.token(i + 1).pos != "HYPH":
+            break  # but "Under-Secretary" is one title
+        left.insert(0, i)
+        i -= 1
+    return left
 
 
 def _names_next(reader: Reader, noun: int, person: ActorMention) -> bool:
