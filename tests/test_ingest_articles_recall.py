@@ -138,6 +138,11 @@ CASES = {
     "protect": "Rwanda sent troops to protect the Banyamulenge. Kenya defends the Somali government.",
     "installed-recognised": "Eritrea installed Sharif Ahmed as president. Uganda regards Sharif Ahmed as the "
     "lawful president, and Ethiopia recognised the Somali government.",
+    "envoy-set-off": "The deal was mediated by the Norwegian envoy, Erik Solheim, and the United Nations' "
+    "Jan Egeland.",
+    "two-titles": "Prime Minister Ranil Wickremesinghe, leader of the United National Party, spoke on Monday.",
+    "together-with": "Gabon signed the Libreville accord together with Benin. Oman, along with Kuwait, backs "
+    "Hamas. Algeria fought together with Tunisia.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -162,6 +167,8 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("banyamulenge", "Banyamulenge", "coalition", (), "COD"),
     Actor("somali-government", "Somali government", "government", (), "SOM"),
     Actor("sharif-ahmed", "Sharif Ahmed", "person", ("Sharif",), "SOM"),
+    Actor("ranil-wickremesinghe", "Ranil Wickremesinghe", "person", (), "LKA"),
+    Actor("united-national-party", "United National Party", "organisation", ("UNP",), "LKA"),
 )})
 
 
@@ -597,3 +604,24 @@ def test_installing_or_recognising_a_leader_backs_them(found):
 @pytest.mark.corenlp
 def test_a_hyphenated_title_set_off_by_a_comma_and_misparsed_still_names_the_state(found):
     assert ("alan-duncan", "represents", "united-kingdom") in pairs(found, "under-secretary")
+
+
+@pytest.mark.corenlp
+def test_a_title_set_off_before_a_name_and_an_owners_possessive_say_whom_a_person_speaks_for(found):
+    got = pairs(found, "envoy-set-off")
+    assert {("erik-solheim", "represents", "norway"), ("jan-egeland", "represents", "united-nations")} <= got
+
+
+@pytest.mark.corenlp
+def test_each_title_of_a_person_gives_its_own_claim(found):
+    got = pairs(found, "two-titles")
+    assert {("ranil-wickremesinghe", "leads", "sri-lanka"),
+            ("ranil-wickremesinghe", "leads", "united-national-party")} <= got
+
+
+@pytest.mark.corenlp
+def test_who_acts_together_with_the_subject_acts_too_and_is_no_target(found):
+    got = pairs(found, "together-with")
+    assert {p for p, t, _ in got if t == "party-to"} == {"gabon", "benin"}
+    assert {("oman", "backs", "hamas"), ("kuwait", "backs", "hamas")} <= got
+    assert not [r for r in got if {r[0], r[2]} == {"algeria", "tunisia"} and r[1] == "fights"]

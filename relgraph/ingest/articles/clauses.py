@@ -60,6 +60,7 @@ _MEMBER_OF = ("compound", "nmod:of", "nmod:from")
 _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
+_TOGETHER = ("together", "along")
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
 _HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
 _ACTS_WINDOW = 3  # sentences back in which "the bombing" looks for who bombed
@@ -370,8 +371,9 @@ class Reader:
             objects += [d.dependent for d in self._args(v, *(f"obl:{p}" for p in pattern.preps))]
             if not pattern.objects:
                 objects = [d.dependent for d in self._args(v, *(f"obl:{p}" for p in pattern.preps))]
-            # "with Cuba and Norway as guarantors": in a role, not the partner
+            # "with Cuba and Norway as guarantors": in a role, not the partner; "together with": a partner
             in_role = {o for o in objects if s.children(o, "nmod:as", "obl:as", "acl:as")}
+            in_role |= set(self._together_with(v))
             for a in s.children(v, "obl:as", "advcl:as"):
                 # the "as" phrase may hang on the verb, right after those it describes
                 start = min(s.subtree(a.dependent))
@@ -481,6 +483,8 @@ class Reader:
             ):
                 return [d.dependent]
         found = [d.dependent for d in s.children(v, *_SUBJECT) if s.token(d.dependent).ner not in _TIMES]
+        if found:
+            found += self._together_with(v)
         if not found and not s.children(v, "nsubj:pass"):
             # "Ankara, which has long opposed Assad, met ...": the parse may leave a relative clause its
             # antecedent only as a bare dep; the noun "which" stands for is its subject
@@ -493,6 +497,21 @@ class Reader:
                 and any(e.governor == v and e.relation == "dep" for e in s.parents(d.governor))
             ]
         return found
+
+    def _together_with(self, v: int) -> list[int]:
+        """Who does with the subject what it does: "Trajkovski signed it together with Georgievski",
+        "Russia, along with Iran, backs Assad"."""
+        s = self.s
+        heads = [v, *(d.dependent for d in s.children(v, "advmod") if s.token(d.dependent).lemma.lower()
+                      in _TOGETHER)]
+        return [d.dependent for d in s.children(v, "obl:along_with", "obl:together_with")] + [
+            d.dependent
+            for h in heads
+            for d in s.children(h, "obl:with")
+            if (case := min(s.subtree(d.dependent))) > 1
+            and s.token(case).lemma.lower() == "with"
+            and s.token(case - 1).lemma.lower() in _TOGETHER
+        ]
 
     def _what_called(self, v: int) -> list[int]:
         """The object of "condemned what it called a disproportionate response": what was called so."""

@@ -38,6 +38,7 @@ def title_claims(reader: Reader) -> list[Claim]:
     start = PartialDate.parse(str(reader.doc.day.year))
     out: list[Claim] = []
     for person in (m for m in reader.mentions if m.actor.kind == "person"):
+        claimed: set[str] = set()
         for phrase in _phrases(reader, person):
             text = re.sub(r"\s*-\s*", "-", " ".join(s.token(i).word for i in phrase)).lower()
             if any(
@@ -72,7 +73,7 @@ def title_claims(reader: Reader) -> list[Claim]:
                     or _of_after(reader, person)
                     or (None if of_a_group else _of_country(reader, person.actor, role))
                 )
-            if target is None or target.id == person.actor.id:
+            if target is None or target.id in (person.actor.id, *claimed):
                 continue
             if role == "represents" and title in lex.ministries:
                 ministry = _ministry(reader, target, lex.ministries[title])
@@ -90,7 +91,8 @@ def title_claims(reader: Reader) -> list[Claim]:
                 )
             )
             reader.leaders.setdefault(person.actor.id, target)  # for "his envoy" later in the sentence
-            break
+            # "Prime Minister Ljubco Georgievski, leader of the ruling VMRO-DPMNE": each title its own claim
+            claimed.add(target.id)
     named = {c.source.id for c in out}
     for person in (m for m in reader.mentions if m.actor.kind == "person" and m.actor.id not in named):
         # "Branko Crvenkovski of the Social Democratic Union": a person named by a body speaks for it (a
@@ -101,6 +103,13 @@ def title_claims(reader: Reader) -> list[Claim]:
         if body is not None and body.actor.kind in _BODIES and body.actor.id != person.actor.id:
             out.append(Claim(person.actor, "represents", body.actor, s, start=start, confidence=0.7,
                              notes=f"{person.actor.name} of {body.actor.name}"))
+            continue
+        # "the European Union's Francois Leotard", "Moscow's Lavrov": the owner is whom the person speaks for
+        owners = [reader.mention_at(d.dependent) for d in s.children(person.head, "nmod:poss")]
+        owner = next((m for m in owners if m is not None and m.actor.kind != "person"), None)
+        if owner is not None and owner.actor.id != person.actor.id:
+            out.append(Claim(person.actor, "represents", owner.actor, s, start=start, confidence=0.7,
+                             notes=f"{owner.actor.name}'s {person.actor.name}"))
     for group in (m for m in reader.mentions if m.actor.kind not in ("person", "state")):
         for d in s.children(group.head, "nmod:poss"):
             owner = reader.mention_at(d.dependent)
@@ -136,7 +145,17 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
     if not left and person.first > 2 and s.token(person.first - 1).word == ",":
         # "the US Under-Secretary of State, Joseph Sisco", which the parse makes one noun phrase
         before = _left(reader, person.first - 2)
-        if any(p.governor == person.head and p.relation == "compound" for i in before for p in s.parents(i)):
+        after = s.token(person.last + 1).word if person.last < len(s.tokens) else "."
+        compound = any(
+            p.governor == person.head and p.relation == "compound" for i in before for p in s.parents(i)
+        )
+        if compound or (
+            # "by the US envoy, James Pardew, and ...": a name set off on both sides after its title
+            before
+            and s.token(before[-1]).pos in ("NN", "NNP")
+            and after in (",", ".", "and", ";")
+            and (before[0] == 1 or s.token(before[0] - 1).pos != "PRP$")  # "its leader, X": in apposition
+        ):
             left = before
     phrases = [left] if left else []
     for d in [
