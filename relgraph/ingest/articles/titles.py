@@ -105,11 +105,11 @@ def title_claims(reader: Reader) -> list[Claim]:
                              notes=f"{person.actor.name} of {body.actor.name}"))
             continue
         # "the European Union's Francois Leotard", "Moscow's Lavrov": the owner is whom the person speaks for
-        owners = [reader.mention_at(d.dependent) for d in s.children(person.head, "nmod:poss")]
-        owner = next((m for m in owners if m is not None and m.actor.kind != "person"), None)
-        if owner is not None and owner.actor.id != person.actor.id:
-            out.append(Claim(person.actor, "represents", owner.actor, s, start=start, confidence=0.7,
-                             notes=f"{owner.actor.name}'s {person.actor.name}"))
+        possessors = [reader.mention_at(d.dependent) for d in s.children(person.head, "nmod:poss")]
+        possessor = next((m for m in possessors if m is not None and m.actor.kind != "person"), None)
+        if possessor is not None and possessor.actor.id != person.actor.id:
+            out.append(Claim(person.actor, "represents", possessor.actor, s, start=start, confidence=0.7,
+                             notes=f"{possessor.actor.name}'s {person.actor.name}"))
     for group in (m for m in reader.mentions if m.actor.kind not in ("person", "state")):
         for d in s.children(group.head, "nmod:poss"):
             owner = reader.mention_at(d.dependent)
@@ -145,7 +145,7 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
     if not left and person.first > 2 and s.token(person.first - 1).word == ",":
         # "the US Under-Secretary of State, Joseph Sisco", which the parse makes one noun phrase
         before = _left(reader, person.first - 2)
-        after = s.token(person.last + 1).word if person.last < len(s.tokens) else "."
+        following = s.token(person.last + 1).word if person.last < len(s.tokens) else "."
         compound = any(
             p.governor == person.head and p.relation == "compound" for i in before for p in s.parents(i)
         )
@@ -153,7 +153,7 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
             # "by the US envoy, James Pardew, and ...": a name set off on both sides after its title
             before
             and s.token(before[-1]).pos in ("NN", "NNP")
-            and after in (",", ".", "and", ";")
+            and following in (",", ".", "and", ";")
             and (before[0] == 1 or s.token(before[0] - 1).pos != "PRP$")  # "its leader, X": in apposition
         ):
             left = before
