@@ -143,6 +143,8 @@ CASES = {
     "two-titles": "Prime Minister Ranil Wickremesinghe, leader of the United National Party, spoke on Monday.",
     "together-with": "Gabon signed the Libreville accord together with Benin. Oman, along with Kuwait, backs "
     "Hamas. Algeria fought together with Tunisia.",
+    "regime-by-name": "Belarus has backed President Lukashenko since 1994, and Poland opposes Lukashenko. Lithuania "
+    "hosted Svetlana Tsikhanouskaya, and Latvia backs her.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -167,6 +169,9 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("banyamulenge", "Banyamulenge", "coalition", (), "COD"),
     Actor("somali-government", "Somali government", "government", (), "SOM"),
     Actor("sharif-ahmed", "Sharif Ahmed", "person", ("Sharif",), "SOM"),
+    Actor("alexander-lukashenko", "Alexander Lukashenko", "person", ("Lukashenko",), "BLR"),
+    Actor("lukashenko-government", "Lukashenko government", "government", ("Minsk",), "BLR"),
+    Actor("svetlana-tsikhanouskaya", "Svetlana Tsikhanouskaya", "person", ("Tsikhanouskaya",), "BLR"),
     Actor("ranil-wickremesinghe", "Ranil Wickremesinghe", "person", (), "LKA"),
     Actor("united-national-party", "United National Party", "organisation", ("UNP",), "LKA"),
 )})
@@ -625,3 +630,11 @@ def test_who_acts_together_with_the_subject_acts_too_and_is_no_target(found):
     assert {p for p, t, _ in got if t == "party-to"} == {"gabon", "benin"}
     assert {("oman", "backs", "hamas"), ("kuwait", "backs", "hamas")} <= got
     assert not [r for r in got if {r[0], r[2]} == {"algeria", "tunisia"} and r[1] == "fights"]
+
+
+@pytest.mark.corenlp
+def test_a_stance_towards_a_person_a_government_is_named_after_is_towards_that_government(found):
+    got = pairs(found, "regime-by-name")
+    assert {("belarus", "backs", "lukashenko-government"), ("poland", "opposes", "lukashenko-government"),
+            ("latvia", "backs", "svetlana-tsikhanouskaya")} <= got
+    assert not [r for r in got if r[2] == "alexander-lukashenko"]

@@ -61,6 +61,7 @@ _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
 _TOGETHER = ("together", "along")
+_TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
 _HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
 _ACTS_WINDOW = 3  # sentences back in which "the bombing" looks for who bombed
@@ -184,8 +185,26 @@ class Reader:
             when = self.took_office.get(claim.source.id)
             if claim.type == "leads" and when is not None and claim.start == default:
                 claim = replace(claim, start=when, stated=True)  # the article's year was only a default
+            if claim.type in _TOWARDS_A_REGIME:
+                claim = replace(claim, source=self._regime(claim.source), target=self._regime(claim.target))
             out.append(claim)
         return out
+
+    def _regime(self, actor: Actor) -> Actor:
+        """The government the dataset names after a person ("the Assad regime", "Selim al-Hoss's
+        government"), for a stance towards that person: backing Assad is backing his regime."""
+        if actor.kind != "person":
+            return actor
+        def bare(word: str) -> str:
+            return re.sub(r"^(al|el)-", "", word)
+
+        surname = bare(key(actor.name).split()[-1])
+        regimes = [
+            a
+            for a in self.resolver.known.actors.values()
+            if a.kind == "government" and surname in {bare(w) for w in re.split(r"[\s']+", key(a.name))}
+        ]
+        return regimes[0] if len(regimes) == 1 else actor
 
     def _auspices(self, v: int, said: list[Claim]) -> list[Claim]:
         """Who a deal was signed or agreed "under the auspices of" brokers it (as one it was mediated by)."""
