@@ -137,7 +137,8 @@ CASES = {
     "in Oslo.",
     "protect": "Rwanda sent troops to protect the Banyamulenge. Kenya defends the Somali government.",
     "installed-recognised": "Eritrea installed Sharif Ahmed as president. Uganda regards Sharif Ahmed as the "
-    "lawful president, and Ethiopia recognised the Somali government.",
+    "lawful president, and Ethiopia recognised him as the legitimate leader. Djibouti recognised the Somali "
+    "government on Monday.",
     "envoy-set-off": "The deal was mediated by the Norwegian envoy, Erik Solheim, and the United Nations' "
     "Jan Egeland.",
     "two-titles": "Prime Minister Ranil Wickremesinghe, leader of the United National Party, spoke on Monday.",
@@ -145,6 +146,7 @@ CASES = {
     "Hamas. Algeria fought together with Tunisia.",
     "regime-by-name": "Belarus has backed President Lukashenko since 1994, and Poland opposes Lukashenko. Lithuania "
     "hosted Svetlana Tsikhanouskaya, and Latvia backs her.",
+    "relations-with": "Morocco signed an accord to normalise relations with Israel on Monday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -603,7 +605,8 @@ def test_protecting_or_defending_backs(found):
 def test_installing_or_recognising_a_leader_backs_them(found):
     got = pairs(found, "installed-recognised")
     assert {("eritrea", "backs", "sharif-ahmed"), ("uganda", "backs", "sharif-ahmed"),
-            ("ethiopia", "backs", "somali-government")} <= got
+            ("ethiopia", "backs", "sharif-ahmed")} <= got
+    assert not [r for r in got if r[0] == "djibouti"]  # recognising a state or government is not backing it
 
 
 @pytest.mark.corenlp
@@ -638,3 +641,8 @@ def test_a_stance_towards_a_person_a_government_is_named_after_is_towards_that_g
     assert {("belarus", "backs", "lukashenko-government"), ("poland", "opposes", "lukashenko-government"),
             ("latvia", "backs", "svetlana-tsikhanouskaya")} <= got
     assert not [r for r in got if r[2] == "alexander-lukashenko"]
+
+
+@pytest.mark.corenlp
+def test_signing_a_deal_on_relations_with_a_state_makes_that_state_a_party(found):
+    assert {p for p, t, _ in pairs(found, "relations-with") if t == "party-to"} == {"morocco", "israel"}

@@ -61,6 +61,7 @@ _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
 _TOGETHER = ("together", "along")
+_TIES = ("relation", "relations", "tie", "ties")
 _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
 _HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
@@ -417,6 +418,15 @@ class Reader:
             # "reached an agreement with X", "signed the deal with X": X is a party too
             subjects += [d.dependent for d in s.children(v, "obl:with", "obl:alongside")]
             subjects += [d.dependent for o in objects for d in s.children(o, "nmod:with")]
+            # "signed agreements to normalise relations with X": who the relations are with is a party
+            purposes = [d.dependent for d in s.children(v, "obl:to", "advcl:to", "xcomp")]
+            subjects += [
+                d.dependent
+                for o in [*objects, *purposes]
+                for r in s.subtree(o)
+                if s.token(r).lemma.lower() in _TIES
+                for d in s.children(r, "nmod:with")
+            ]
         sources = self._actors(subjects)
         targets = self._actors(objects)
         if entry_type == "party-to" and s.token(v).lemma.lower() in self.lex.signing:
