@@ -147,6 +147,9 @@ CASES = {
     "regime-by-name": "Belarus has backed President Lukashenko since 1994, and Poland opposes Lukashenko. Lithuania "
     "hosted Svetlana Tsikhanouskaya, and Latvia backs her.",
     "relations-with": "Morocco signed an accord to normalise relations with Israel on Monday.",
+    "surname-verb": "President Jimmy Carter and Prime Minister Menachem Begin condemned Libya on Monday.",
+    "plural-title": "Talks followed between the defence ministers, Pervez Khattak of Pakistan and Nirmala "
+    "Sitharaman of India.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -646,3 +649,15 @@ def test_a_stance_towards_a_person_a_government_is_named_after_is_towards_that_g
 @pytest.mark.corenlp
 def test_signing_a_deal_on_relations_with_a_state_makes_that_state_a_party(found):
     assert {p for p, t, _ in pairs(found, "relations-with") if t == "party-to"} == {"morocco", "israel"}
+
+
+@pytest.mark.corenlp
+def test_a_surname_the_tagger_takes_for_a_verb_is_parsed_as_a_name(found):
+    got = pairs(found, "surname-verb")
+    assert {s for s, t, o in got if t == "criticises" and o == "libya"} == {"jimmy-carter", "menachem-begin"}
+
+
+@pytest.mark.corenlp
+def test_a_plural_title_in_apposition_gives_each_person_their_own_state(found):
+    got = {(p, o) for p, t, o in pairs(found, "plural-title") if t == "represents"}
+    assert got == {("pervez-khattak", "pakistan"), ("nirmala-sitharaman", "india")}

@@ -18,7 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -140,8 +140,8 @@ def annotate(text: str, day: date, url: str = DEFAULT_URL, *, timeout: float = 1
     raw = _post(text, day, url, timeout)
     document = _document(text, day, raw)
     for i, sentence in enumerate(document.sentences):
-        if (at := _mistagged_verb(sentence)) is not None:
-            document.sentences[i] = _reparsed(sentence, at, text, day, url, timeout) or sentence
+        if (repair := _mistagged(sentence)) is not None:
+            document.sentences[i] = _reparsed(sentence, *repair, text, day, url, timeout) or sentence
     _CACHE[key] = document
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
@@ -188,6 +188,22 @@ verb of the same form to parse the sentence with: "Russia and Iran back the Assa
 an adverb and "Qatar funds Hamas" "funds" as a plural noun, leaving the sentence no verb."""
 
 
+_NAME = "Smith"
+"""A surname to parse a sentence with in place of one the tagger takes for a verb."""
+
+
+def _mistagged(sentence: Sentence) -> tuple[int, str] | None:
+    """A token to parse ``sentence`` again with, and the word to put in its place: a verb the tagger missed
+    (:func:`_mistagged_verb`), or a surname it took for a verb ("Menachem Begin signed" made "Begin" the
+    verb of the sentence); else None."""
+    if (at := _mistagged_verb(sentence)) is not None:
+        return at, _RETAG[sentence.token(at).word.lower()]
+    for m in sentence.mentions:
+        if m.ner == "PERSON" and m.last > m.first and sentence.token(m.last).pos.startswith("VB"):
+            return m.last, _NAME
+    return None
+
+
 def _mistagged_verb(sentence: Sentence) -> int | None:
     """A token of :data:`_RETAG` tagged as no verb and hung on no verb, between a noun and what may begin an
     object ("pulled back on Monday" keeps its adverb); else None."""
@@ -203,26 +219,31 @@ def _mistagged_verb(sentence: Sentence) -> int | None:
     return None
 
 
-def _reparsed(sentence: Sentence, at: int, text: str, day: date, url: str, timeout: float) -> Sentence | None:
-    """``sentence`` parsed again with token ``at`` replaced by its :data:`_RETAG` verb, then given back its
-    own word, lemma and offsets; None if the new parse does not line up token for token."""
+def _reparsed(
+    sentence: Sentence, at: int, word: str, text: str, day: date, url: str, timeout: float
+) -> Sentence | None:
+    """``sentence`` parsed again with token ``at`` replaced by ``word``, then given back its own word,
+    lemma (a name's: the word) and offsets; None if the new parse does not line up token for token."""
     begin, end = sentence.begin, sentence.end
     old = sentence.token(at)
-    verb = _RETAG[old.word.lower()]
-    fixed = text[begin:old.begin] + verb + text[old.end:end]
+    fixed = text[begin:old.begin] + word + text[old.end:end]
     raw = _post(fixed, day, url, timeout)
     parsed = _document(fixed, day, raw).sentences
     if len(parsed) != 1 or len(parsed[0].tokens) != len(sentence.tokens):
         return None
     new = parsed[0]
     tokens = [
-        Token(t.index, o.word, o.lemma if t.index == at else t.lemma, t.pos, t.ner, o.begin, o.end,
-              t.normalized)
+        Token(t.index, o.word, (o.word if word == _NAME else o.lemma) if t.index == at else t.lemma, t.pos,
+              t.ner, o.begin, o.end, t.normalized)
         for t, o in zip(new.tokens, sentence.tokens, strict=True)
     ]
     if any(t.word != n.word for t, n in zip(tokens, new.tokens, strict=True) if t.index != at):
         return None
-    return Sentence(sentence.index, tokens, new.mentions, new.dependencies, new.root)
+    # the mentions' own words: "Menachem Begin", not the name parsed in its place
+    mentions = [
+        replace(m, text=text[tokens[m.first - 1].begin : tokens[m.last - 1].end]) for m in new.mentions
+    ]
+    return Sentence(sentence.index, tokens, mentions, new.dependencies, new.root)
 
 
 def _python_offsets(text: str) -> list[int] | None:

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["title_claims"]
 
 _BODIES = ("organisation", "armed-group", "coalition", "government")
+_OWN_PHRASE = frozenset({"conj", "ref", "appos"})
+"""What is no part of a title's own phrase: "the foreign ministers, X and Y" has X and Y in apposition."""
 _STOP = ("VB", "CC", "DT", "WDT", "WP", "PRP", "PRP$", ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "TO")
 
 
@@ -152,7 +154,7 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
         if compound or (
             # "by the US envoy, James Pardew, and ...": a name set off on both sides after its title
             before
-            and s.token(before[-1]).pos in ("NN", "NNP")
+            and s.token(before[-1]).pos in ("NN", "NNS", "NNP")
             and following in (",", ".", "and", ";")
             and (before[0] == 1 or s.token(before[0] - 1).pos != "PRP$")  # "its leader, X": in apposition
         ):
@@ -172,7 +174,7 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
             continue  # "X and Y, the head of ...": the parse hangs Y's title on X
         if any(
             (m := reader.mention_at(i)) is not None and m.actor.kind == "person" and m.actor != person.actor
-            for i in s.subtree(noun)
+            for i in s.subtree(noun, _OWN_PHRASE)
         ):
             continue  # "the AU envoy Thabo Mbeki, former president X": the title has its own name
         if s.token(noun).pos.startswith("NN") and not person.covers(noun):
@@ -180,7 +182,7 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
             own = s.subtree(person.head) if d.governor == noun else set()
             words = sorted(
                 i
-                for i in s.subtree(noun)
+                for i in s.subtree(noun, _OWN_PHRASE)
                 if not person.covers(i) and i not in own and s.token(i).pos not in (",", "DT")
             )
             phrases.append(words)
@@ -240,7 +242,7 @@ def _title(text: str, leaders: tuple[str, ...], offices: tuple[str, ...]) -> tup
         [(t, "leads") for t in leaders] + [(t, "represents") for t in offices], key=lambda t: -len(t[0])
     )
     for title, role in titles:
-        if re.search(rf"(^|[\s'])({re.escape(title)})($|\s)", text):
+        if re.search(rf"(^|[\s'])({re.escape(title)})s?($|\s)", text):  # "the foreign ministers, X and Y"
             return title, role
     return None, ""
 
