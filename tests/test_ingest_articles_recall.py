@@ -150,6 +150,8 @@ CASES = {
     "surname-verb": "President Jimmy Carter and Prime Minister Menachem Begin condemned Libya on Monday.",
     "plural-title": "Talks followed between the defence ministers, Pervez Khattak of Pakistan and Nirmala "
     "Sitharaman of India.",
+    "two-appositions": "The truce was signed by the Kenyan army chief of staff, General Robert Kibochi, and the "
+    "commander of al-Shabaab's forces, General Ahmed Umar, on Monday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -661,3 +663,10 @@ def test_a_surname_the_tagger_takes_for_a_verb_is_parsed_as_a_name(found):
 def test_a_plural_title_in_apposition_gives_each_person_their_own_state(found):
     got = {(p, o) for p, t, o in pairs(found, "plural-title") if t == "represents"}
     assert got == {("pervez-khattak", "pakistan"), ("nirmala-sitharaman", "india")}
+
+
+@pytest.mark.corenlp
+def test_a_singular_title_is_its_first_names_when_the_parse_hangs_a_second_on_it(found):
+    got = {(p, o) for p, t, o in pairs(found, "two-appositions") if t in ("leads", "represents")}
+    assert ("ahmed-umar", "al-shabaab") in got
+    assert ("ahmed-umar", "kenya") not in got

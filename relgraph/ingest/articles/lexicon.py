@@ -86,6 +86,7 @@ class Lexicon:
     refuting: frozenset[str] = frozenset()
     unlikely: frozenset[str] = frozenset()
     auspices: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()
     governing: frozenset[str] = frozenset()
     singular_deals: frozenset[str] = frozenset()
@@ -226,6 +227,7 @@ def load_lexicon() -> Lexicon:
         refuting=frozenset(raw.get("refuting") or ()),
         unlikely=frozenset(raw.get("unlikely") or ()),
         auspices=frozenset(raw.get("auspices") or ()),
+        ranks=frozenset(raw.get("ranks") or ()),
         naming=frozenset(raw.get("naming") or ()),
         governing=frozenset(raw.get("governing") or ()),
         singular_deals=frozenset(raw.get("singular_deals") or ()),

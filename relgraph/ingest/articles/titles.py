@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["title_claims"]
 
 _BODIES = ("organisation", "armed-group", "coalition", "government")
-_OWN_PHRASE = frozenset({"conj", "ref", "appos"})
-"""What is no part of a title's own phrase: "the foreign ministers, X and Y" has X and Y in apposition."""
+_CONJUNCTS = frozenset({"conj", "ref"})
+_OWN_PHRASE = _CONJUNCTS | {"appos"}
+"""What is no part of a title's own words: "the foreign ministers, X and Y" has X and Y in apposition."""
 _STOP = ("VB", "CC", "DT", "WDT", "WP", "PRP", "PRP$", ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "TO")
 
 
@@ -73,7 +74,8 @@ def title_claims(reader: Reader) -> list[Claim]:
                 target = (
                     _named(reader, phrase)
                     or _of_after(reader, person)
-                    or (None if of_a_group else _of_country(reader, person.actor, role))
+                    # only a first title falls back on the person's country: a second names its own
+                    or (None if of_a_group or claimed else _of_country(reader, person.actor, role))
                 )
             if target is None or target.id in (person.actor.id, *claimed):
                 continue
@@ -144,9 +146,11 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
     """Token runs that may hold the person's title: just before the name, or in apposition to it."""
     s = reader.s
     left = _left(reader, person.first - 1)
-    if not left and person.first > 2 and s.token(person.first - 1).word == ",":
+    comma = (left[0] if left else person.first) - 1  # "the commander of X's forces, General Y"
+    ranks_only = all(s.token(i).lemma.lower() in reader.lex.ranks for i in left)
+    if comma > 1 and s.token(comma).word == "," and ranks_only:
         # "the US Under-Secretary of State, Joseph Sisco", which the parse makes one noun phrase
-        before = _left(reader, person.first - 2)
+        before = _left(reader, comma - 1)
         following = s.token(person.last + 1).word if person.last < len(s.tokens) else "."
         compound = any(
             p.governor == person.head and p.relation == "compound" for i in before for p in s.parents(i)
@@ -158,7 +162,7 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
             and following in (",", ".", "and", ";")
             and (before[0] == 1 or s.token(before[0] - 1).pos != "PRP$")  # "its leader, X": in apposition
         ):
-            left = before
+            left = before + left
     phrases = [left] if left else []
     for d in [
         *s.children(person.head, "appos"),
@@ -174,7 +178,8 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
             continue  # "X and Y, the head of ...": the parse hangs Y's title on X
         if any(
             (m := reader.mention_at(i)) is not None and m.actor.kind == "person" and m.actor != person.actor
-            for i in s.subtree(noun, _OWN_PHRASE)
+            # a plural title may have several names in apposition: "the foreign ministers, X and Y"
+            for i in s.subtree(noun, _OWN_PHRASE if s.token(noun).pos == "NNS" else _CONJUNCTS)
         ):
             continue  # "the AU envoy Thabo Mbeki, former president X": the title has its own name
         if s.token(noun).pos.startswith("NN") and not person.covers(noun):
