@@ -152,6 +152,7 @@ CASES = {
     "Sitharaman of India.",
     "two-appositions": "The truce was signed by the Kenyan army chief of staff, General Robert Kibochi, and the "
     "commander of al-Shabaab's forces, General Ahmed Umar, on Monday.",
+    "denied-charge": "Sanaa accuses Oman of arming the rebels, a charge that the Omani government denies.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -670,3 +671,11 @@ def test_a_singular_title_is_its_first_names_when_the_parse_hangs_a_second_on_it
     got = {(p, o) for p, t, o in pairs(found, "two-appositions") if t in ("leads", "represents")}
     assert ("ahmed-umar", "al-shabaab") in got
     assert ("ahmed-umar", "kenya") not in got
+
+
+@pytest.mark.corenlp
+def test_an_accusation_the_accused_denies_is_still_the_accusers_claim(found):
+    got = {(r.source, r.type, r.target): r for r in found.relations.values()
+           if any(c.source.id == "denied-charge" for c in r.sources)}
+    backing = got[("oman", "backs", "rebel-alliance")]
+    assert backing.confidence is not None and backing.confidence <= 0.5

@@ -66,7 +66,8 @@ _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
 _HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
 _ACTS_WINDOW = 3  # sentences back in which "the bombing" looks for who bombed
-_CONTROL = ("advcl:of", "advcl:with")  # "accused X of arming Y", "charged X with ...": X does it
+# "accused X of arming Y", "charged X with ...": X does it (the parse may make the clause an obl)
+_CONTROL = ("advcl:of", "advcl:with", "obl:of", "obl:with")
 _FOR_THE_STATE = ("party-to", "attends", "accepts", "cuts-ties")
 _NO_BODY = ("person", "state", "agreement", "resolution", "meeting")  # what no one signs for
 _WHERE = ("nmod:in", "nmod:across", "nmod:throughout", "nmod:inside")
@@ -910,6 +911,7 @@ class Reader:
                 or d.relation.startswith(("advcl", "parataxis"))
                 # "Iran denied arming the Houthis": the parse may hang the verb as a bare dep
                 or (d.relation == "dep" and s.token(node).pos in ("VB", "VBG"))
+                or (d.relation in _CONTROL and s.token(node).pos == "VBG")
             ]
             if not ups:
                 break
