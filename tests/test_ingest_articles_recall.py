@@ -153,6 +153,8 @@ CASES = {
     "two-appositions": "The truce was signed by the Kenyan army chief of staff, General Robert Kibochi, and the "
     "commander of al-Shabaab's forces, General Ahmed Umar, on Monday.",
     "denied-charge": "Sanaa accuses Oman of arming the rebels, a charge that the Omani government denies.",
+    "title-in-name": "Protesters forced King Mswati to dissolve the cabinet on Monday.",
+    "at-the-head-of": "Morgan Tsvangirai took office in February at the head of a unity coalition.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -180,6 +182,9 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("alexander-lukashenko", "Alexander Lukashenko", "person", ("Lukashenko",), "BLR"),
     Actor("lukashenko-government", "Lukashenko government", "government", ("Minsk",), "BLR"),
     Actor("svetlana-tsikhanouskaya", "Svetlana Tsikhanouskaya", "person", ("Tsikhanouskaya",), "BLR"),
+    Actor("mswati", "King Mswati", "person", ("Mswati",), "SWZ"),
+    Actor("morgan-tsvangirai", "Morgan Tsvangirai", "person", ("Tsvangirai",), "ZWE"),
+    Actor("unity-coalition", "Unity coalition", "coalition", (), "ZWE"),
     Actor("ranil-wickremesinghe", "Ranil Wickremesinghe", "person", (), "LKA"),
     Actor("united-national-party", "United National Party", "organisation", ("UNP",), "LKA"),
 )})
@@ -679,3 +684,13 @@ def test_an_accusation_the_accused_denies_is_still_the_accusers_claim(found):
            if any(c.source.id == "denied-charge" for c in r.sources)}
     backing = got[("oman", "backs", "rebel-alliance")]
     assert backing.confidence is not None and backing.confidence <= 0.5
+
+
+@pytest.mark.corenlp
+def test_a_title_in_the_datasets_own_name_for_a_person_makes_them_lead(found):
+    assert ("mswati", "leads", "eswatini") in pairs(found, "title-in-name")
+
+
+@pytest.mark.corenlp
+def test_who_takes_office_at_the_head_of_a_body_leads_it_even_named_in_sentence_case(found):
+    assert ("morgan-tsvangirai", "leads", "unity-coalition") in pairs(found, "at-the-head-of")

@@ -196,7 +196,8 @@ class Resolver:
                 and stripped.rstrip("'s’") != name.original
             ):
                 continue  # "US" is not "us"
-            if name.original[:1].isupper() and not stripped[:1].isupper():
+            sentence_case = any(w[:1].islower() for w in name.original.split()[1:])  # "Seven-party alliance"
+            if name.original[:1].isupper() and not stripped[:1].isupper() and not sentence_case:
                 continue  # "Turkey" is not "turkey"
             return name
         return None

@@ -129,6 +129,19 @@ def title_claims(reader: Reader) -> list[Claim]:
                         notes=f"{owner.actor.name}'s {group.actor.name}",
                     )
                 )
+    for head in (t.index for t in s.tokens if t.lemma.lower() == "head" and t.index > 2):
+        # "Koirala took office at the head of a seven-party alliance": the subject leads it
+        if [s.token(i).lemma.lower() for i in (head - 2, head - 1)] != ["at", "the"]:
+            continue
+        led = [m.actor for d in s.children(head, "nmod:of") if (m := reader.mention_at(d.dependent))]
+        verb = head
+        while verb and not s.token(verb).pos.startswith("VB"):
+            verb = next((p.governor for p in s.parents(verb)), 0)
+        people = [m.actor for i in (reader._subject_tokens(verb) if verb else [])
+                  if (m := reader.mention_at(i)) and m.actor.kind == "person"]
+        out += [Claim(person, "leads", body, s, start=start, confidence=0.8,
+                      notes=f"{person.name} at the head of {body.name}")
+                for person in people for body in led if body.kind != "person"]
     for force in (t.index for t in s.tokens if t.lemma.lower() in lex.forces and t.pos.startswith("NN")):
         # "Bosnian Serb forces under General Ratko Mladic": who commands them leads those they serve
         for d in s.children(force, "nmod:under"):
@@ -164,6 +177,10 @@ def _phrases(reader: Reader, person: ActorMention) -> list[list[int]]:
         ):
             left = before + left
     phrases = [left] if left else []
+    # "King Gyanendra", "President Makarios": a dataset's name for a person may hold the title
+    titled = list(range(person.first, person.last))
+    if titled and s.token(person.first).pos == "NNP":
+        phrases.append(titled)
     for d in [
         *s.children(person.head, "appos"),
         *(p for p in s.parents(person.head) if p.relation == "appos"),
