@@ -155,6 +155,8 @@ CASES = {
     "denied-charge": "Sanaa accuses Oman of arming the rebels, a charge that the Omani government denies.",
     "title-in-name": "Protesters forced King Mswati to dissolve the cabinet on Monday.",
     "at-the-head-of": "Morgan Tsvangirai took office in February at the head of a unity coalition.",
+    "since-in-paragraph": "Since March 2015, Chad has fought Boko Haram.\n\nNiger has backed the rebels.\n\n"
+    "Since the summer, Oman has hosted talks. Egypt has backed the Houthis, and Sudan backs the Houthis.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -694,3 +696,11 @@ def test_a_title_in_the_datasets_own_name_for_a_person_makes_them_lead(found):
 @pytest.mark.corenlp
 def test_who_takes_office_at_the_head_of_a_body_leads_it_even_named_in_sentence_case(found):
     assert ("morgan-tsvangirai", "leads", "unity-coalition") in pairs(found, "at-the-head-of")
+
+
+@pytest.mark.corenlp
+def test_a_stance_in_the_present_perfect_holds_since_its_paragraphs_last_since(found):
+    got = relations(found, "since-in-paragraph")
+    assert ("egypt", "backs", "houthis", "2016-summer") in got
+    assert ("niger", "backs", "rebel-alliance", "2016") in got  # another paragraph
+    assert ("sudan", "backs", "houthis", "2016") in got  # not in the perfect

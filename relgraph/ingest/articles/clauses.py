@@ -129,6 +129,7 @@ class Reader:
         self._acts: list[tuple[int, Actor]] = []  # (sentence, who) of each hostile act read, in order
         self.took_office: dict[str, PartialDate] = {}  # person id -> when the article says they took office
         self._read: dict[str, str] = {}  # actor id -> how an anaphor of the current sentence was read
+        self._since: dict[int, PartialDate] = {}  # paragraph -> the start of the last "since" read in it
 
     # -- the sentence ------------------------------------------------------------------------
 
@@ -1027,6 +1028,8 @@ class Reader:
                         when = before(when, self.doc.day)  # "since May" is past, whatever the tense
                     if when is not None:
                         found.setdefault(role, when)
+                        if role == "start":
+                            self._since[self._paragraph()] = when
                     break
             if found:
                 break
@@ -1111,6 +1114,18 @@ class Reader:
             if word in words:
                 return role
         return "date"
+
+    def _paragraph(self) -> int:
+        """The current sentence's paragraph: how many blank lines come before it."""
+        return len(re.findall(r"\n\s*\n", self.doc.text[: self.s.begin]))
+
+    def _perfect(self, v: int) -> bool:
+        """Whether ``v`` is in the present perfect ("has supported"), which speaks of a time up to now."""
+        s = self.s
+        return s.token(v).pos == "VBN" and any(
+            s.token(d.dependent).lemma.lower() == "have" and s.token(d.dependent).pos in ("VBZ", "VBP")
+            for d in s.children(v, "aux")
+        )
 
     def _past(self, v: int) -> bool:
         s = self.s
@@ -1217,6 +1232,10 @@ class Reader:
                 stated=bool(times.keys() - {"before"}),
             )
         stated = times.get("start") or times.get("date")
+        if stated is None and self._perfect(frame.predicate):
+            # "Since the summer, the two sides have co-operated. Ankara has stood aside while ...": a stance
+            # in the present perfect with no time of its own holds since the paragraph's last "since"
+            stated = self._since.get(self._paragraph())
         default = PartialDate.parse(str(day.year))
         if frame.entry.type == "party-to":
             # a party since its deal was signed, an event dated like one: on the day the text gives for
