@@ -157,6 +157,7 @@ CASES = {
     "at-the-head-of": "Morgan Tsvangirai took office in February at the head of a unity coalition.",
     "since-in-paragraph": "Since March 2015, Chad has fought Boko Haram.\n\nNiger has backed the rebels.\n\n"
     "Since the summer, Oman has hosted talks. Egypt has backed the Houthis, and Sudan backs the Houthis.",
+    "shared-head": "Chadian and Sudanese rebels attacked Niger on Monday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -187,6 +188,8 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("mswati", "King Mswati", "person", ("Mswati",), "SWZ"),
     Actor("morgan-tsvangirai", "Morgan Tsvangirai", "person", ("Tsvangirai",), "ZWE"),
     Actor("unity-coalition", "Unity coalition", "coalition", (), "ZWE"),
+    Actor("chadian-rebels", "Chadian rebels (FACT)", "armed-group", (), "TCD"),
+    Actor("sudanese-rebels", "Sudanese rebels (SLA)", "armed-group", (), "SDN"),
     Actor("ranil-wickremesinghe", "Ranil Wickremesinghe", "person", (), "LKA"),
     Actor("united-national-party", "United National Party", "organisation", ("UNP",), "LKA"),
 )})
@@ -704,3 +707,10 @@ def test_a_stance_in_the_present_perfect_holds_since_its_paragraphs_last_since(f
     assert ("egypt", "backs", "houthis", "2016-summer") in got
     assert ("niger", "backs", "rebel-alliance", "2016") in got  # another paragraph
     assert ("sudan", "backs", "houthis", "2016") in got  # not in the perfect
+
+
+@pytest.mark.corenlp
+def test_modifiers_sharing_a_head_name_two_groups_of_the_dataset_without_their_qualifiers(found):
+    got = pairs(found, "shared-head")
+    assert {("chadian-rebels", "attacks", "niger"), ("sudanese-rebels", "attacks", "niger")} <= got
+    assert not [r for r in got if r[0] in ("chad", "sudan")]

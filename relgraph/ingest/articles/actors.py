@@ -135,6 +135,9 @@ class Resolver:
         for actor in self.known.actors.values():
             for name in (actor.name, actor.id, *actor.aliases):
                 self._add(name, actor, "dataset", 0)
+                # "Iraqi militias (Iranian-led)": the name without what tells it apart in a list
+                if (bare := re.sub(r"\s*\([^()]*\)$", "", name)) != name:
+                    self._add(bare, actor, "dataset", 0)
         self._countries = _countries()
         for code, (actor, names) in self._countries.items():
             state = self.state(code)
@@ -237,6 +240,8 @@ class Resolver:
                     i = j
                     break
             i += 1
+        found = self._shared_heads(sentence, text, found)
+        taken = {i for m in found for i in range(m.first, m.last + 1)}
         for m in sentence.mentions:
             span = range(m.first, m.last + 1)
             if m.ner not in _NEW_KINDS or taken.intersection(span):
@@ -252,6 +257,26 @@ class Resolver:
             )
             taken.update(span)
         return sorted(found, key=lambda a: a.first)
+
+    def _shared_heads(self, sentence: Sentence, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """``found``, where "Iraqi and Afghan militia" names two groups of the dataset ("Iraqi militias",
+        "Afghan militias"): a modifier coordinated with the first word of a dataset's name, read with the
+        rest of that name, names an actor of its own."""
+        out = list(found)
+        for m in found:
+            if m.how != "dataset" or m.last == m.first:
+                continue
+            rest = text[sentence.token(m.first).end : sentence.token(m.last).end]
+            for d in sentence.parents(m.first):
+                if not d.relation.startswith("conj") or d.governor >= m.first:
+                    continue
+                other = self._lookup(sentence.token(d.governor).word + rest)
+                if other is None or other.how != "dataset" or other.actor == m.actor:
+                    continue
+                at = d.governor
+                out = [n for n in out if not n.covers(at)]
+                out.append(ActorMention(other.actor, at, at, at, "dataset"))
+        return sorted(out, key=lambda a: a.first)
 
     def with_alias(self, actor: Actor, alias: str) -> Actor:
         """``actor`` with ``alias`` added, unless it is already a name of it."""

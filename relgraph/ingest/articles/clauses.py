@@ -708,7 +708,17 @@ class Reader:
         if mention is not None:
             # "the Argentine cruiser General Belgrano", a name no dataset holds, stands for Argentina
             new = mention.how == "ner" and mention.actor.kind != "person" and depth == 0
-            return (self._vessel_of(t) if new else []) or [mention.actor]
+            # "Iraqi and Afghan militia": a name that shares its head with a modifier's (see Resolver)
+            twins = [
+                m.actor
+                for d in s.parents(mention.first)
+                if d.relation.startswith("conj")
+                and (m := self.mention_at(d.governor)) is not None
+                and m.how == "dataset"
+                and m.first == m.last == d.governor
+                and any(p.governor == t for p in s.parents(d.governor))
+            ]
+            return (self._vessel_of(t) if new else []) or [*twins, mention.actor]
         token = s.token(t)
         lemma = token.lemma.lower()
         if token.word.lower() in self.lex.deals:
