@@ -158,6 +158,8 @@ CASES = {
     "since-in-paragraph": "Since March 2015, Chad has fought Boko Haram.\n\nNiger has backed the rebels.\n\n"
     "Since the summer, Oman has hosted talks. Egypt has backed the Houthis, and Sudan backs the Houthis.",
     "shared-head": "Chadian and Sudanese rebels attacked Niger on Monday.",
+    "lexicon-more": "Egypt and Jordan have thrown their weight behind the Somali government. Hezbollah has "
+    "fought for the Assad regime since 2013. Morocco recalled its ambassador to Germany on Thursday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -714,3 +716,11 @@ def test_modifiers_sharing_a_head_name_two_groups_of_the_dataset_without_their_q
     got = pairs(found, "shared-head")
     assert {("chadian-rebels", "attacks", "niger"), ("sudanese-rebels", "attacks", "niger")} <= got
     assert not [r for r in got if r[0] in ("chad", "sudan")]
+
+
+@pytest.mark.corenlp
+def test_weight_thrown_behind_fighting_for_and_an_ambassador_recalled(found):
+    got = relations(found, "lexicon-more")
+    assert {("egypt", "backs", "somali-government", "2016"), ("jordan", "backs", "somali-government", "2016"),
+            ("hezbollah", "fights-alongside", "assad-government", "2013"),
+            ("morocco", "cuts-ties", "germany", "2016-12-15")} <= got
