@@ -160,6 +160,8 @@ CASES = {
     "shared-head": "Chadian and Sudanese rebels attacked Niger on Monday.",
     "lexicon-more": "Egypt and Jordan have thrown their weight behind the Somali government. Hezbollah has "
     "fought for the Assad regime since 2013. Morocco recalled its ambassador to Germany on Thursday.",
+    "acts-and-agents": "Egypt killed a senior Hamas commander on Monday. Syria condemned the assassination of "
+    "the general by Egypt. Wagner mercenaries back the Malian junta.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -192,6 +194,7 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("unity-coalition", "Unity coalition", "coalition", (), "ZWE"),
     Actor("chadian-rebels", "Chadian rebels (FACT)", "armed-group", (), "TCD"),
     Actor("sudanese-rebels", "Sudanese rebels (SLA)", "armed-group", (), "SDN"),
+    Actor("wagner", "Wagner Group", "armed-group", ("Wagner",), "RUS"),
     Actor("ranil-wickremesinghe", "Ranil Wickremesinghe", "person", (), "LKA"),
     Actor("united-national-party", "United National Party", "organisation", ("UNP",), "LKA"),
 )})
@@ -724,3 +727,9 @@ def test_weight_thrown_behind_fighting_for_and_an_ambassador_recalled(found):
     assert {("egypt", "backs", "somali-government", "2016"), ("jordan", "backs", "somali-government", "2016"),
             ("hezbollah", "fights-alongside", "assad-government", "2013"),
             ("morocco", "cuts-ties", "germany", "2016-12-15")} <= got
+
+
+@pytest.mark.corenlp
+def test_killing_a_commander_or_condemning_an_assassination_by_someone_and_mercenaries(found):
+    got = pairs(found, "acts-and-agents")
+    assert {("egypt", "attacks", "hamas"), ("syria", "criticises", "egypt"), ("wagner", "backs", "mali")} <= got

@@ -733,6 +733,14 @@ class Reader:
             if named is not None and token.pos.startswith("NN"):
                 return [named.actor]
         if depth < 2:
+            if lemma in self.lex.actions and not s.children(t, "nmod:by"):
+                # "the assassination of the general by the United States": the parse may hang the agent on
+                # what the act is done to
+                agents = self._actors([
+                    e.dependent for d in s.children(t, "nmod:of") for e in s.children(d.dependent, "nmod:by")
+                ])
+                if agents:
+                    return agents
             if lemma in self.lex.actions:
                 # "the US-led invasion": who leads an act does it
                 for d in s.children(t, "amod"):
