@@ -16,7 +16,7 @@ from relgraph.ingest.articles.actors import Resolver
 from relgraph.ingest.articles.corenlp import DEFAULT_URL, annotate
 from relgraph.ingest.articles.lexicon import load_lexicon
 from relgraph.ingest.articles.score import Fact
-from relgraph.ingest.articles.when import from_timex
+from relgraph.ingest.articles.when import mention_date
 from relgraph.model import Actor, Dataset
 
 __all__ = ["baseline"]
@@ -37,7 +37,7 @@ def baseline(
             if m.actor.id not in [a.id for a in actors]:
                 actors.append(m.actor)
         sign = lexicon.cameo_sign(sentence.token(sentence.root).lemma) if sentence.root else 0
-        dates = [from_timex(m.timex.get("value"), day) for m in sentence.mentions if m.timex]
+        dates = [mention_date(m.timex.get("value"), m.text, day) for m in sentence.mentions if m.timex]
         when = next((d for d in dates if d), None)
         for i, a in enumerate(actors):
             for b in actors[i + 1 :]:

@@ -92,8 +92,26 @@ def from_text(text: str, today: date) -> PartialDate | None:
 
 
 def mention_date(value: str | None, text: str, today: date) -> PartialDate | None:
-    """A time mention's date: its TIMEX3 value (:func:`from_timex`), else its words (:func:`from_text`)."""
+    """A time mention's date: its TIMEX3 value (:func:`from_timex`), else its words (:func:`from_text`).
+
+    A bare weekday is the last such day on or before the article's, as news
+    uses it: SUTime answers the same request with that day or the one a week
+    later, depending on what the server read before (the future is read
+    elsewhere: such a clause is not recorded).
+
+    >>> day = date(2016, 12, 20)  # a Tuesday
+    >>> str(mention_date("2016-12-27", "Tuesday", day)), str(mention_date("2016-12-26", "Monday", day))
+    ('2016-12-20', '2016-12-19')
+    """
+    weekday = _WEEKDAYS.get(text.strip().lower())
+    near = bool(value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and abs(
+        (date.fromisoformat(str(value)) - today).days) <= 7
+    if weekday is not None and near:
+        value = (today - timedelta((today.weekday() - weekday) % 7)).isoformat()
     return from_timex(value, today, text) if value else from_text(text, today)
+
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 
 def before(when: PartialDate | None, day: date) -> PartialDate | None:
