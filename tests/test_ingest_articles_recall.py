@@ -162,6 +162,9 @@ CASES = {
     "fought for the Assad regime since 2013. Morocco recalled its ambassador to Germany on Thursday.",
     "acts-and-agents": "Egypt killed a senior Hamas commander on Monday. Syria condemned the assassination of "
     "the general by Egypt. Wagner mercenaries back the Malian junta.",
+    "between": "Qatar brokered a ceasefire between Israel and Hamas on Monday. The truce between Armenia and "
+    "Azerbaijan collapsed on Sunday. Egypt called for a truce between Sudan and the rebels. Talks between "
+    "Ethiopia and Eritrea opened in Nairobi on Friday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -733,3 +736,14 @@ def test_weight_thrown_behind_fighting_for_and_an_ambassador_recalled(found):
 def test_killing_a_commander_or_condemning_an_assassination_by_someone_and_mercenaries(found):
     got = pairs(found, "acts-and-agents")
     assert {("egypt", "attacks", "hamas"), ("syria", "criticises", "egypt"), ("wagner", "backs", "mali")} <= got
+
+
+@pytest.mark.corenlp
+def test_the_sides_of_a_deal_between_them_are_parties_and_of_talks_negotiate(found):
+    got = relations(found, "between")
+    parties = {(p, d, when) for p, t, d, when in got if t == "party-to"}
+    assert {(p, when) for p, _, when in parties} == {
+        ("israel", "2016-12-19"), ("hamas", "2016-12-19"),  # the day the deal was made
+        ("armenia", "2016"), ("azerbaijan", "2016"),  # not the day it collapsed
+    }  # and none for a truce only called for
+    assert ("ethiopia", "negotiates-with", "eritrea", "2016-12-16") in got

@@ -61,6 +61,7 @@ _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
 _TOGETHER = ("together", "along")
+_OPENING = frozenset({"open", "begin", "start", "hold", "host", "resume", "launch", "convene"})
 _TIES = ("relation", "relations", "tie", "ties")
 _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
@@ -561,6 +562,8 @@ class Reader:
     def _noun(self, n: int) -> list[Claim]:
         if self.s.token(n).lemma.lower() in self.lex.states and (found := self._state(n)):
             return found
+        if found := self._between(n):
+            return found
         entry = self.lex.noun(self.s.token(n).lemma)
         if entry is None:
             act = self.lex.act(self.s.token(n).lemma)
@@ -588,6 +591,49 @@ class Reader:
             return self._pairs(frame, sources, targets)
         act = self.lex.act(self.s.token(n).lemma)
         return self._act(n, act) if act else []  # "Iran's alliance with Syria"
+
+    def _between(self, n: int) -> list[Claim]:
+        """ "brokered a ceasefire between the army and the rebels": each side is a party to the deal;
+        "hosted talks between Ethiopia and the TPLF": the sides negotiate with each other. Not a deal called
+        for, proposed or refused ("urged a truce between ...")."""
+        s = self.s
+        token = s.token(n)
+        word, lemma = token.word.lower(), token.lemma.lower()
+        kind = self.lex.deals.get(word) or self.lex.deals.get(lemma)
+        talks = word in ("talks", "negotiations", "negotiation")
+        if kind != "agreement" and not talks:
+            return []
+        sides = self._actors([d.dependent for d in s.children(n, "nmod:between")])
+        if len(sides) < 2 or any(
+            (g := s.token(d.governor).lemma.lower()) in self.lex.irrealis
+            or g in self.lex.negators
+            or g in ("call", "demand")
+            for d in s.parents(n)
+        ):
+            return []
+        rtype = "negotiates-with" if talks else "party-to"
+        entry = next(e for e in self.lex.entries if e.type == rtype)
+        frame = self._frame(entry, None, n, confidence=0.7)
+        if frame is None:
+            return []
+        # the day of the clause is the deal's when the clause makes it ("brokered a truce between ... on
+        # Monday", "talks between X and Y opened on Monday"), not when it speaks of it ("the ceasefire
+        # between X and Y collapsed on Sunday")
+        making = {p.lemma for e in self.lex.entries if e.type in ("party-to", "brokers") for p in e.verbs}
+        making |= _OPENING
+        verbs = [d.governor for d in s.parents(n) if s.token(d.governor).pos.startswith("VB")]
+        times = self._times(n) if any(s.token(v).lemma.lower() in making for v in verbs) else {}
+        start = times.get("date") or times.get("start")
+        default = PartialDate.parse(str(self.doc.day.year))
+        deals = [] if talks else [a for a in self._actor(n) if a.kind in ("agreement", "resolution")]
+        pairs = [(a, b) for a in sides[:1] for b in sides[1:]]
+        if not talks:
+            pairs = [(a, d) for a in sides for d in deals]
+        return [
+            Claim(a, rtype, b, s, start=start or default, confidence=frame.confidence, notes=frame.notes,
+                  stated=start is not None)
+            for a, b in pairs
+        ]
 
     def _state(self, n: int) -> list[Claim]:
         """ "X has been at war with Y since May", "X and Y are in armed conflict": a state one is in."""
