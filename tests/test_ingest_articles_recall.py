@@ -165,6 +165,8 @@ CASES = {
     "between": "Qatar brokered a ceasefire between Israel and Hamas on Monday. The truce between Armenia and "
     "Azerbaijan collapsed on Sunday. Egypt called for a truce between Sudan and the rebels. Talks between "
     "Ethiopia and Eritrea opened in Nairobi on Friday.",
+    "remain-become": "Chad and Sudan remain bitter rivals. Benin has become a close ally of Togo. Ghana and "
+    "Togo have coordinated their patrols since 2019.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -747,3 +749,11 @@ def test_the_sides_of_a_deal_between_them_are_parties_and_of_talks_negotiate(fou
         ("armenia", "2016"), ("azerbaijan", "2016"),  # not the day it collapsed
     }  # and none for a truce only called for
     assert ("ethiopia", "negotiates-with", "eritrea", "2016-12-16") in got
+
+
+@pytest.mark.corenlp
+def test_remaining_or_becoming_an_ally_or_rival_and_coordinating_with_each_other(found):
+    got = relations(found, "remain-become")
+    assert {("chad", "opposes", "sudan", "2016"), ("sudan", "opposes", "chad", "2016"),
+            ("benin", "cooperates", "togo", "2016")} <= got
+    assert {(s, o) for s, t, o, when in got if t == "cooperates" and when == "2019"} >= {("ghana", "togo")}

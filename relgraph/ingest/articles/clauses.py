@@ -61,6 +61,7 @@ _AGENT_OF = ("amod", "compound", "nmod:poss", "nmod:by", "nmod:agent")
 _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
 _TOGETHER = ("together", "along")
+_LINKING = frozenset({"remain", "become", "stay"})
 _OPENING = frozenset({"open", "begin", "start", "hold", "host", "resume", "launch", "convene"})
 _TIES = ("relation", "relations", "tie", "ties")
 _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
@@ -573,8 +574,9 @@ class Reader:
         # "its ally, AQIM", "Russia's ally": the possessor is the one allied with
         targets = targets or self._actors([d.dependent for d in s.children(n, "nmod:poss")])
         between = self._actors([d.dependent for d in s.children(n, "nmod:between")])
-        if s.children(n, "cop"):
-            sources = self._actors([d.dependent for d in s.children(n, *_SUBJECT)])
+        linked = self._linked(n)
+        if linked:
+            sources = self._actors(linked)
         elif len(between) >= 2:
             # "a reconciliation between Erdoğan and Putin", "talks between X and Y"
             sources, targets = between[:1], between[1:]
@@ -584,13 +586,26 @@ class Reader:
                 + [d.dependent for d in s.children(n, "appos")]
             )
         frame = self._frame(entry, None, n, confidence=0.75)
-        if frame and not targets and len(sources) >= 2 and s.children(n, "cop") and s.token(n).pos == "NNS":
+        if frame and not targets and len(sources) >= 2 and linked and s.token(n).pos == "NNS":
             # "Israel and Iran have been foes since 1979": each to the other
             return [c for a in sources for c in self._pairs(frame, [a], [b for b in sources if b != a])]
         if frame and sources and targets:
             return self._pairs(frame, sources, targets)
         act = self.lex.act(self.s.token(n).lemma)
         return self._act(n, act) if act else []  # "Iran's alliance with Syria"
+
+    def _linked(self, n: int) -> list[int]:
+        """The subjects a predicate noun is said of: "Iran is an ally of Syria", "Morocco remains an ally of
+        France", "they became rivals"."""
+        s = self.s
+        if s.children(n, "cop"):
+            return [d.dependent for d in s.children(n, *_SUBJECT)]
+        return [
+            e.dependent
+            for d in s.parents(n)
+            if d.relation == "xcomp" and s.token(d.governor).lemma.lower() in _LINKING
+            for e in s.children(d.governor, *_SUBJECT)
+        ]
 
     def _between(self, n: int) -> list[Claim]:
         """ "brokered a ceasefire between the army and the rebels": each side is a party to the deal;
