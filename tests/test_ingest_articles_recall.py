@@ -167,6 +167,8 @@ CASES = {
     "Ethiopia and Eritrea opened in Nairobi on Friday.",
     "remain-become": "Chad and Sudan remain bitter rivals. Benin has become a close ally of Togo. Ghana and "
     "Togo have coordinated their patrols since 2019.",
+    "blamed-for": "Kinshasa blames Rwanda for wrecking the Lusaka accord. Ghana praised Togo for backing the "
+    "Houthis.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -757,3 +759,13 @@ def test_remaining_or_becoming_an_ally_or_rival_and_coordinating_with_each_other
     assert {("chad", "opposes", "sudan", "2016"), ("sudan", "opposes", "chad", "2016"),
             ("benin", "cooperates", "togo", "2016")} <= got
     assert {(s, o) for s, t, o, when in got if t == "cooperates" and when == "2019"} >= {("ghana", "togo")}
+
+
+@pytest.mark.corenlp
+def test_who_is_blamed_or_praised_for_doing_did_it_as_the_blamer_claims(found):
+    got = {(r.source, r.type, r.target): r for r in found.relations.values()
+           if any(c.source.id == "blamed-for" for c in r.sources)}
+    wrecked = [r for (s, t, _), r in got.items() if s == "rwanda" and t == "undermines"]
+    assert wrecked and all(r.confidence <= 0.5 for r in wrecked)  # Kinshasa's claim
+    assert ("togo", "backs", "houthis") in got
+    assert {s for s, t, _ in got if t == "undermines"} == {"rwanda"}  # not Kinshasa, the subject

@@ -68,8 +68,9 @@ _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
 _HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
 _ACTS_WINDOW = 3  # sentences back in which "the bombing" looks for who bombed
-# "accused X of arming Y", "charged X with ...": X does it (the parse may make the clause an obl)
-_CONTROL = ("advcl:of", "advcl:with", "obl:of", "obl:with")
+# "accused X of arming Y", "charged X with ...", "blamed X for ...": X does it (the parse may make the
+# clause an obl)
+_CONTROL = ("advcl:of", "advcl:with", "obl:of", "obl:with", "advcl:for", "obl:for")
 _FOR_THE_STATE = ("party-to", "attends", "accepts", "cuts-ties")
 _NO_BODY = ("person", "state", "agreement", "resolution", "meeting")  # what no one signs for
 _WHERE = ("nmod:in", "nmod:across", "nmod:throughout", "nmod:inside")
@@ -491,6 +492,12 @@ class Reader:
             # "accused Iran of arming the Houthis": the one accused is the subject of the accusation
             if d.relation in _CONTROL and s.token(d.governor).lemma.lower() in self.lex.reporting:
                 return [e.dependent for e in s.children(d.governor, "obj")], objects
+            # "blames Savimbi for wrecking the protocol", "praised Qatar for hosting the talks": the one
+            # blamed or praised did it
+            if d.relation in ("advcl:for", "obl:for") and s.token(v).pos == "VBG":
+                blamed = [e.dependent for e in s.children(d.governor, "obj")]
+                if blamed:
+                    return blamed, objects
         for d in s.parents(v):
             # "and hours later accepted the plan" (a time taken for the subject), "voted on Thursday to
             # open ...", "..., killing three soldiers", a finite verb the parse hung on another as "dep":
