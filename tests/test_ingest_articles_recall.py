@@ -169,6 +169,7 @@ CASES = {
     "Togo have coordinated their patrols since 2019.",
     "blamed-for": "Kinshasa blames Rwanda for wrecking the Lusaka accord. Ghana praised Togo for backing the "
     "Houthis.",
+    "body-of-person": "The Sudan Liberation Movement of Abdel Wahid al-Nur walked out of the talks.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -201,6 +202,7 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("unity-coalition", "Unity coalition", "coalition", (), "ZWE"),
     Actor("chadian-rebels", "Chadian rebels (FACT)", "armed-group", (), "TCD"),
     Actor("sudanese-rebels", "Sudanese rebels (SLA)", "armed-group", (), "SDN"),
+    Actor("slm", "Sudan Liberation Movement", "armed-group", ("SLM",), "SDN"),
     Actor("wagner", "Wagner Group", "armed-group", ("Wagner",), "RUS"),
     Actor("ranil-wickremesinghe", "Ranil Wickremesinghe", "person", (), "LKA"),
     Actor("united-national-party", "United National Party", "organisation", ("UNP",), "LKA"),
@@ -769,3 +771,8 @@ def test_who_is_blamed_or_praised_for_doing_did_it_as_the_blamer_claims(found):
     assert wrecked and all(r.confidence <= 0.5 for r in wrecked)  # Kinshasa's claim
     assert ("togo", "backs", "houthis") in got
     assert {s for s, t, _ in got if t == "undermines"} == {"rwanda"}  # not Kinshasa, the subject
+
+
+@pytest.mark.corenlp
+def test_a_body_named_of_a_person_is_led_by_them(found):
+    assert ("abdel-wahid-al-nur", "leads", "slm") in pairs(found, "body-of-person")

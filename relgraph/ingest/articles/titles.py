@@ -115,6 +115,13 @@ def title_claims(reader: Reader) -> list[Claim]:
             out.append(Claim(person.actor, "represents", possessor.actor, s, start=start, confidence=0.7,
                              notes=f"{possessor.actor.name}'s {person.actor.name}"))
     for group in (m for m in reader.mentions if m.actor.kind not in ("person", "state")):
+        # "the Justice and Equality Movement of Khalil Ibrahim": a body named "of" a person is theirs
+        for d in (d for i in range(group.first, group.last + 1) for d in s.children(i, "nmod:of")
+                  if d.dependent > group.last):  # the parse may hang it on the name's last word
+            owner = reader.mention_at(d.dependent)
+            if group.actor.kind in _BODIES and owner is not None and owner.actor.kind == "person":
+                out.append(Claim(owner.actor, "leads", group.actor, s, start=start, confidence=0.7,
+                                 notes=f"{group.actor.name} of {owner.actor.name}"))
         for d in s.children(group.head, "nmod:poss"):
             owner = reader.mention_at(d.dependent)
             if owner is not None and owner.actor.kind == "person":
