@@ -170,6 +170,9 @@ CASES = {
     "blamed-for": "Kinshasa blames Rwanda for wrecking the Lusaka accord. Ghana praised Togo for backing the "
     "Houthis.",
     "body-of-person": "The Sudan Liberation Movement of Abdel Wahid al-Nur walked out of the talks.",
+    "lexicon-light-verbs": "Bahrain and Oman established diplomatic ties in 2019. Kuwait resumed air strikes "
+    "on the Houthis on Monday. Japan has provided Ghana with millions of dollars since 2015. Nigeria's army "
+    "chief met his Chadian counterpart on Friday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -776,3 +779,10 @@ def test_who_is_blamed_or_praised_for_doing_did_it_as_the_blamer_claims(found):
 @pytest.mark.corenlp
 def test_a_body_named_of_a_person_is_led_by_them(found):
     assert ("abdel-wahid-al-nur", "leads", "slm") in pairs(found, "body-of-person")
+
+
+@pytest.mark.corenlp
+def test_ties_established_strikes_resumed_money_provided_and_an_army_chief(found):
+    got = relations(found, "lexicon-light-verbs")
+    assert {("bahrain", "reconciles-with", "oman", "2019"), ("kuwait", "attacks", "houthis", "2016-12-19"),
+            ("japan", "backs", "ghana", "2015"), ("nigeria", "meets", "chad", "2016-12-16")} <= got
