@@ -2,16 +2,17 @@
 
 CoreNLP's SUTime writes TIMEX3 values: ``2016-12-19`` (a day), ``2015-11`` (a
 month), ``2016`` (a year), ``2016-SU`` (a season), ``2016-W50-WE`` (the weekend
-of ISO week 50), ``2016-W50`` (a week), ``2016-Q3`` (a quarter). Each becomes a
+of ISO week 50), ``2016-W50`` (a week), ``2016-Q3`` (a quarter), ``199X`` (a
+decade, held as the range of its years). Each becomes a
 :class:`~relgraph.dates.PartialDate` that keeps that precision; values relgraph
-cannot hold (decades, ``PAST_REF``, durations) give ``None``.
+cannot hold (``PAST_REF``, durations) give ``None``.
 
 >>> str(from_timex("2016-W50-WE"))
 '2016-12-17/2016-12-18'
 >>> str(from_timex("2016-SU")), str(from_timex("2015-11")), str(from_timex("2016-12-19TNI"))
 ('2016-summer', '2015-11', '2016-12-19')
->>> from_timex("199X") is None
-True
+>>> str(from_timex("199X")), from_timex("PAST_REF") is None
+('1990/1999', True)
 >>> str(before(from_timex("2017-FA"), date(2017, 1, 20)))
 '2016-autumn'
 >>> str(before(from_timex("2015-07-21"), date(2015, 7, 14)))  # "on Tuesday", read on a Tuesday
@@ -59,6 +60,8 @@ def from_timex(value: str | None, today: date | None = None, text: str = "") -> 
                 (monday + timedelta(5), monday + timedelta(6)) if m[3] else (monday, monday + timedelta(6))
             )
             return PartialDate.parse(f"{first.isoformat()}/{last.isoformat()}")
+        if m := re.fullmatch(r"(\d{3})X", value):  # "the 1990s"
+            return PartialDate.parse(f"{m[1]}0/{m[1]}9")
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
             start = 3 * int(m[2]) - 2
             return PartialDate.parse(f"{m[1]}-{start:02d}/{m[1]}-{start + 2:02d}")
