@@ -1,10 +1,12 @@
 """Recall beyond the development articles, against a real CoreNLP server, on sentences written for these tests.
 
 Each case is an article of its own, dated Tuesday 20 December 2016 like the other
-extraction tests, and covers one general cause of missed relations found on the
-second development set (benchmarks/extract/dev2): places and assets standing for
-their state, parser repairs for subjects, small clauses, acts that one receives,
-a person's government, forces one sends, and more of the CAMEO-informed lexicon.
+extraction tests, and covers one general cause of missed or wrong relations found on
+the development sets (benchmarks/extract/dev2 to dev6), on the reference article, or
+on batteries of short sentences of our own: places and assets standing for their
+state, parser repairs for subjects, small clauses, acts that one receives, a
+person's government, forces one sends, titles, negation and refusal, and more of
+the CAMEO-informed lexicon. No sentence here is taken from those articles.
 """
 
 from datetime import date
