@@ -175,6 +175,8 @@ CASES = {
     "lexicon-light-verbs": "Bahrain and Oman established diplomatic ties in 2019. Kuwait resumed air strikes "
     "on the Houthis on Monday. Japan has provided Ghana with millions of dollars since 2015. Nigeria's army "
     "chief met his Chadian counterpart on Friday.",
+    "guarantor": "Ghana acted as a guarantor of the Accra accord. Benin is the main mediator of the Lome "
+    "truce.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -788,3 +790,9 @@ def test_ties_established_strikes_resumed_money_provided_and_an_army_chief(found
     got = relations(found, "lexicon-light-verbs")
     assert {("bahrain", "reconciles-with", "oman", "2019"), ("kuwait", "attacks", "houthis", "2016-12-19"),
             ("japan", "backs", "ghana", "2015"), ("nigeria", "meets", "chad", "2016-12-16")} <= got
+
+
+@pytest.mark.corenlp
+def test_a_guarantor_or_mediator_of_a_deal_brokers_it(found):
+    got = {(p, t) for p, t, _ in pairs(found, "guarantor")}
+    assert {("ghana", "brokers"), ("benin", "brokers")} <= got

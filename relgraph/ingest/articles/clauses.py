@@ -62,6 +62,7 @@ _FINITE = ("VBD", "VBZ", "VBP")
 _SUBORDINATE = ("after", "when", "advcl", "as", "while")  # clauses that share the date of theirs
 _TOGETHER = ("together", "along")
 _LINKING = frozenset({"remain", "become", "stay"})
+_ACTING_AS = frozenset({"act", "serve"})
 _OPENING = frozenset({"open", "begin", "start", "hold", "host", "resume", "launch", "convene"})
 _TIES = ("relation", "relations", "tie", "ties")
 _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
@@ -603,14 +604,16 @@ class Reader:
 
     def _linked(self, n: int) -> list[int]:
         """The subjects a predicate noun is said of: "Iran is an ally of Syria", "Morocco remains an ally of
-        France", "they became rivals"."""
+        France", "they became rivals", "Norway acted as a guarantor of the deal"."""
         s = self.s
         if s.children(n, "cop"):
             return [d.dependent for d in s.children(n, *_SUBJECT)]
         return [
             e.dependent
             for d in s.parents(n)
-            if d.relation == "xcomp" and s.token(d.governor).lemma.lower() in _LINKING
+            if (d.relation == "xcomp" and s.token(d.governor).lemma.lower() in _LINKING)
+            # "Norway acted as a guarantor of the deal"
+            or (d.relation == "obl:as" and s.token(d.governor).lemma.lower() in _ACTING_AS)
             for e in s.children(d.governor, *_SUBJECT)
         ]
 
