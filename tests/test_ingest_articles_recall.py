@@ -177,6 +177,8 @@ CASES = {
     "chief met his Chadian counterpart on Friday.",
     "guarantor": "Ghana acted as a guarantor of the Accra accord. Benin is the main mediator of the Lome "
     "truce.",
+    "retaliated-inside": "Gabon retaliated against Cameroon on Monday. Benin conducted air strikes inside "
+    "Togo on Friday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -796,3 +798,9 @@ def test_ties_established_strikes_resumed_money_provided_and_an_army_chief(found
 def test_a_guarantor_or_mediator_of_a_deal_brokers_it(found):
     got = {(p, t) for p, t, _ in pairs(found, "guarantor")}
     assert {("ghana", "brokers"), ("benin", "brokers")} <= got
+
+
+@pytest.mark.corenlp
+def test_retaliating_against_and_strikes_inside_attack(found):
+    assert {("gabon", "attacks", "cameroon", "2016-12-19"), ("benin", "attacks", "togo", "2016-12-16")} <= relations(
+        found, "retaliated-inside")
