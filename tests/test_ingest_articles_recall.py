@@ -179,6 +179,7 @@ CASES = {
     "truce.",
     "retaliated-inside": "Gabon retaliated against Cameroon on Monday. Benin conducted air strikes inside "
     "Togo on Friday.",
+    "explicit-year": "Kuwait imposed a blockade on Bahrain in June 2017.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -804,3 +805,9 @@ def test_a_guarantor_or_mediator_of_a_deal_brokers_it(found):
 def test_retaliating_against_and_strikes_inside_attack(found):
     assert {("gabon", "attacks", "cameroon", "2016-12-19"), ("benin", "attacks", "togo", "2016-12-16")} <= relations(
         found, "retaliated-inside")
+
+
+@pytest.mark.corenlp
+def test_a_date_with_its_own_year_is_not_moved_back_for_a_clause_in_the_past(found):
+    # the article is of 2016; "in June" alone would be moved back to 2016-06, "June 2017" says its year
+    assert relations(found, "explicit-year") == {("kuwait", "sanctions", "bahrain", "2017-06")}

@@ -1104,17 +1104,19 @@ class Reader:
                 sub = s.subtree(d.dependent)
                 role = self._role(rel, d.dependent)
                 dated = [
-                    mention_date((m.timex or {}).get("value"), m.text, self.doc.day)
+                    (mention_date((m.timex or {}).get("value"), m.text, self.doc.day), m.text)
                     for m in self.s.mentions
                     if m.ner in ("DATE", "TIME") and m.first in sub and _absolute(m.text)
                 ]
                 # "since mid-2015": a date the tagger did not even see, one token under the preposition
-                dated.append(from_text(s.token(d.dependent).word, self.doc.day))
-                for when in dated:
+                word = s.token(d.dependent).word
+                dated.append((from_text(word, self.doc.day), word))
+                for when, text in dated:
                     if when is None:
                         continue
-                    if self._past(node) or role == "start":
-                        when = before(when, self.doc.day)  # "since May" is past, whatever the tense
+                    if (self._past(node) or role == "start") and not re.search(r"\b\d{4}\b", text):
+                        # "since May" is past, whatever the tense; "June 2017" says its year itself
+                        when = before(when, self.doc.day)
                     if when is not None:
                         found.setdefault(role, when)
                         if role == "start":
