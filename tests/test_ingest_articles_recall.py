@@ -180,6 +180,7 @@ CASES = {
     "retaliated-inside": "Gabon retaliated against Cameroon on Monday. Benin conducted air strikes inside "
     "Togo on Friday.",
     "explicit-year": "Kuwait imposed a blockade on Bahrain in June 2017.",
+    "faction-named-after": "Faction leader Mustafa Tambour signed the Juba accord on Monday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -213,6 +214,7 @@ KNOWN = Dataset(actors={a.id: a for a in (
     Actor("chadian-rebels", "Chadian rebels (FACT)", "armed-group", (), "TCD"),
     Actor("sudanese-rebels", "Sudanese rebels (SLA)", "armed-group", (), "SDN"),
     Actor("slm", "Sudan Liberation Movement", "armed-group", ("SLM",), "SDN"),
+    Actor("slm-tambour", "SLM-Tambour", "armed-group", (), "SDN"),
     Actor("wagner", "Wagner Group", "armed-group", ("Wagner",), "RUS"),
     Actor("ranil-wickremesinghe", "Ranil Wickremesinghe", "person", (), "LKA"),
     Actor("united-national-party", "United National Party", "organisation", ("UNP",), "LKA"),
@@ -811,3 +813,10 @@ def test_retaliating_against_and_strikes_inside_attack(found):
 def test_a_date_with_its_own_year_is_not_moved_back_for_a_clause_in_the_past(found):
     # the article is of 2016; "in June" alone would be moved back to 2016-06, "June 2017" says its year
     assert relations(found, "explicit-year") == {("kuwait", "sanctions", "bahrain", "2017-06")}
+
+
+@pytest.mark.corenlp
+def test_a_faction_leader_leads_and_signs_for_the_faction_the_dataset_names_after_him(found):
+    got = pairs(found, "faction-named-after")
+    assert ("mustafa-tambour", "leads", "slm-tambour") in got
+    assert {p for p, t, _ in got if t == "party-to"} == {"slm-tambour"}

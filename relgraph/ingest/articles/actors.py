@@ -33,7 +33,10 @@ import yaml
 from relgraph.ingest.articles.corenlp import Sentence
 from relgraph.model import Actor, Dataset
 
-__all__ = ["ActorMention", "Resolver", "key", "slugify"]
+__all__ = ["BODIES", "ActorMention", "Resolver", "key", "slugify"]
+
+BODIES = ("organisation", "armed-group", "coalition", "government")
+"""The kinds of actor, other than a state, that a person can lead or speak for."""
 
 _MAX_WORDS = 8
 _NEW_KINDS = {"PERSON": "person", "ORGANIZATION": "organisation"}

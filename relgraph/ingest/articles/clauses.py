@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from relgraph.dates import PartialDate
-from relgraph.ingest.articles.actors import ActorMention, Resolver, key
+from relgraph.ingest.articles.actors import BODIES, ActorMention, Resolver, key
 from relgraph.ingest.articles.corenlp import Dependency, Document, Sentence
 from relgraph.ingest.articles.discourse import Anaphor, Discourse, Referent, role_of
 from relgraph.ingest.articles.lexicon import Entry, Lexicon, VerbPattern
@@ -200,18 +200,24 @@ class Reader:
     def _regime(self, actor: Actor) -> Actor:
         """The government the dataset names after a person ("the Assad regime", "Selim al-Hoss's
         government"), for a stance towards that person: backing Assad is backing his regime."""
-        if actor.kind != "person":
-            return actor
+        return self.named_after(actor, ("government",)) or actor
+
+    def named_after(self, person: Actor, kinds: tuple[str, ...]) -> Actor | None:
+        """The one actor of ``kinds`` the dataset names after ``person`` ("Assad regime", "Sudan Liberation
+        Movement-Minni Minawi"), or ``None``."""
+        if person.kind != "person":
+            return None
+
         def bare(word: str) -> str:
             return re.sub(r"^(al|el)-", "", word)
 
-        surname = bare(key(actor.name).split()[-1])
-        regimes = [
+        surname = bare(key(person.name).split()[-1])
+        named = [
             a
             for a in self.resolver.known.actors.values()
-            if a.kind == "government" and surname in {bare(w) for w in re.split(r"[\s']+", key(a.name))}
+            if a.kind in kinds and surname in {bare(w) for w in re.split(r"[\s'-]+", key(a.name))}
         ]
-        return regimes[0] if len(regimes) == 1 else actor
+        return named[0] if len(named) == 1 else None
 
     def _auspices(self, v: int, said: list[Claim]) -> list[Claim]:
         """Who a deal was signed or agreed "under the auspices of" brokers it (as one it was mediated by)."""
@@ -1300,7 +1306,8 @@ class Reader:
         """A leader who signs, accepts, attends or breaks off relations does so for the state they lead."""
         if rtype in _FOR_THE_STATE and actor.kind == "person":
             # "Koirala, who heads the Seven-Party Alliance, signed": for the body, when no state is known
-            return self.leaders.get(actor.id) or self.heads.get(actor.id) or actor
+            return (self.leaders.get(actor.id) or self.heads.get(actor.id)
+                    or self.named_after(actor, BODIES) or actor)
         return actor
 
     def _claim(

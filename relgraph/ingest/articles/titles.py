@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from relgraph.dates import PartialDate
-from relgraph.ingest.articles.actors import ActorMention, key
+from relgraph.ingest.articles.actors import BODIES, ActorMention, key
 from relgraph.model import Actor
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["title_claims"]
 
-_BODIES = ("organisation", "armed-group", "coalition", "government")
 _CONJUNCTS = frozenset({"conj", "ref"})
 _OWN_PHRASE = _CONJUNCTS | {"appos"}
 """What is no part of a title's own words: "the foreign ministers, X and Y" has X and Y in apposition."""
@@ -74,6 +73,8 @@ def title_claims(reader: Reader) -> list[Claim]:
                 target = (
                     _named(reader, phrase)
                     or _of_after(reader, person)
+                    # "faction leader Minni Minawi": the faction the dataset names after him
+                    or (reader.named_after(person.actor, BODIES) if of_a_group else None)
                     # only a first title falls back on the person's country: a second names its own
                     or (None if of_a_group or claimed else _of_country(reader, person.actor, role))
                 )
@@ -104,7 +105,7 @@ def title_claims(reader: Reader) -> list[Claim]:
         # parse also hangs on the first name what follows "and" in "A of X and B of Y".
         of = sorted(d.dependent for d in s.children(person.head, "nmod:of") if d.dependent > person.head)
         body = reader.mention_at(of[0]) if of else None
-        if body is not None and body.actor.kind in _BODIES and body.actor.id != person.actor.id:
+        if body is not None and body.actor.kind in BODIES and body.actor.id != person.actor.id:
             out.append(Claim(person.actor, "represents", body.actor, s, start=start, confidence=0.7,
                              notes=f"{person.actor.name} of {body.actor.name}"))
             continue
@@ -119,7 +120,7 @@ def title_claims(reader: Reader) -> list[Claim]:
         for d in (d for i in range(group.first, group.last + 1) for d in s.children(i, "nmod:of")
                   if d.dependent > group.last):  # the parse may hang it on the name's last word
             owner = reader.mention_at(d.dependent)
-            if group.actor.kind in _BODIES and owner is not None and owner.actor.kind == "person":
+            if group.actor.kind in BODIES and owner is not None and owner.actor.kind == "person":
                 out.append(Claim(owner.actor, "leads", group.actor, s, start=start, confidence=0.7,
                                  notes=f"{group.actor.name} of {owner.actor.name}"))
         for d in s.children(group.head, "nmod:poss"):
