@@ -181,6 +181,8 @@ CASES = {
     "Togo on Friday.",
     "explicit-year": "Kuwait imposed a blockade on Bahrain in June 2017.",
     "faction-named-after": "Faction leader Mustafa Tambour signed the Juba accord on Monday.",
+    "its-subject": "Chad, which has sent troops to defend Bamako, was represented by its defence minister, "
+    "Daoud Yaya.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -820,3 +822,9 @@ def test_a_faction_leader_leads_and_signs_for_the_faction_the_dataset_names_afte
     got = pairs(found, "faction-named-after")
     assert ("mustafa-tambour", "leads", "slm-tambour") in got
     assert {p for p, t, _ in got if t == "party-to"} == {"slm-tambour"}
+
+
+@pytest.mark.corenlp
+def test_its_prefers_the_clauses_subject_to_a_place_in_a_relative_clause(found):
+    got = {(p, o) for p, t, o in pairs(found, "its-subject") if t == "represents"}
+    assert got == {("daoud-yaya", "chad")}

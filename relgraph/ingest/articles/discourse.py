@@ -176,11 +176,13 @@ class Discourse:
         window = [(0, r) for r in self.current if r.index < index]
         for distance, referents in enumerate(reversed(self.past[-_WINDOW:]), 1):
             window += [(distance, r) for r in referents]
-        best: tuple[tuple[int, int, int], Referent] | None = None
+        best: tuple[tuple[int, int, int, int], Referent] | None = None
         for distance, referent in window:
             if not self._fits(anaphor, referent) or {a.id for a in referent.actors} & exclude:
                 continue
-            rank = (distance, 0 if referent.role == anaphor.role else 1, -referent.index)
+            # the same role first, then a subject (the most salient), then the nearest
+            same_role, subject = referent.role == anaphor.role, referent.role == "subject"
+            rank = (distance, 0 if same_role else 1, 0 if subject else 1, -referent.index)
             if best is None or rank < best[0]:
                 best = (rank, referent)
         return list(best[1].actors) if best else []
