@@ -183,6 +183,7 @@ CASES = {
     "faction-named-after": "Faction leader Mustafa Tambour signed the Juba accord on Monday.",
     "its-subject": "Chad, which has sent troops to defend Bamako, was represented by its defence minister, "
     "Daoud Yaya.",
+    "according-to": "According to Accra, Togolese troops shelled Ghanaian positions on Monday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -828,3 +829,10 @@ def test_a_faction_leader_leads_and_signs_for_the_faction_the_dataset_names_afte
 def test_its_prefers_the_clauses_subject_to_a_place_in_a_relative_clause(found):
     got = {(p, o) for p, t, o in pairs(found, "its-subject") if t == "represents"}
     assert got == {("daoud-yaya", "chad")}
+
+
+@pytest.mark.corenlp
+def test_according_to_someone_is_their_claim(found):
+    got = [r for r in found.relations.values() if any(c.source.id == "according-to" for c in r.sources)]
+    assert [(r.source, r.type, r.target) for r in got] == [("togo", "attacks", "ghana")]
+    assert got[0].confidence <= 0.5 and "Ghana" in (got[0].notes or "")

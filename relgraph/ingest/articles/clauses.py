@@ -1059,6 +1059,12 @@ class Reader:
             return None
         if any(s.token(d.dependent).lemma.lower() in lex.hedges for d in s.children(v, "advmod")):
             confidence -= 0.15
+        sources = [d.dependent for d in s.children(chain[-1], "obl:according_to")]
+        if sources and notes is None:
+            # "According to Kyiv, Russian forces shelled ...": Kyiv's account
+            who = [m.actor.name for i in sources if (m := self.mention_at(i))]
+            confidence *= 0.6
+            notes = f"Claimed by {who[0]}" if who else "Reported, not stated by the source"
         self._chain = chain
         return _Frame(entry, pattern, v, round(max(confidence, 0.2), 2), notes)
 
