@@ -184,6 +184,8 @@ CASES = {
     "its-subject": "Chad, which has sent troops to defend Bamako, was represented by its defence minister, "
     "Daoud Yaya.",
     "according-to": "According to Accra, Togolese troops shelled Ghanaian positions on Monday.",
+    "the-move": "Brazil vetoed the draft on Friday. Chile condemned the move. Peru cut ties with Bolivia on "
+    "Monday. Ecuador criticised the decision. Colombia hosted talks with Venezuela on Sunday.",
     "under-secretary": "The truce came after weeks of talks led by the British Under-Secretary of State, Alan "
     "Duncan.",
 }
@@ -836,3 +838,10 @@ def test_according_to_someone_is_their_claim(found):
     got = [r for r in found.relations.values() if any(c.source.id == "according-to" for c in r.sources)]
     assert [(r.source, r.type, r.target) for r in got] == [("togo", "attacks", "ghana")]
     assert got[0].confidence <= 0.5 and "Ghana" in (got[0].notes or "")
+
+
+@pytest.mark.corenlp
+def test_the_move_or_the_decision_condemned_is_the_last_act_read_and_hosting_talks_with_negotiates(found):
+    got = pairs(found, "the-move")
+    assert {("chile", "criticises", "brazil"), ("ecuador", "criticises", "peru"),
+            ("colombia", "negotiates-with", "venezuela")} <= got

@@ -67,7 +67,10 @@ _OPENING = frozenset({"open", "begin", "start", "hold", "host", "resume", "launc
 _TIES = ("relation", "relations", "tie", "ties")
 _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
-_HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")
+_HOSTILE = ("attacks", "defeats", "shoots-down", "assassinates", "sanctions")  # what "the bombing" may be
+# and what "the move" or "the decision" may be, besides
+_MOVES = (*_HOSTILE, "vetoes", "cuts-ties", "excludes")
+_GENERIC_ACTS = frozenset({"move", "decision", "step", "action"})
 _ACTS_WINDOW = 3  # sentences back in which "the bombing" looks for who bombed
 # "accused X of arming Y", "charged X with ...", "blamed X for ...": X does it (the parse may make the
 # clause an obl)
@@ -130,7 +133,7 @@ class Reader:
             if rel.type in ("leads", "represents") and resolver.known.actors[rel.target].kind == "state":
                 self.leaders.setdefault(rel.source, resolver.known.actors[rel.target])
         self.discourse = Discourse(lexicon)
-        self._acts: list[tuple[int, Actor]] = []  # (sentence, who) of each hostile act read, in order
+        self._acts: list[tuple[int, Actor, str]] = []  # (sentence, who, type) of each act read, in order
         self.took_office: dict[str, PartialDate] = {}  # person id -> when the article says they took office
         self._read: dict[str, str] = {}  # actor id -> how an anaphor of the current sentence was read
         self._since: dict[int, PartialDate] = {}  # paragraph -> the start of the last "since" read in it
@@ -158,7 +161,7 @@ class Reader:
                 out.extend(self._relations_are(token.index))
             if token.pos == "VBN" and (entry := self.lex.participle(token.word)):
                 out.extend(self._participle(token.index, entry))
-            self._acts += [(sentence.index, c.source) for c in out[before:] if c.type in _HOSTILE]
+            self._acts += [(sentence.index, c.source, c.type) for c in out[before:] if c.type in _MOVES]
             for c in out[before:]:
                 if c.type == "leads" and c.source.kind == "person" and c.target.kind not in _NO_BODY:
                     self.heads.setdefault(c.source.id, c.target)
@@ -923,9 +926,12 @@ class Reader:
         determiners = {s.token(d.dependent).lemma.lower() for d in s.children(t, "det")}
         if not determiners & {"the", "this", "these", "those"} or s.children(t, *_OWNER, "nmod:by"):
             return []
-        recent = [a for i, a in self._acts if s.index - i <= _ACTS_WINDOW]
+        # "the bombing" is the last hostile act; "the move", "the decision" may also be a veto or a break
+        kinds = _MOVES if lemma in _GENERIC_ACTS else _HOSTILE
+        acts = [(i, a) for i, a, kind in self._acts if kind in kinds]
+        recent = [a for i, a in acts if s.index - i <= _ACTS_WINDOW]
         # else the act the article opened with, which later reactions most often speak of
-        found = recent[-1:] or [a for _, a in self._acts[:1]]
+        found = recent[-1:] or [a for _, a in acts[:1]]
         for actor in found:
             self._read.setdefault(actor.id, f'"{token.word}" read as the act of {actor.name}')
         return found
