@@ -143,6 +143,8 @@ class Reader:
     def claims(self, sentence: Sentence) -> list[Claim]:
         """The claims of ``sentence``; sentences are to be read in order (for anaphors)."""
         self.s = sentence
+        # the paragraph: how many blank lines come before the sentence (for "since" read earlier in it)
+        self._paragraph = len(re.findall(r"\n\s*\n", self.doc.text[: sentence.begin]))
         self.mentions = self.resolver.mentions(sentence, self.doc.text)
         self._read = {}
         self._governed: list[tuple[Actor, Actor]] = []
@@ -638,12 +640,8 @@ class Reader:
         if kind != "agreement" and not talks:
             return []
         sides = self._actors([d.dependent for d in s.children(n, "nmod:between")])
-        if len(sides) < 2 or any(
-            (g := s.token(d.governor).lemma.lower()) in self.lex.irrealis
-            or g in self.lex.negators
-            or g in ("call", "demand")
-            for d in s.parents(n)
-        ):
+        # "ended the truce between X and Y": they were its parties all the same
+        if len(sides) < 2 or self._not_done(n, ended=False):
             return []
         rtype = "negotiates-with" if talks else "party-to"
         entry = next(e for e in self.lex.entries if e.type == rtype)
@@ -713,16 +711,20 @@ class Reader:
                 return self._pairs(frame, sources, targets)
         return []
 
+    def _not_done(self, n: int, *, ended: bool) -> bool:
+        """Whether the act or deal noun ``n`` is only called for, refused or (with ``ended``) ended: "called
+        for sanctions on Iran", "denied support for the rebels", "urged a truce", "ended its support"."""
+        s, lex = self.s, self.lex
+        return any(
+            g in lex.irrealis or g in lex.negators or g in ("call", "demand") or (ended and g in lex.ending)
+            for g in (s.token(d.governor).lemma.lower() for d in s.parents(n))
+        )
+
     def _act(self, n: int, entry: Entry) -> list[Claim]:
         """ "Iran's support for Assad", "Russian air strikes on the rebels": a noun for the act."""
         s = self.s
-        for d in s.parents(n):
-            gov = s.token(d.governor)
-            glemma = gov.lemma.lower()
-            if (glemma in self.lex.irrealis or glemma in self.lex.negators or glemma in self.lex.ending
-                    or glemma in ("call", "demand")):
-                # "called for sanctions on Iran", "denied support for the rebels", "ended its support"
-                return []
+        if self._not_done(n, ended=True):
+            return []
         preps = tuple(f"nmod:{p}" for p in entry.act_preps)
         targets = self._actors([d.dependent for d in s.children(n, *preps)])
         if not targets:
@@ -1138,7 +1140,7 @@ class Reader:
                     if when is not None:
                         found.setdefault(role, when)
                         if role == "start":
-                            self._since[self._paragraph()] = when
+                            self._since[self._paragraph] = when
                     break
             if found:
                 break
@@ -1223,10 +1225,6 @@ class Reader:
             if word in words:
                 return role
         return "date"
-
-    def _paragraph(self) -> int:
-        """The current sentence's paragraph: how many blank lines come before it."""
-        return len(re.findall(r"\n\s*\n", self.doc.text[: self.s.begin]))
 
     def _perfect(self, v: int) -> bool:
         """Whether ``v`` is in the present perfect ("has supported"), which speaks of a time up to now."""
@@ -1345,7 +1343,7 @@ class Reader:
         if stated is None and self._perfect(frame.predicate):
             # "Since the summer, the two sides have co-operated. Ankara has stood aside while ...": a stance
             # in the present perfect with no time of its own holds since the paragraph's last "since"
-            stated = self._since.get(self._paragraph())
+            stated = self._since.get(self._paragraph)
         default = PartialDate.parse(str(day.year))
         if frame.entry.type == "party-to":
             # a party since its deal was signed, an event dated like one: on the day the text gives for
