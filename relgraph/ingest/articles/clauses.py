@@ -43,8 +43,8 @@ from typing import Literal
 
 from relgraph.dates import PartialDate
 from relgraph.ingest.articles.actors import BODIES, ActorMention, Resolver, key
-from relgraph.ingest.articles.corenlp import Dependency, Document, Sentence
-from relgraph.ingest.articles.discourse import Anaphor, Discourse, Referent, role_of
+from relgraph.ingest.articles.corenlp import Dependency, Document, Sentence, Token, gerund_repaired
+from relgraph.ingest.articles.discourse import NUMBERS, Anaphor, Discourse, Referent, role_of
 from relgraph.ingest.articles.lexicon import Entry, Lexicon, VerbPattern
 from relgraph.ingest.articles.when import before, from_text, mention_date
 from relgraph.model import Actor
@@ -64,6 +64,8 @@ _TOGETHER = ("together", "along")
 _LINKING = frozenset({"remain", "become", "stay"})
 _ACTING_AS = frozenset({"act", "serve"})
 _OPENING = frozenset({"open", "begin", "start", "hold", "host", "resume", "launch", "convene"})
+_PURSUING = frozenset({"conduct", "pursue", "continue"})
+_MEANS = ("obl:through", "obl:via")
 _TIES = ("relation", "relations", "tie", "ties")
 _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
@@ -142,6 +144,7 @@ class Reader:
 
     def claims(self, sentence: Sentence) -> list[Claim]:
         """The claims of ``sentence``; sentences are to be read in order (for anaphors)."""
+        sentence = gerund_repaired(sentence, self.lex.verb_lemmas)
         self.s = sentence
         # the paragraph: how many blank lines come before the sentence (for "since" read earlier in it)
         self._paragraph = len(re.findall(r"\n\s*\n", self.doc.text[: sentence.begin]))
@@ -535,6 +538,8 @@ class Reader:
             ):
                 return [d.dependent]
         found = [d.dependent for d in s.children(v, *_SUBJECT) if s.token(d.dependent).ner not in _TIMES]
+        found = [self._antecedent(v, t) for t in found]
+        found += self._persons_after_of(found)
         if found:
             found += self._together_with(v)
         if not found and not s.children(v, "nsubj:pass"):
@@ -549,6 +554,35 @@ class Reader:
                 and any(e.governor == v and e.relation == "dep" for e in s.parents(d.governor))
             ]
         return found
+
+    def _persons_after_of(self, subjects: list[int]) -> list[int]:
+        """ "President Sall of Senegal and Gambian President Barrow met": the parse may join the second
+        person to the first one's state; a person joined to what is "of" a person is a subject too."""
+        s = self.s
+        out = []
+        for t in subjects:
+            first = self.mention_at(t)
+            if first is None or first.actor.kind != "person":
+                continue
+            for d in s.children(t, "nmod:of"):
+                owner = self.mention_at(d.dependent)
+                if owner is None or owner.actor.kind == "person":
+                    continue
+                out += [e.dependent for e in s.children(d.dependent, "conj:and")
+                        if (m := self.mention_at(e.dependent)) is not None and m.actor.kind == "person"]
+        return out
+
+    def _antecedent(self, v: int, subject: int) -> int:
+        """The subject of a relative clause ``v``: the parse may hang "which" on the head of the phrase where
+        only the actor "of" it can act ("the exclusion of the US, which had tried to ...": the US tried)."""
+        s = self.s
+        relative = any(v in s.subtree(d.dependent) for d in s.children(subject, "acl:relcl")) and any(
+            s.token(r.dependent).lemma.lower() in ("which", "who") for r in s.children(subject, "ref")
+        )
+        if not relative or self.mention_at(subject) is not None or self._actor(subject):
+            return subject
+        owners = [d.dependent for d in s.children(subject, "nmod:of") if self.mention_at(d.dependent)]
+        return owners[-1] if owners else subject
 
     def _together_with(self, v: int) -> list[int]:
         """Who does with the subject what it does: "Trajkovski signed it together with Georgievski",
@@ -717,7 +751,8 @@ class Reader:
         s, lex = self.s, self.lex
         return any(
             g in lex.irrealis or g in lex.negators or g in ("call", "demand") or (ended and g in lex.ending)
-            for g in (s.token(d.governor).lemma.lower() for d in s.parents(n))
+            # "sought to end the war through talks with X": the means of an act is not what it does
+            for g in (s.token(d.governor).lemma.lower() for d in s.parents(n) if d.relation not in _MEANS)
         )
 
     def _act(self, n: int, entry: Entry) -> list[Claim]:
@@ -736,10 +771,22 @@ class Reader:
                 if d.relation == "obj" and s.token(d.governor).lemma.lower() in self.lex.receive
             ]
             targets = self._actors([t for r in receivers for t in self._subject_tokens(r)])
-        agents = [d.dependent for d in s.children(n, *_AGENT_OF)]
+        agents = [d.dependent for d in s.children(n, *_AGENT_OF)] or self._doers(n)
         sources = [a for a in self._actors(agents) if a not in targets]
         frame = self._frame(entry, None, n, confidence=0.7)
         return self._pairs(frame, sources, targets) if frame and sources and targets else []
+
+    def _doers(self, n: int) -> list[int]:
+        """Who does an act no one is named with, by the clause it is the means or object of: "sought a
+        settlement through talks with Tehran", "held discussions with Germany"."""
+        s = self.s
+        return [
+            t
+            for d in s.parents(n)
+            if d.relation in _MEANS
+            or (d.relation == "obj" and s.token(d.governor).lemma.lower() in _OPENING | _PURSUING)
+            for t in self._subject_tokens(d.governor)
+        ]
 
     def _participle(self, p: int, entry: Entry) -> list[Claim]:
         """ "Iranian-led militia", "a US-brokered truce": the modifier's first part acts on the noun."""
@@ -806,9 +853,9 @@ class Reader:
         if token.word.lower() in self.lex.deals:
             lemma = token.word.lower()  # "talks" is a meeting, "talk" is not
         if lemma in self.lex.deals and not (lemma in self.lex.singular_deals and token.pos == "NNS"):
-            deal = self._deal(t, self.lex.deals[lemma])
-            self.discourse.note(Referent((deal,), s.index, t, role_of(s, t)))
-            return [deal]
+            deals = self._deals(t, self.lex.deals[lemma])
+            self.discourse.note(Referent(tuple(deals), s.index, t, role_of(s, t)))
+            return deals
         for d in s.children(t, "appos"):
             # "Kuwait's emir, Sheikh Sabah, spoke ...": the person named beside the title
             named = self.mention_at(d.dependent)
@@ -894,6 +941,10 @@ class Reader:
                 subjects = [self.mention_at(e.dependent) for c in clause for e in s.children(c, *_SUBJECT)]
                 exclude |= {m.actor.id for m in subjects if m is not None}
             found = self.discourse.find(anaphor, s.index, t, exclude)
+            if lemma == "side":
+                # "since a reconciliation between Erdoğan and Putin, the two sides have co-operated": the
+                # sides are the states the two lead or speak for
+                found = list(dict.fromkeys(self.leaders.get(a.id, a) for a in found))
             if found:
                 self.discourse.note(Referent(tuple(found), s.index, t, anaphor.role))
                 names = " and ".join(a.name for a in found)
@@ -956,46 +1007,57 @@ class Reader:
                 return [state]
         return []
 
-    def _deal(self, t: int, kind: str) -> Actor:
-        """The agreement, meeting or resolution a common noun names: the best known match, or a new one."""
+    def _deals(self, t: int, kind: str) -> list[Actor]:
+        """The agreements, meetings or resolutions a common noun names: the best known match, or a new one;
+        "two agreements" the two best the dataset knows, when it knows so many."""
         s = self.s
-        # "rejected the peace plan on Tuesday": the parse may hang the day on the noun; it is not its name
-        timed = {i for d in s.children(t) if s.token(d.dependent).ner in _TIMES
-                 for i in s.subtree(d.dependent)}
-        words = [
-            s.token(i)
-            # "the talks, mediated by South Sudan,": what a clause says of the deal is not its name
-            for i in sorted(s.subtree(t, frozenset({"conj", "ref", "acl", "acl:relcl", "appos"})))
-            if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-") and i not in timed
-        ]
+        words = self._deal_words(t)
+        known = self._known_deals(t, kind, {key(w.lemma) for w in words})
+        count = max((NUMBERS.get(s.token(d.dependent).lemma.lower(), 0) for d in s.children(t, "nummod")),
+                    default=0)
+        if count > 1 and s.token(t).pos == "NNS" and len(known) >= count:
+            return known[:count]
+        if known:
+            return known[:1]
+        determiners = {s.token(d.dependent).lemma.lower() for d in s.children(t, "det")}
+        if determiners & {"the", "this", "that"} and len(words) == 1:
+            # "the deal", "this agreement": the one named before, when the dataset knows none
+            earlier = self._deal_before(t, kind)
+            if earlier:
+                return earlier
         near = [w for w in words if i_close(w.index, t)]
         while near and near[0].pos in ("IN", "TO", "CC"):
             near = near[1:]  # "over a measure for monitors to": not "Over measure ... to"
         while near and near[-1].pos in ("IN", "TO", "CC"):
             near = near[:-1]
         phrase = " ".join(w.word for w in near)
-        noun = s.token(t).lemma.lower()
-        context = {key(w.lemma) for w in words}
-        best: tuple[int, Actor] | None = None
-        for actor in self.resolver.known.actors.values():
-            if actor.kind != kind:
-                continue
-            names = " ".join(key(n) for n in (actor.name, *actor.aliases))
-            if noun not in names and key(s.token(t).word) not in names:
-                continue
-            score = sum(1 for w in context if w and w in names)
-            if best is None or score > best[0]:
-                best = (score, actor)
-        if best is not None:
-            return best[1]
-        determiners = {s.token(d.dependent).lemma.lower() for d in s.children(t, "det")}
-        if determiners & {"the", "this", "that"} and len(words) == 1:
-            # "the deal", "this agreement": the one named before, when the dataset knows none
-            earlier = self._deal_before(t, kind)
-            if earlier:
-                return earlier[0]
         name = phrase[:1].upper() + phrase[1:]
-        return self.resolver.new_actor(f"{name} ({self.doc.day.isoformat()})", kind)
+        return [self.resolver.new_actor(f"{name} ({self.doc.day.isoformat()})", kind)]
+
+    def _deal_words(self, t: int) -> list[Token]:
+        """The words of the phrase a deal's noun heads, less what is no part of its name."""
+        s = self.s
+        # "rejected the peace plan on Tuesday": the parse may hang the day on the noun; it is not its name
+        timed = {i for d in s.children(t) if s.token(d.dependent).ner in _TIMES
+                 for i in s.subtree(d.dependent)}
+        return [
+            s.token(i)
+            # "the talks, mediated by South Sudan,": what a clause says of the deal is not its name
+            for i in sorted(s.subtree(t, frozenset({"conj", "ref", "acl", "acl:relcl", "appos"})))
+            if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-") and i not in timed
+        ]
+
+    def _known_deals(self, t: int, kind: str, context: set[str]) -> list[Actor]:
+        """The dataset's deals of ``kind`` whose names have the noun ``t``, best first: by how many of the
+        ``context`` words their names share, then in the dataset's order."""
+        s = self.s
+        noun = s.token(t).lemma.lower()
+        scored = []
+        for order, actor in enumerate(self.resolver.known.actors.values()):
+            names = " ".join(key(n) for n in (actor.name, *actor.aliases))
+            if actor.kind == kind and (noun in names or key(s.token(t).word) in names):
+                scored.append((-sum(1 for w in context if w and w in names), order, actor))
+        return [a for *_, a in sorted(scored, key=lambda x: x[:2])]
 
     # -- what the clause says: polarity, modality, attribution ---------------------------------
 
@@ -1177,12 +1239,18 @@ class Reader:
             # date of the clause it is an argument of
             for d in s.parents(v):
                 g = d.governor
-                if d.relation.startswith(("nsubj", "obj", "obl")) and s.token(g).pos.startswith("VB"):
+                if not (d.relation.startswith(("nsubj", "obj", "obl")) and s.token(g).pos.startswith("VB")):
+                    continue
+                # "has tried to forge a settlement through talks with X since 2013": or of the verb that
+                # the clause completes
+                for h in (g, *(e.governor for e in s.parents(g) if e.relation == "xcomp")):
                     found = self._in_the_past(
-                        g, self._dates_below(g, ("obl:in", "obl:on", "obl:tmod", "obl:since"))
+                        h, self._dates_below(h, ("obl:in", "obl:on", "obl:tmod", "obl:since"))
                     )
                     if found:
                         break
+                if found:
+                    break
         return found
 
     def _in_the_past(self, v: int, found: dict[Role, PartialDate]) -> dict[Role, PartialDate]:

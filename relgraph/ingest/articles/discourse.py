@@ -45,11 +45,11 @@ from relgraph.ingest.articles.corenlp import Sentence
 from relgraph.ingest.articles.lexicon import Lexicon
 from relgraph.model import Actor
 
-__all__ = ["Anaphor", "Discourse", "Referent", "role_of"]
+__all__ = ["NUMBERS", "Anaphor", "Discourse", "Referent", "role_of"]
 
 Role = Literal["subject", "object", "other"]
 _WINDOW = 3  # sentences before the current one that are searched
-_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
 _NOT_PEOPLE = frozenset(
     {"state", "government", "organisation", "armed-group", "coalition", "agreement", "meeting", "resolution"}
 )
@@ -156,7 +156,7 @@ class Discourse:
         if kinds is None:
             return None
         words = {sentence.token(d.dependent).word.lower(): d.relation for d in sentence.children(index)}
-        count = next((n for w, n in _NUMBERS.items() if w in words), None)
+        count = next((n for w, n in NUMBERS.items() if w in words), None)
         for w, r in words.items():
             if r.startswith(("nmod", "acl", "appos")):
                 return None  # "the rebels of the MNLA", "the group that ..." say who they are

@@ -118,6 +118,11 @@ class Lexicon:
             ),
         )
 
+    @functools.cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every verb lemma some entry reads."""
+        return frozenset(self._by_verb)
+
     def noun(self, lemma: str) -> Entry | None:
         return next((e for e in self.entries if lemma.lower() in e.nouns), None)
 
