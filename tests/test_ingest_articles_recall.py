@@ -197,6 +197,12 @@ CASES = {
     "accepted-intervention": "Benin accepted Togo's military intervention in Ghana.",
     "persons-of-and": "President Nana Akufo-Addo of Ghana and Togolese President Faure Gnassingbe met in Accra "
     "on Monday.",
+    "at-the-ceremony": "Ghana and Togo signed a truce in Accra on Thursday. Envoys of the African Union and the "
+    "ambassadors of Benin, Niger and Mali attended the ceremony. Nigeria's ambassador was at the signing.",
+    "lexicon-assets": "Iran seized a British tanker on Friday. Russia has long been the main arms supplier to "
+    "Syria. The African Union suspended Mali. Iran threatened to close the Strait of Hormuz.",
+    "deal-names-dates": "Qatar hosted talks between the United States and the Taliban. Armenia and Azerbaijan "
+    "signed a peace deal brokered by the United States on Friday.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -906,3 +912,25 @@ def test_a_person_the_parse_joins_to_another_persons_state_is_a_subject_too(foun
     got = relations(found, "persons-of-and")
     assert {(s, o, when) for s, t, o, when in got if t == "meets"} == {
         ("nana-akufo-addo", "faure-gnassingbe", "2016-12-19")}
+
+
+@pytest.mark.corenlp
+def test_who_attends_a_ceremony_or_is_at_a_signing_attends_it_on_the_signing_day(found):
+    got = relations(found, "at-the-ceremony")
+    attended = {(s, when) for s, t, o, when in got if t == "attends"}
+    # the parse joins "the ambassadors of Benin" to the African Union and hangs Niger and Mali on "envoys"
+    assert attended == {(a, "2016-12-15") for a in ("african-union", "benin", "niger", "mali", "nigeria")}
+
+
+@pytest.mark.corenlp
+def test_a_seized_tanker_an_arms_supplier_a_suspended_member_and_a_strait(found):
+    assert pairs(found, "lexicon-assets") == {("iran", "attacks", "united-kingdom"), ("russia", "backs", "syria"),
+                                              ("african-union", "excludes", "mali")}
+
+
+@pytest.mark.corenlp
+def test_a_deal_is_named_to_the_end_of_its_names_and_signed_on_the_day_it_was_brokered(found):
+    got = relations(found, "deal-names-dates")
+    assert ("qatar", "attends", "talks-between-united-states-and-taliban-2016-12-20", "2016-12-20") in got
+    assert {(s, when) for s, t, o, when in got if t == "party-to"} == {("armenia", "2016-12-16"),
+                                                                      ("azerbaijan", "2016-12-16")}

@@ -312,6 +312,9 @@ class Reader:
                         c for i, a in enumerate(sources) for c in self._pairs(frame, [a], sources[i + 1 :])
                     ]
                 return self._pairs(frame, sources, sources)
+            kinds = self.lex.relation_type(entry.type).target_kinds
+            if kinds and not any(t.kind in kinds for t in targets):
+                continue  # "suspended Mali": not the suspending of a deal the next entry reads
             return self._pairs(frame, sources, targets)
         return []
 
@@ -556,20 +559,37 @@ class Reader:
         return found
 
     def _persons_after_of(self, subjects: list[int]) -> list[int]:
-        """ "President Sall of Senegal and Gambian President Barrow met": the parse may join the second
-        person to the first one's state; a person joined to what is "of" a person is a subject too."""
+        """ "President Sall of Senegal and Gambian President Barrow met", "envoys of the UN and the
+        ambassadors of Portugal attended": the parse may join the second person or envoy to the first
+        one's principal; one so joined to what is "of" a person or envoy is a subject too."""
         s = self.s
+
+        def agent(t: int) -> bool:
+            m = self.mention_at(t)
+            if m is not None:
+                return m.actor.kind == "person"
+            return s.token(t).lemma.lower() in self.lex.forces and bool(s.children(t, "nmod:of", "nmod:poss"))
+
         out = []
         for t in subjects:
-            first = self.mention_at(t)
-            if first is None or first.actor.kind != "person":
+            if not agent(t):
                 continue
             for d in s.children(t, "nmod:of"):
                 owner = self.mention_at(d.dependent)
                 if owner is None or owner.actor.kind == "person":
                     continue
-                out += [e.dependent for e in s.children(d.dependent, "conj:and")
-                        if (m := self.mention_at(e.dependent)) is not None and m.actor.kind == "person"]
+                joined = [e.dependent for e in s.children(d.dependent, "conj:and") if agent(e.dependent)]
+                out += joined
+                if joined:
+                    # "... and the ambassadors of Portugal, the United States and Russia": the parse hangs the
+                    # rest of the list on the first subject; states named after the joined one are its
+                    out += [
+                        a.dependent
+                        for a in s.children(t, "appos")
+                        if a.dependent > joined[-1]
+                        and (m := self.mention_at(a.dependent)) is not None
+                        and m.actor.kind == "state"
+                    ]
         return out
 
     def _antecedent(self, v: int, subject: int) -> int:
@@ -617,6 +637,8 @@ class Reader:
         if self.s.token(n).lemma.lower() in self.lex.states and (found := self._state(n)):
             return found
         if found := self._between(n):
+            return found
+        if found := self._present_at(n):
             return found
         entry = self.lex.noun(self.s.token(n).lemma)
         if entry is None:
@@ -700,6 +722,25 @@ class Reader:
                   stated=start is not None)
             for a, b in pairs
         ]
+
+    def _present_at(self, n: int) -> list[Claim]:
+        """ "Portugal's ambassador was at Thursday's signing", "the leaders at the summit were X and Y": one
+        who is at a meeting attends it."""
+        s = self.s
+        token = s.token(n)
+        if self.lex.deals.get(token.word.lower(), self.lex.deals.get(token.lemma.lower())) != "meeting" and (
+            token.lemma.lower() != "signing"
+        ):
+            return []
+        cases = {s.token(d.dependent).lemma.lower() for d in s.children(n, "case")}
+        if not s.children(n, "cop") or "at" not in cases:
+            return []
+        sources = self._actors([d.dependent for d in s.children(n, *_SUBJECT)])
+        entry = next(e for e in self.lex.entries if e.type == "attends")
+        frame = self._frame(entry, None, n, confidence=0.75)
+        if frame is None or not sources:
+            return []
+        return self._pairs(frame, sources, self._deals(n, "meeting"))
 
     def _state(self, n: int) -> list[Claim]:
         """ "X has been at war with Y since May", "X and Y are in armed conflict": a state one is in."""
@@ -857,9 +898,13 @@ class Reader:
             self.discourse.note(Referent(tuple(deals), s.index, t, role_of(s, t)))
             return deals
         for d in s.children(t, "appos"):
-            # "Kuwait's emir, Sheikh Sabah, spoke ...": the person named beside the title
+            # "Kuwait's emir, Sheikh Sabah, spoke ...": the person named beside the title (in "envoys of
+            # the UN and the ambassadors of Portugal, the US and Russia" the parse hangs the states on
+            # "envoys": the envoys are the UN's)
             named = self.mention_at(d.dependent)
-            if named is not None and token.pos.startswith("NN"):
+            if named is not None and token.pos.startswith("NN") and (
+                named.actor.kind == "person" or token.pos != "NNS" or not s.children(t, "nmod:of")
+            ):
                 return [named.actor]
         if depth < 2:
             if lemma in self.lex.actions and not s.children(t, "nmod:by"):
@@ -952,6 +997,8 @@ class Reader:
                     self._read.setdefault(a.id, f'"{token.word}" read as {names}')
             return found
         proper = token.pos in ("NNP", "NNPS") and token.word[:1].isupper()
+        if proper and lemma in self.lex.geography:
+            return []  # "the Strait of Hormuz"
         if proper and token.ner in ("O", "MISC") and depth == 0:
             return self._vessel_of(t) or [self.resolver.new_actor(token.word, "organisation")]
         return []
@@ -1026,6 +1073,14 @@ class Reader:
             if earlier:
                 return earlier
         near = [w for w in words if i_close(w.index, t)]
+        for w in (w for w in words if near and w.index > near[-1].index):
+            # a name or a list of names the window cuts runs to its end: "talks between the United States
+            # and the Taliban", not "Talks between United States"
+            between = range(near[-1].index + 1, w.index)
+            named = w.pos in ("NNP", "NNPS") or (w.pos == "CC" and near[-1].pos in ("NNP", "NNPS"))
+            if not named or any(s.token(i).pos != "DT" for i in between) or w.index - t > 12:
+                break
+            near.append(w)
         while near and near[0].pos in ("IN", "TO", "CC"):
             near = near[1:]  # "over a measure for monitors to": not "Over measure ... to"
         while near and near[-1].pos in ("IN", "TO", "CC"):
@@ -1038,13 +1093,16 @@ class Reader:
         """The words of the phrase a deal's noun heads, less what is no part of its name."""
         s = self.s
         # "rejected the peace plan on Tuesday": the parse may hang the day on the noun; it is not its name
-        timed = {i for d in s.children(t) if s.token(d.dependent).ner in _TIMES
-                 for i in s.subtree(d.dependent)}
+        left_out = {i for d in s.children(t) if s.token(d.dependent).ner in _TIMES
+                    for i in s.subtree(d.dependent)}
+        # "Portugal's ambassador was at the signing": what the clause says of the deal is not its name
+        left_out |= {i for d in s.children(t, "nsubj", "cop", "case", "aux", "mark")
+                     for i in s.subtree(d.dependent)}
         return [
             s.token(i)
             # "the talks, mediated by South Sudan,": what a clause says of the deal is not its name
             for i in sorted(s.subtree(t, frozenset({"conj", "ref", "acl", "acl:relcl", "appos"})))
-            if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-") and i not in timed
+            if s.token(i).pos not in ("DT", "CD", "POS", ",", "-LRB-") and i not in left_out
         ]
 
     def _known_deals(self, t: int, kind: str, context: set[str]) -> list[Actor]:
@@ -1270,6 +1328,13 @@ class Reader:
                 )
                 if found:
                     return found
+        for arg in s.children(v, "obj"):
+            # "signed a peace deal brokered by the US on Friday": the day the parse gives the deal's making
+            # is the day of the signing it has no other for
+            for d in s.children(arg.dependent, "acl"):
+                found = self._dates_below(d.dependent, ("obl:on", "obl:tmod"))
+                if found:
+                    return found
         return {}
 
     def _dates_below(self, node: int, relations: tuple[str, ...]) -> dict[Role, PartialDate]:
@@ -1396,6 +1461,11 @@ class Reader:
             when = times.get("date") or times.get("start")
             if when is None and frame.entry.type == "brokers":
                 when = self._signed_on.get(target.id)  # "the accord, brokered by X": on its signing day
+            if when is None and frame.entry.type == "attends" and self._signed_on and any(
+                w in key(n).split() for n in (target.name, *target.aliases) for w in ("ceremony", "signing")
+            ):
+                # "... signed a ceasefire on Thursday. Envoys attended the ceremony": the last signing dated
+                when = list(self._signed_on.values())[-1]
             when = when or PartialDate.of_day(day)
             return Claim(
                 source,

@@ -92,6 +92,7 @@ class Lexicon:
     singular_deals: frozenset[str] = frozenset()
     signing: frozenset[str] = frozenset()
     vessels: frozenset[str] = frozenset()
+    geography: frozenset[str] = frozenset()
     states: dict[str, str] = field(default_factory=dict)
     relations_are: dict[str, str] = field(default_factory=dict)
     _by_verb: dict[str, list[tuple[Entry, VerbPattern]]] = field(default_factory=dict, repr=False)
@@ -225,6 +226,7 @@ def load_lexicon() -> Lexicon:
         deploy=frozenset(raw.get("deploy") or ()),
         signing=frozenset(raw.get("signing") or ()),
         vessels=frozenset(raw.get("vessels") or ()),
+        geography=frozenset(raw.get("geography") or ()),
         states={w: rtype for rtype, words in (raw.get("states") or {}).items() for w in words},
         receive=frozenset(raw.get("receive") or ()),
         ending=frozenset(raw.get("ending") or ()),
