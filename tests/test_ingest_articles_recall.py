@@ -203,6 +203,10 @@ CASES = {
     "Syria. The African Union suspended Mali. Iran threatened to close the Strait of Hormuz.",
     "deal-names-dates": "Qatar hosted talks between the United States and the Taliban. Armenia and Azerbaijan "
     "signed a peace deal brokered by the United States on Friday.",
+    "arranged-shipped": "A truce arranged by Ghana has held since May. Togo has shipped rockets to the Houthis.",
+    "his-forces": "Lukashenko rejected the plan. His forces have fought the rebels since March.",
+    "led-to-reject": "The vote led Tsikhanouskaya, who heads the opposition council in Vilnius, to reject the "
+    "plan.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -934,3 +938,21 @@ def test_a_deal_is_named_to_the_end_of_its_names_and_signed_on_the_day_it_was_br
     assert ("qatar", "attends", "talks-between-united-states-and-taliban-2016-12-20", "2016-12-20") in got
     assert {(s, when) for s, t, o, when in got if t == "party-to"} == {("armenia", "2016-12-16"),
                                                                       ("azerbaijan", "2016-12-16")}
+
+
+@pytest.mark.corenlp
+def test_a_truce_arranged_by_one_is_brokered_when_it_began_to_hold_and_shipping_rockets_backs(found):
+    assert {(s, t, when) for s, t, o, when in relations(found, "arranged-shipped")} == {
+        ("ghana", "brokers", "2016-05"), ("togo", "backs", "2016")}
+
+
+@pytest.mark.corenlp
+def test_a_persons_forces_are_the_government_named_after_them_and_the_person_keeps_their_stance(found):
+    got = relations(found, "his-forces")
+    assert ("lukashenko-government", "fights", "rebel-alliance", "2016-03") in got
+    assert {s for s, t, o, when in got if t == "opposes"} == {"alexander-lukashenko"}
+
+
+@pytest.mark.corenlp
+def test_one_led_past_a_relative_clause_to_reject_rejects(found):
+    assert {(s, t) for s, t, o in pairs(found, "led-to-reject")} == {("svetlana-tsikhanouskaya", "opposes")}

@@ -66,6 +66,7 @@ _ACTING_AS = frozenset({"act", "serve"})
 _OPENING = frozenset({"open", "begin", "start", "hold", "host", "resume", "launch", "convene"})
 _PURSUING = frozenset({"conduct", "pursue", "continue"})
 _MEANS = ("obl:through", "obl:via")
+_CAUSING = frozenset({"lead", "prompt", "push", "drive", "force", "persuade", "convince", "cause", "compel"})
 _TIES = ("relation", "relations", "tie", "ties")
 _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
 _TIMES = ("DATE", "TIME", "DURATION", "SET")
@@ -201,7 +202,7 @@ class Reader:
             if claim.type == "leads" and when is not None and claim.start == default:
                 claim = replace(claim, start=when, stated=True)  # the article's year was only a default
             if claim.type in _TOWARDS_A_REGIME:
-                claim = replace(claim, source=self._regime(claim.source), target=self._regime(claim.target))
+                claim = replace(claim, target=self._regime(claim.target))
             out.append(claim)
         return out
 
@@ -555,6 +556,15 @@ class Reader:
                 if d.relation == "acl:relcl"
                 and any(s.token(r.dependent).lemma.lower() in relative for r in s.children(d.governor, "ref"))
                 and any(e.governor == v and e.relation == "dep" for e in s.parents(d.governor))
+            ]
+        if not found:
+            # "That gap led General Aoun, who heads the cabinet, to reject the accord": past a relative
+            # clause the parse may make the infinitive a purpose clause; one led or pushed to act acts
+            found = [
+                e.dependent
+                for d in s.parents(v)
+                if d.relation == "advcl:to" and s.token(d.governor).lemma.lower() in _CAUSING
+                for e in s.children(d.governor, "obj")
             ]
         return found
 
@@ -1042,11 +1052,16 @@ class Reader:
         s = self.s
         for d in s.children(t, "nmod:poss"):
             m = self.mention_at(d.dependent)
-            if m is None or m.actor.kind != "person":
+            # "Aoun rejected the accord. His forces ...": a possessive pronoun read as a person
+            found = [m.actor] if m is not None else (
+                self._actor(d.dependent, 1) if s.token(d.dependent).pos == "PRP$" else [])
+            if len(found) != 1 or found[0].kind != "person":
                 continue
-            person = m.actor
+            person = found[0]
             if person.id in self.leaders:
                 return [self.leaders[person.id]]
+            if (named := self.named_after(person, ("government", "armed-group"))) is not None:
+                return [named]  # "Aoun's forces": those of the Aoun government
             if s.token(t).lemma.lower() in self.lex.governing and person.country:
                 state = self.resolver.government(person.country)
                 self.leaders.setdefault(person.id, state)
@@ -1292,6 +1307,17 @@ class Reader:
                     found = self._in_the_past(d.governor, found)
                     if found:
                         break
+        if not found and s.token(v).pos == "VBN":
+            # "a truce arranged by the committee has held since last month": made when it began to hold (the
+            # parse may make the participle the head and "held" a bare dep of it)
+            holding = [e.governor for d in s.parents(v) if d.relation == "acl"
+                       for e in s.parents(d.governor) if e.relation.startswith("nsubj")]
+            holding += [d.dependent for d in s.children(v, "dep")
+                        if s.token(d.dependent).pos.startswith("VB")]
+            for h in holding:
+                since = self._dates_below(h, ("obl:since",))
+                if (start := before(since.get("start"), self.doc.day)) is not None:
+                    return {"date": start}
         if not found and s.token(v).pos.startswith("NN"):
             # "Russian air strikes on the rebels resumed on Monday": a noun for an act takes the
             # date of the clause it is an argument of
