@@ -207,6 +207,10 @@ CASES = {
     "his-forces": "Lukashenko rejected the plan. His forces have fought the rebels since March.",
     "led-to-reject": "The vote led Tsikhanouskaya, who heads the opposition council in Vilnius, to reject the "
     "plan.",
+    "singular-verb": "Chad says its soldiers are in Niger to pursue Tuareg fighters who took part in the 2012 "
+    "revolt, and accuses Mali of arming them.",
+    "former-in-relative": "John Kufuor, the former Ghanaian president who has mediated the talks since January, "
+    "signed as a witness.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -956,3 +960,13 @@ def test_a_persons_forces_are_the_government_named_after_them_and_the_person_kee
 @pytest.mark.corenlp
 def test_one_led_past_a_relative_clause_to_reject_rejects(found):
     assert {(s, t) for s, t, o in pairs(found, "led-to-reject")} == {("svetlana-tsikhanouskaya", "opposes")}
+
+
+@pytest.mark.corenlp
+def test_a_verb_in_the_singular_joined_to_a_plural_relative_clause_is_the_sentences_subjects(found):
+    assert pairs(found, "singular-verb") == {("chad", "criticises", "mali")}
+
+
+@pytest.mark.corenlp
+def test_a_former_president_in_a_relative_clause_is_the_person_not_the_state(found):
+    assert {(s, t) for s, t, o in pairs(found, "former-in-relative")} == {("john-kufuor", "brokers")}

@@ -542,7 +542,7 @@ class Reader:
             ):
                 return [d.dependent]
         found = [d.dependent for d in s.children(v, *_SUBJECT) if s.token(d.dependent).ner not in _TIMES]
-        found = [self._antecedent(v, t) for t in found]
+        found = self._agreeing(v, [self._antecedent(v, t) for t in found])
         found += self._persons_after_of(found)
         if found:
             found += self._together_with(v)
@@ -567,6 +567,21 @@ class Reader:
                 for e in s.children(d.governor, "obj")
             ]
         return found
+
+    def _agreeing(self, v: int, subjects: list[int]) -> list[int]:
+        """``subjects``, less a plural common noun given to a verb in the singular: in "Rwanda says its
+        soldiers pursue militiamen who took part in the genocide, and accuses Kabila of arming them" the
+        parse joins "accuses" to the relative clause; the one who accuses is the sentence's subject."""
+        s = self.s
+        if s.token(v).pos != "VBZ":
+            return subjects
+        kept = [t for t in subjects if s.token(t).pos != "NNS"]
+        if kept or not subjects:
+            return kept
+        root = s.root
+        if root and root != v and s.token(root).pos == "VBZ":
+            return [d.dependent for d in s.children(root, "nsubj")]
+        return []
 
     def _persons_after_of(self, subjects: list[int]) -> list[int]:
         """ "President Sall of Senegal and Gambian President Barrow met", "envoys of the UN and the
@@ -933,6 +948,13 @@ class Reader:
                         leaders = [a for a in self._actors(parts) if a.kind != "person"]
                         if leaders:
                             return leaders
+            if lemma in self.lex.forces and any(
+                s.token(d.dependent).lemma.lower() in self.lex.cancel_titles for d in s.children(t, "amod")
+            ):
+                # "Martti Ahtisaari, the former Finnish president who has mediated the talks": the person, not
+                # the state he no longer leads
+                return [m.actor for d in s.parents(t) if d.relation == "appos"
+                        and (m := self.mention_at(d.governor)) is not None and m.actor.kind == "person"]
             for d in s.children(t, *_OWNER):
                 # "Turkish jets" act for Turkey and "a spokesman for the MUJAO movement" for MUJAO;
                 # "the Syrian opposition" and "Turkey's intervention" do not make Syria or Turkey
