@@ -211,6 +211,8 @@ CASES = {
     "revolt, and accuses Mali of arming them.",
     "former-in-relative": "John Kufuor, the former Ghanaian president who has mediated the talks since January, "
     "signed as a witness.",
+    "ending-talks": "Ghana and Togo signed a truce in Accra on Sunday, ending talks among the three leaders at "
+    "the Lome retreat.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -970,3 +972,12 @@ def test_a_verb_in_the_singular_joined_to_a_plural_relative_clause_is_the_senten
 @pytest.mark.corenlp
 def test_a_former_president_in_a_relative_clause_is_the_person_not_the_state(found):
     assert {(s, t) for s, t, o in pairs(found, "former-in-relative")} == {("john-kufuor", "brokers")}
+
+
+@pytest.mark.corenlp
+def test_a_gerund_after_a_comma_taken_for_an_adjective_of_a_second_object_heads_its_own_clause(found):
+    # the parse made "ending talks" a second thing signed
+    got = relations(found, "ending-talks")
+    assert {(s, t, when) for s, t, o, when in got} == {("ghana", "party-to", "2016-12-18"),
+                                                       ("togo", "party-to", "2016-12-18")}
+    assert {found.actors[o].kind for s, t, o, when in got} == {"agreement"}
