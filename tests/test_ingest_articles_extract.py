@@ -158,3 +158,13 @@ def test_the_reference_article_gives_valid_candidates(run, tmp_path, corenlp_url
     assert out.exit_code == 0, out.output
     report = load(tmp_path / "seed.yaml")
     assert ("turkey", "shoots-down", "russia") in {(r.source, r.type, r.target) for r in report.relations.values()}
+
+
+def test_a_dated_stance_in_one_article_leaves_another_articles_undated_one(corenlp_url):
+    # the undated stance gives way to a dated one of its own article only: "until 2014" says nothing of now
+    found = extract([Article("Egypt backed Hamas until 2014.", "past", "Past"),
+                     Article("Egypt backs Hamas.", "now", "Now")], date(2016, 12, 20), url=corenlp_url)
+    got = {(r.source, r.type, r.target, str(r.start), str(r.end), tuple(c.source.id for c in r.sources))
+           for r in found.relations.values()}
+    assert got == {("egypt", "backs", "hamas", "2014", "2014", ("past",)),
+                   ("egypt", "backs", "hamas", "2016", "None", ("now",))}

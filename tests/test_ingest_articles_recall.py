@@ -213,6 +213,11 @@ CASES = {
     "signed as a witness.",
     "ending-talks": "Ghana and Togo signed a truce in Accra on Sunday, ending talks among the three leaders at "
     "the Lome retreat.",
+    "fighting-held-talks": "Chad's army and the JEM have been fighting since April 2015. Ghana and Togo held "
+    "direct talks in Accra in March 2016.",
+    "voiced-suspended": "Egypt voiced support for Hamas. The African Union suspended Mali's membership in "
+    "November 2012.",
+    "under-a-deal": "Ghana and Togo normalised relations in December 2015 under a deal brokered by Benin.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -981,3 +986,21 @@ def test_a_gerund_after_a_comma_taken_for_an_adjective_of_a_second_object_heads_
     assert {(s, t, when) for s, t, o, when in got} == {("ghana", "party-to", "2016-12-18"),
                                                        ("togo", "party-to", "2016-12-18")}
     assert {found.actors[o].kind for s, t, o, when in got} == {"agreement"}
+
+
+@pytest.mark.corenlp
+def test_two_who_have_been_fighting_fight_and_two_who_held_talks_negotiate_with_each_other(found):
+    assert relations(found, "fighting-held-talks") == {("chad", "fights", "jem", "2015-04"),
+                                                       ("ghana", "negotiates-with", "togo", "2016-03")}
+
+
+@pytest.mark.corenlp
+def test_voiced_support_backs_and_a_suspended_membership_excludes_its_member(found):
+    assert relations(found, "voiced-suspended") == {("egypt", "backs", "hamas", "2016"),
+                                                    ("african-union", "excludes", "mali", "2012-11")}
+
+
+@pytest.mark.corenlp
+def test_a_deal_brokered_is_made_when_the_clause_it_is_the_means_of_is_dated(found):
+    assert {(s, t, when) for s, t, o, when in relations(found, "under-a-deal")} >= {
+        ("benin", "brokers", "2015-12"), ("ghana", "reconciles-with", "2015-12")}

@@ -66,6 +66,8 @@ _ACTING_AS = frozenset({"act", "serve"})
 _OPENING = frozenset({"open", "begin", "start", "hold", "host", "resume", "launch", "convene"})
 _PURSUING = frozenset({"conduct", "pursue", "continue"})
 _MEANS = ("obl:through", "obl:via")
+_EXPRESSING = frozenset({"voice", "express", "reaffirm", "reiterate", "declare", "signal", "pledge", "offer"})
+_LIGHT = _OPENING | _PURSUING | _EXPRESSING  # verbs whose object act is the subject's: "voiced support for X"
 _CAUSING = frozenset({"lead", "prompt", "push", "drive", "force", "persuade", "convince", "cause", "compel"})
 _TIES = ("relation", "relations", "tie", "ties")
 _TOWARDS_A_REGIME = ("backs", "opposes", "fights", "fights-alongside", "hostile-to", "cooperates")
@@ -301,7 +303,8 @@ class Reader:
                 continue
             sources, targets = found
             mutual = not targets
-            if mutual and not (pattern.mutual and len(sources) >= 2):
+            # "Algeria fought together with Tunisia" did not fight Tunisia
+            if mutual and (not (pattern.mutual and len(sources) >= 2) or self._together_with(v)):
                 continue
             frame = self._frame(entry, pattern, v)
             if frame is None:
@@ -409,8 +412,9 @@ class Reader:
             if pattern.preps:
                 nmods = tuple(f"nmod:{p}" for p in pattern.preps)
                 objects += [d.dependent for o in chosen for d in s.children(o, *nmods)]
-            else:
+            elif not pattern.mutual:
                 objects = objects or chosen
+            # "Ukraine and Russia held talks": with one another; the talks are the pattern's word, no target
         if pattern.preps:
             objects += [d.dependent for d in self._args(v, *(f"obl:{p}" for p in pattern.preps))]
             if not pattern.objects:
@@ -844,13 +848,13 @@ class Reader:
 
     def _doers(self, n: int) -> list[int]:
         """Who does an act no one is named with, by the clause it is the means or object of: "sought a
-        settlement through talks with Tehran", "held discussions with Germany"."""
+        settlement through talks with Tehran", "held discussions with Germany", "voiced support for X"."""
         s = self.s
         return [
             t
             for d in s.parents(n)
             if d.relation in _MEANS
-            or (d.relation == "obj" and s.token(d.governor).lemma.lower() in _OPENING | _PURSUING)
+            or (d.relation == "obj" and s.token(d.governor).lemma.lower() in _LIGHT)
             for t in self._subject_tokens(d.governor)
         ]
 
@@ -1340,6 +1344,14 @@ class Reader:
                 since = self._dates_below(h, ("obl:since",))
                 if (start := before(since.get("start"), self.doc.day)) is not None:
                     return {"date": start}
+            # "normalised relations in December 2020 under a deal brokered by Washington": the deal's making
+            # is dated by the clause it is the means of
+            means = [e.governor for d in s.parents(v) if d.relation == "acl" for e in s.parents(d.governor)
+                     if e.relation.startswith("obl:") and e.relation not in ("obl:tmod", "obl:since")]
+            for g in means:
+                made = self._in_the_past(g, self._dates_below(g, ("obl:in", "obl:on")))
+                if "date" in made:
+                    return {"date": made["date"]}
         if not found and s.token(v).pos.startswith("NN"):
             # "Russian air strikes on the rebels resumed on Monday": a noun for an act takes the
             # date of the clause it is an argument of

@@ -106,14 +106,15 @@ def _article(item: str | Path | Article, n: int) -> Article:
 def _relations(claims: list[tuple[Claim, Source, Document]]) -> list[Relation]:
     """One relation per (source, type, target, time), citing every sentence that says it."""
     lexicon = load_lexicon()
-    stated = {(c.source.id, c.type, c.target.id) for c, _, _ in claims if c.stated}
+    # per article: another article's dated stance ("backed Hamas until 2014") says nothing of this one's
+    stated = {(source.id, c.source.id, c.type, c.target.id) for c, source, _ in claims if c.stated}
     merged: dict[str, Relation] = {}
     for claim, source, document in claims:
         rtype = lexicon.relation_type(claim.type)
         if (
             rtype.kind == "stance"
             and not claim.stated
-            and (claim.source.id, claim.type, claim.target.id) in stated
+            and (source.id, claim.source.id, claim.type, claim.target.id) in stated
         ):
             continue  # the same stance with a date the text gives says more
         when = claim.date if rtype.kind == "event" else claim.start
