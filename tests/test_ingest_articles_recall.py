@@ -218,6 +218,8 @@ CASES = {
     "voiced-suspended": "Egypt voiced support for Hamas. The African Union suspended Mali's membership in "
     "November 2012.",
     "under-a-deal": "Ghana and Togo normalised relations in December 2015 under a deal brokered by Benin.",
+    "story-times": "Chad and Niger signed a peace deal in 2010, but Chad attacked Niger two years later. Mali "
+    "attacked Niger on Monday, a day after Niger shelled Mali. Benin attacked Togo this week.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -1004,3 +1006,10 @@ def test_voiced_support_backs_and_a_suspended_membership_excludes_its_member(fou
 def test_a_deal_brokered_is_made_when_the_clause_it_is_the_means_of_is_dated(found):
     assert {(s, t, when) for s, t, o, when in relations(found, "under-a-deal")} >= {
         ("benin", "brokers", "2015-12"), ("ghana", "reconciles-with", "2015-12")}
+
+
+@pytest.mark.corenlp
+def test_times_the_story_counts_from_its_own_dates_and_this_week_up_to_the_article(found):
+    got = {(s, t, o, when) for s, t, o, when in relations(found, "story-times") if t == "attacks"}
+    assert got == {("chad", "attacks", "niger", "2012"), ("mali", "attacks", "niger", "2016-12-19"),
+                   ("niger", "attacks", "mali", "2016-12-18"), ("benin", "attacks", "togo", "2016-12-19/2016-12-20")}

@@ -43,10 +43,10 @@ from typing import Literal
 
 from relgraph.dates import PartialDate
 from relgraph.ingest.articles.actors import BODIES, ActorMention, Resolver, key
-from relgraph.ingest.articles.corenlp import Dependency, Document, Sentence, Token, gerund_repaired
+from relgraph.ingest.articles.corenlp import Dependency, Document, Mention, Sentence, Token, gerund_repaired
 from relgraph.ingest.articles.discourse import NUMBERS, Anaphor, Discourse, Referent, role_of
 from relgraph.ingest.articles.lexicon import Entry, Lexicon, VerbPattern
-from relgraph.ingest.articles.when import before, from_text, mention_date
+from relgraph.ingest.articles.when import before, from_text, mention_date, shifted
 from relgraph.model import Actor
 
 __all__ = ["Claim", "Reader"]
@@ -1286,8 +1286,9 @@ class Reader:
                 role = self._role(rel, d.dependent)
                 dated = [
                     (mention_date((m.timex or {}).get("value"), m.text, self.doc.day), m.text)
+                    if _absolute(m.text) else (self._counted_from(m), "")
                     for m in self.s.mentions
-                    if m.ner in ("DATE", "TIME") and m.first in sub and _absolute(m.text)
+                    if m.ner in ("DATE", "TIME") and m.first in sub
                 ]
                 # "since mid-2015": a date the tagger did not even see, one token under the preposition
                 word = s.token(d.dependent).word
@@ -1295,7 +1296,7 @@ class Reader:
                 for when, text in dated:
                     if when is None:
                         continue
-                    if (self._past(node) or role == "start") and not re.search(r"\b\d{4}\b", text):
+                    if text and (self._past(node) or role == "start") and not re.search(r"\b\d{4}\b", text):
                         # "since May" is past, whatever the tense; "June 2017" says its year itself
                         when = before(when, self.doc.day)
                     if when is not None:
@@ -1320,7 +1321,8 @@ class Reader:
                         or self._dates_on_arguments(d.governor),
                     )
                     if found:
-                        return {"date" if r == "start" else r: w for r, w in found.items()}
+                        found = {"date" if r == "start" else r: w for r, w in found.items()}
+                        return self._apart(v, found)
         if not found:
             found = self._in_the_past(v, self._dates_on_arguments(v))
         if not found and s.token(v).pos == "VBD":
@@ -1370,6 +1372,30 @@ class Reader:
                 if found:
                     break
         return found
+
+    def _apart(self, v: int, found: dict[Role, PartialDate]) -> dict[Role, PartialDate]:
+        """``found``, the date of the clause that ``v`` is "a day after" or "two weeks before", moved back or
+        on by that time ("attacked on Monday, a day after Niger shelled Chad": the shelling was on Sunday)."""
+        s = self.s
+        marks = {s.token(d.dependent).lemma.lower() for d in s.children(v, "mark")}
+        spans = [m for d in s.children(v, "dep", "obl:npmod", "nmod:npmod") for m in s.mentions
+                 if m.ner == "DURATION" and m.covers(d.dependent)]
+        if "date" not in found or not spans or not marks & {"after", "before"}:
+            return found
+        way = "earlier" if "after" in marks else "later"
+        moved = shifted(found["date"], f"{spans[0].text} {way}")
+        return {**found, "date": moved} if moved is not None else {}
+
+    def _counted_from(self, mention: Mention) -> PartialDate | None:
+        """The date of "two years later" or "a week earlier": counted from the last date the sentence gave
+        before it ("signed a deal in 2010, but attacked two years later": 2012); else none."""
+        anchors = [m for m in self.s.mentions if m.ner in ("DATE", "TIME") and m.last < mention.first
+                   and _absolute(m.text)]
+        if not anchors:
+            return None
+        anchor = anchors[-1]
+        when = mention_date((anchor.timex or {}).get("value"), anchor.text, self.doc.day)
+        return shifted(when, mention.text) if when is not None else None
 
     def _in_the_past(self, v: int, found: dict[Role, PartialDate]) -> dict[Role, PartialDate]:
         """``found``, moved before the article's day when ``v`` speaks of the past."""
@@ -1625,7 +1651,8 @@ class Reader:
 def _absolute(text: str) -> bool:
     """Whether a time expression is read against the article's day: "the next day" and "the following week"
     count from an event of the story, which SUTime does not know."""
-    return not re.search(r"\b(next|following|previous|preceding)\b", text, re.I)
+    return not re.search(r"\b(next|following|previous|preceding)\b", text, re.I) and not re.fullmatch(
+        r"\w+ (day|week|month|year)s? (later|earlier)", text.strip(), re.I)
 
 
 def i_close(index: int, head: int) -> bool:

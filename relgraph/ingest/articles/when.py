@@ -17,6 +17,8 @@ cannot hold (``PAST_REF``, durations) give ``None``.
 '2016-autumn'
 >>> str(before(from_timex("2015-07-21"), date(2015, 7, 14)))  # "on Tuesday", read on a Tuesday
 '2015-07-14'
+>>> str(before(from_timex("2016-W51"), date(2016, 12, 20)))  # "attacked this week", read on a Tuesday
+'2016-12-19/2016-12-20'
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from datetime import date, timedelta
 
 from relgraph.dates import DateError, PartialDate
 
-__all__ = ["before", "from_text", "from_timex", "mention_date"]
+__all__ = ["before", "from_text", "from_timex", "mention_date", "shifted"]
 
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 
@@ -117,12 +119,50 @@ def mention_date(value: str | None, text: str, today: date) -> PartialDate | Non
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+
+
+def shifted(anchor: PartialDate, text: str) -> PartialDate | None:
+    """``anchor`` moved by a time the story counts from it ("two years later", "a week earlier"), at the
+    anchor's precision; ``None`` for any other text or an anchor that is a range or season.
+
+    >>> str(shifted(PartialDate.parse("2010"), "two years later"))
+    '2012'
+    >>> str(shifted(PartialDate.parse("2016-12-19"), "three days earlier"))
+    '2016-12-16'
+    """
+    m = re.fullmatch(r"(\w+) (day|week|month|year)s? (later|earlier|after|before)", text.strip().lower())
+    count = _COUNTS.get(m[1]) if m else None
+    if m is None or count is None or anchor.precision not in ("day", "month", "year"):
+        return None
+    n = count if m[3] in ("later", "after") else -count
+    unit, first = m[2], anchor.first
+    if unit in ("day", "week"):
+        if anchor.precision != "day":
+            return None
+        return PartialDate.of_day(first + timedelta(days=n * (7 if unit == "week" else 1)))
+    if unit == "month" and anchor.precision == "year":
+        return None
+    months = first.year * 12 + first.month - 1 + (n * 12 if unit == "year" else n)
+    year, month = divmod(months, 12)
+    if anchor.precision == "year":
+        return PartialDate.parse(str(year))
+    if anchor.precision == "month":
+        return PartialDate.parse(f"{year:04d}-{month + 1:02d}")
+    day = min(first.day, calendar.monthrange(year, month + 1)[1])
+    return PartialDate.of_day(date(year, month + 1, day))
+
+
 def before(when: PartialDate | None, day: date) -> PartialDate | None:
     """``when`` moved back a year (or weeks) when it falls after ``day`` but the text speaks of the past.
 
     SUTime reads "in the autumn" or "on Tuesday" as the nearest such time,
     which can be after the article; a clause in the past tense means the one before.
     """
+    if when is not None and when.precision == "range" and when.first <= day < when.last:
+        # "attacked this week": the part of the week up to the article's day
+        return PartialDate.parse(f"{when.first.isoformat()}/{day.isoformat()}")
     if when is None or when.first <= day:
         return when
     if when.precision == "day" or (when.precision == "range" and (when.last - when.first).days < 7):
