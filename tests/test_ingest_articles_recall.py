@@ -220,6 +220,9 @@ CASES = {
     "under-a-deal": "Ghana and Togo normalised relations in December 2015 under a deal brokered by Benin.",
     "story-times": "Chad and Niger signed a peace deal in 2010, but Chad attacked Niger two years later. Mali "
     "attacked Niger on Monday, a day after Niger shelled Mali. Benin attacked Togo this week.",
+    "allies-ties": "Iran's ally Hezbollah fired rockets at Israel. The Houthis, who are allied with Iran, "
+    "attacked Saudi Arabia. Hamas, which Iran funds, rejected the plan. Qatar and Turkey have close ties. "
+    "Chad and Sudan have had tense relations since 2010.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -1013,3 +1016,11 @@ def test_times_the_story_counts_from_its_own_dates_and_this_week_up_to_the_artic
     got = {(s, t, o, when) for s, t, o, when in relations(found, "story-times") if t == "attacks"}
     assert got == {("chad", "attacks", "niger", "2012"), ("mali", "attacks", "niger", "2016-12-19"),
                    ("niger", "attacks", "mali", "2016-12-18"), ("benin", "attacks", "togo", "2016-12-19/2016-12-20")}
+
+
+@pytest.mark.corenlp
+def test_an_ally_named_with_a_title_allied_with_in_the_passive_funded_in_a_relative_and_ties_one_has(found):
+    got = relations(found, "allies-ties")
+    assert {("houthis", "cooperates", "iran", "2016"), ("iran", "backs", "hamas", "2016"),
+            ("qatar", "cooperates", "turkey", "2016"), ("chad", "hostile-to", "sudan", "2010")} <= got
+    assert {(s, o) for s, t, o, when in got if t == "cooperates"} >= {("hezbollah", "iran")}

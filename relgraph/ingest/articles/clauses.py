@@ -377,7 +377,10 @@ class Reader:
                 & pattern.while_
             ]
             objects = [e.dependent for c in clauses for e in s.children(c, "nsubj")]
-        if passive:
+        if passive and not agents and pattern.preps and self.lex.relation_type(entry_type).symmetric:
+            # "the Houthis, who are allied with Iran": a reciprocal said in the passive is the subject's
+            subjects = patients
+        elif passive:
             subjects, objects = agents, patients
         elif not subjects and agents:
             subjects = agents
@@ -677,10 +680,16 @@ class Reader:
         targets = self._actors([d.dependent for d in s.children(n, "nmod:of", "nmod:for", "nmod:to")])
         # "its ally, AQIM", "Russia's ally": the possessor is the one allied with
         targets = targets or self._actors([d.dependent for d in s.children(n, "nmod:poss")])
+        named = [d.governor for d in s.parents(n) if d.relation == "compound" and self.mention_at(d.governor)]
+        if named and not targets:
+            # "Iran's ally Hezbollah": the possessor is the name's, the noun its title
+            targets = self._actors([d.dependent for t in named for d in s.children(t, "nmod:poss")])
         between = self._actors([d.dependent for d in s.children(n, "nmod:between")])
         linked = self._linked(n)
         if linked:
             sources = self._actors(linked)
+        elif named and targets:
+            sources = self._actors(named)
         elif len(between) >= 2:
             # "a reconciliation between Erdoğan and Putin", "talks between X and Y"
             sources, targets = between[:1], between[1:]
@@ -796,10 +805,11 @@ class Reader:
         ]
 
     def _relations_are(self, j: int) -> list[Claim]:
-        """ "Relations between X and Y have been poor since 2011", "Turkey's ties with Russia are close"."""
+        """ "Relations between X and Y have been poor since 2011", "Turkey's ties with Russia are close",
+        "Qatar and Turkey have close ties"."""
         s = self.s
         if not s.children(j, "cop"):
-            return []
+            return self._having_relations(j)
         for d in s.children(j, "nsubj"):
             if s.token(d.dependent).lemma.lower() not in ("relation", "tie"):
                 continue
@@ -813,6 +823,31 @@ class Reader:
             frame = self._frame(entry, None, j, confidence=0.75)
             if frame and sources and targets:
                 return self._pairs(frame, sources, targets)
+        return []
+
+    def _having_relations(self, j: int) -> list[Claim]:
+        """ "Turkey and Israel have had tense relations since 2010", "Qatar has close ties with Turkey": the
+        adjective of the relations one has, with the one named or with each other."""
+        s = self.s
+        for d in s.parents(j):
+            noun = d.governor
+            if d.relation != "amod" or s.token(noun).lemma.lower() not in ("relation", "tie"):
+                continue
+            for e in s.parents(noun):
+                having = self.lex.receive | {"maintain"}
+                if e.relation != "obj" or s.token(e.governor).lemma.lower() not in having:
+                    continue
+                v = e.governor
+                sources = self._actors(self._subject_tokens(v))
+                targets = self._actors([x.dependent for x in s.children(noun, "nmod:with")]
+                                       + [x.dependent for x in s.children(v, "obl:with")])
+                entry = Entry(self.lex.relations_are[s.token(j).lemma.lower()], None, None)
+                frame = self._frame(entry, None, v, confidence=0.75)
+                if frame is None or not sources:
+                    return []
+                if targets:
+                    return self._pairs(frame, sources, targets)
+                return [c for i, a in enumerate(sources) for c in self._pairs(frame, [a], sources[i + 1:])]
         return []
 
     def _not_done(self, n: int, *, ended: bool) -> bool:

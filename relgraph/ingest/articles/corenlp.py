@@ -199,7 +199,11 @@ def _mistagged(sentence: Sentence) -> tuple[int, str] | None:
     (:func:`_mistagged_verb`), or a surname it took for a verb ("Menachem Begin signed" made "Begin" the
     verb of the sentence); else None."""
     if (at := _mistagged_verb(sentence)) is not None:
-        return at, _RETAG[sentence.token(at).word.lower()]
+        word = sentence.token(at).word.lower()
+        if sentence.token(at + 1).pos in (",", "."):
+            # "which Iran funds,": the tagger reads "which Iran bankrolls" as a noun phrase too
+            return at, "supports" if word.endswith("s") else "support"
+        return at, _RETAG[word]
     for m in sentence.mentions:
         if m.ner == "PERSON" and m.last > m.first and sentence.token(m.last).pos.startswith("VB"):
             return m.last, _NAME
@@ -212,11 +216,16 @@ def _mistagged_verb(sentence: Sentence) -> int | None:
     tokens = sentence.tokens
     for t in tokens[1:-1]:
         before, after = tokens[t.index - 2], tokens[t.index]
+        # "Hamas, which Iran funds, rejected": a relative clause's verb with its object before it
+        relative = t.index >= 3 and tokens[t.index - 3].lemma.lower() in ("which", "that", "whom")
         # a name, "the", "their" or "them" after it: not "the aid package", "US arms sales"
-        if (t.word.lower() in _RETAG and not t.pos.startswith("VB") and before.pos.startswith("NN")
-                and after.pos in ("DT", "NNP", "NNPS", "PRP", "PRP$")
-                and not any(sentence.token(d.governor).pos.startswith("VB") for d in sentence.parents(t.index)
-                            if d.governor)):
+        if t.word.lower() not in _RETAG or t.pos.startswith("VB") or not before.pos.startswith("NN"):
+            continue
+        if relative and before.pos.startswith("NNP") and after.pos in (",", "."):
+            return t.index
+        if after.pos in ("DT", "NNP", "NNPS", "PRP", "PRP$") and not any(
+            sentence.token(d.governor).pos.startswith("VB") for d in sentence.parents(t.index) if d.governor
+        ):
             return t.index
     return None
 
