@@ -223,6 +223,7 @@ CASES = {
     "allies-ties": "Iran's ally Hezbollah fired rockets at Israel. The Houthis, who are allied with Iran, "
     "attacked Saudi Arabia. Hamas, which Iran funds, rejected the plan. Qatar and Turkey have close ties. "
     "Chad and Sudan have had tense relations since 2010.",
+    "question": "Did China back Russia? Will President Xi Jinping of China visit Moscow?",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -1024,3 +1025,8 @@ def test_an_ally_named_with_a_title_allied_with_in_the_passive_funded_in_a_relat
     assert {("houthis", "cooperates", "iran", "2016"), ("iran", "backs", "hamas", "2016"),
             ("qatar", "cooperates", "turkey", "2016"), ("chad", "hostile-to", "sudan", "2010")} <= got
     assert {(s, o) for s, t, o, when in got if t == "cooperates"} >= {("hezbollah", "iran")}
+
+
+@pytest.mark.corenlp
+def test_a_question_states_nothing_but_its_titles(found):
+    assert pairs(found, "question") == {("xi-jinping", "leads", "china")}

@@ -158,7 +158,9 @@ class Reader:
         self._title_claims: list[Claim] = []
         self._referents()
         out = self._titles()
-        for token in sentence.tokens:
+        # "Did China back Russia?": a question states nothing (its titles still name who leads what)
+        asked = sentence.tokens[-1].word == "?"
+        for token in [] if asked else sentence.tokens:
             before = len(out)
             if self._predicate(token.index):
                 said = self._verb(token.index)
