@@ -43,9 +43,10 @@ from typing import Literal
 
 from relgraph.dates import PartialDate
 from relgraph.ingest.articles.actors import BODIES, ActorMention, Resolver, key
-from relgraph.ingest.articles.corenlp import Dependency, Document, Mention, Sentence, Token, gerund_repaired
+from relgraph.ingest.articles.corenlp import Dependency, Document, Mention, Sentence, Token
 from relgraph.ingest.articles.discourse import NUMBERS, Anaphor, Discourse, Referent, role_of
 from relgraph.ingest.articles.lexicon import Entry, Lexicon, VerbPattern
+from relgraph.ingest.articles.repairs import gerund_repaired
 from relgraph.ingest.articles.when import before, from_text, mention_date, shifted
 from relgraph.model import Actor
 
@@ -764,8 +765,7 @@ class Reader:
         ]
 
     def _present_at(self, n: int) -> list[Claim]:
-        """ "Portugal's ambassador was at Thursday's signing", "the leaders at the summit were X and Y": one
-        who is at a meeting attends it."""
+        """ "Portugal's ambassador was at Thursday's signing": one who is at a meeting attends it."""
         s = self.s
         token = s.token(n)
         if self.lex.deals.get(token.word.lower(), self.lex.deals.get(token.lemma.lower())) != "meeting" and (
@@ -831,12 +831,12 @@ class Reader:
         """ "Turkey and Israel have had tense relations since 2010", "Qatar has close ties with Turkey": the
         adjective of the relations one has, with the one named or with each other."""
         s = self.s
+        having = self.lex.receive | {"maintain"}
         for d in s.parents(j):
             noun = d.governor
             if d.relation != "amod" or s.token(noun).lemma.lower() not in ("relation", "tie"):
                 continue
             for e in s.parents(noun):
-                having = self.lex.receive | {"maintain"}
                 if e.relation != "obj" or s.token(e.governor).lemma.lower() not in having:
                     continue
                 v = e.governor
