@@ -224,6 +224,8 @@ CASES = {
     "attacked Saudi Arabia. Hamas, which Iran funds, rejected the plan. Qatar and Turkey have close ties. "
     "Chad and Sudan have had tense relations since 2010.",
     "question": "Did China back Russia? Will President Xi Jinping of China visit Moscow?",
+    "threatened-acts": "ECOWAS threatened sanctions against Niger. Chad threatened military intervention in "
+    "Mali.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -1030,3 +1032,9 @@ def test_an_ally_named_with_a_title_allied_with_in_the_passive_funded_in_a_relat
 @pytest.mark.corenlp
 def test_a_question_states_nothing_but_its_titles(found):
     assert pairs(found, "question") == {("xi-jinping", "leads", "china")}
+
+
+@pytest.mark.corenlp
+def test_threatening_sanctions_or_an_intervention_against_one_threatens_it(found):
+    assert {(s, o) for s, t, o in pairs(found, "threatened-acts") if t == "threatens"} == {
+        ("economic-community-of-west-african-states", "niger"), ("chad", "mali")}
