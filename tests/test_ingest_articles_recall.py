@@ -226,6 +226,8 @@ CASES = {
     "question": "Did China back Russia? Will President Xi Jinping of China visit Moscow?",
     "threatened-acts": "ECOWAS threatened sanctions against Niger. Chad threatened military intervention in "
     "Mali.",
+    "drone-summoned-hosted": "Iran shot down a US drone on Thursday. Egypt summoned the Turkish ambassador. "
+    "Qatar hosted Ugandan commander Muhoozi Kainerugaba on Monday.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -1038,3 +1040,10 @@ def test_a_question_states_nothing_but_its_titles(found):
 def test_threatening_sanctions_or_an_intervention_against_one_threatens_it(found):
     assert {(s, o) for s, t, o in pairs(found, "threatened-acts") if t == "threatens"} == {
         ("economic-community-of-west-african-states", "niger"), ("chad", "mali")}
+
+
+@pytest.mark.corenlp
+def test_a_drone_shot_down_an_envoy_summoned_and_a_commander_hosted(found):
+    got = relations(found, "drone-summoned-hosted")
+    assert {("iran", "shoots-down", "united-states", "2016-12-15"), ("egypt", "criticises", "turkey", "2016-12-20"),
+            ("qatar", "meets", "muhoozi-kainerugaba", "2016-12-19")} <= got

@@ -406,7 +406,13 @@ class Reader:
         if pattern.objects and said and not pattern.preps:
             objects = said
         elif pattern.objects:
-            chosen = [o for o in objects if s.token(o).lemma.lower() in pattern.objects]
+            # "hosted Libyan commander Khalifa Haftar": the word may be the title of a name
+            chosen = [
+                o for o in objects
+                if s.token(o).lemma.lower() in pattern.objects
+                or (self.mention_at(o) is not None and any(
+                    s.token(d.dependent).lemma.lower() in pattern.objects for d in s.children(o, "compound")))
+            ]
             if not chosen and pattern.preps and any(
                 s.token(d.dependent).lemma.lower() in pattern.objects for d in s.children(v, "obl:with")
             ):

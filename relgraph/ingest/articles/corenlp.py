@@ -188,14 +188,19 @@ verb of the same form to parse the sentence with: "Russia and Iran back the Assa
 an adverb and "Qatar funds Hamas" "funds" as a plural noun, leaving the sentence no verb."""
 
 
+_RENOUN = {"drone": "plane", "drones": "planes"}
+"""Nouns the tagger takes for a verb after an article and a name ("shot down a US drone" made "drone" the
+verb of the clause), and a noun of the same number to parse the sentence with."""
+
+
 _NAME = "Smith"
 """A surname to parse a sentence with in place of one the tagger takes for a verb."""
 
 
 def _mistagged(sentence: Sentence) -> tuple[int, str] | None:
     """A token to parse ``sentence`` again with, and the word to put in its place: a verb the tagger missed
-    (:func:`_mistagged_verb`), or a surname it took for a verb ("Menachem Begin signed" made "Begin" the
-    verb of the sentence); else None."""
+    (:func:`_mistagged_verb`), a surname it took for a verb ("Menachem Begin signed" made "Begin" the
+    verb of the sentence), or a noun it took for one (:data:`_RENOUN`); else None."""
     if (at := _mistagged_verb(sentence)) is not None:
         word = sentence.token(at).word.lower()
         if sentence.token(at + 1).pos in (",", "."):
@@ -205,6 +210,11 @@ def _mistagged(sentence: Sentence) -> tuple[int, str] | None:
     for m in sentence.mentions:
         if m.ner == "PERSON" and m.last > m.first and sentence.token(m.last).pos.startswith("VB"):
             return m.last, _NAME
+    for t in sentence.tokens[2:]:
+        if t.word.lower() in _RENOUN and t.pos.startswith("VB") and any(
+            sentence.token(i).lemma.lower() in ("a", "an", "the") for i in range(max(1, t.index - 3), t.index)
+        ):
+            return t.index, _RENOUN[t.word.lower()]
     return None
 
 
