@@ -228,6 +228,9 @@ CASES = {
     "Mali.",
     "drone-summoned-hosted": "Iran shot down a US drone on Thursday. Egypt summoned the Turkish ambassador. "
     "Qatar hosted Ugandan commander Muhoozi Kainerugaba on Monday.",
+    "whose": "Eritrea, whose troops have fought alongside Ethiopian forces since November 2020, stayed away. "
+    "The accord was brokered by the African Union, whose envoy, former Nigerian president Olusegun Obasanjo, "
+    "led the talks.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -1047,3 +1050,10 @@ def test_a_drone_shot_down_an_envoy_summoned_and_a_commander_hosted(found):
     got = relations(found, "drone-summoned-hosted")
     assert {("iran", "shoots-down", "united-states", "2016-12-15"), ("egypt", "criticises", "turkey", "2016-12-20"),
             ("qatar", "meets", "muhoozi-kainerugaba", "2016-12-19")} <= got
+
+
+@pytest.mark.corenlp
+def test_whose_is_the_noun_its_clause_is_on(found):
+    got = relations(found, "whose")
+    assert {("eritrea", "fights-alongside", "ethiopia", "2020-11"),
+            ("olusegun-obasanjo", "represents", "african-union", "2016")} <= got

@@ -1055,6 +1055,8 @@ class Reader:
         done = self._done_by(t)
         if done:
             return done
+        if lemma == "whose":
+            return self._whose(t, depth)
         anaphor = self.discourse.anaphor(s, t)
         if anaphor is not None:
             exclude = set()
@@ -1081,6 +1083,19 @@ class Reader:
         if proper and token.ner in ("O", "MISC") and depth == 0:
             return self._vessel_of(t) or [self.resolver.new_actor(token.word, "organisation")]
         return []
+
+    def _whose(self, t: int, depth: int) -> list[Actor]:
+        """Who "whose" is: the noun the relative clause is on ("Eritrea, whose troops have fought ..."), by
+        the parse's reference, else the name just before it (the parse may leave the clause unattached)."""
+        s = self.s
+        for d in s.parents(t):
+            if d.relation == "ref":
+                return self._actor(d.governor, depth + 1)
+        at = t - 1
+        while at >= 1 and s.token(at).word == ",":
+            at -= 1
+        m = self.mention_at(at) if at >= 1 else None
+        return [m.actor] if m is not None else []
 
     def _vessel_of(self, t: int) -> list[Actor]:
         """The state whose named ship, plane or unit a name is: "the British destroyer HMS Sheffield"."""

@@ -54,7 +54,7 @@ def title_claims(reader: Reader) -> list[Claim]:
             words = {s.token(i).lemma.lower() for i in phrase}
             if role == "leads" and words & {"delegation", "mission", "team"}:
                 role = "represents"  # "the head of Khartoum's delegation" speaks for Khartoum
-            owners = [i for i in phrase if s.token(i).pos == "PRP$"]
+            owners = [i for i in phrase if s.token(i).pos in ("PRP$", "WP$")]  # "its", "whose"
             if owners:
                 # "Its leader, Hassan Nasrallah": the leader of the actor "its" stands for; "his envoy" is
                 # the envoy of what "he" leads; else of no one
