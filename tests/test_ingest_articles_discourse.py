@@ -28,6 +28,9 @@ CASES = {
     "unknown-name": "Ukraine threatened Russia. Transnistria said its soldiers had attacked Moldovan positions.",
     "they-both-ways": "Georgia and Russia fell out in 2004. They broke off diplomatic relations in 2006.",
     "the-treaty": "Ghana and Togo signed a border treaty on Monday. Benin endorsed the treaty.",
+    "the-government-named": "Peru's government and the rebels signed a truce on Monday. Chile and Bolivia "
+    "hosted the talks. The talks lasted a year. Argentina welcomed the truce. Ecuador has backed the government "
+    "since 2014.",
     # reciprocal predicates
     "mutual": "Armenia and Azerbaijan declared an end to their hostility on Monday. Serbia and Croatia met in Brussels.",
     # who acts
@@ -254,3 +257,9 @@ def test_anaphors_find_the_nearest_referent_of_their_kind_and_role():
     for _ in range(4):
         d.finish()
     assert d.find(it_subject, 5, 1, set()) == []  # too far back
+
+
+def test_the_government_is_the_one_named_earlier_with_that_noun_however_far_back(found):
+    # Argentina is the nearest state, and a subject; four sentences back is "Peru's government"
+    got = {(s, t, o) for s, t, o, _ in relations(found, "the-government-named") if s == "ecuador"}
+    assert got == {("ecuador", "backs", "peru")}

@@ -263,7 +263,12 @@ class Reader:
         """The actors the sentence names, alone and in coordinated groups, for later anaphors."""
         s = self.s
         for m in self.mentions:
-            self.discourse.note(Referent((m.actor,), s.index, m.head, role_of(s, m.head)))
+            # "Colombia's government", "the Colombian government": what a later "the government" may mean
+            nouns = [s.token(d.governor).lemma.lower() for d in s.parents(m.head)
+                     if d.relation in ("nmod:poss", "amod", "compound")
+                     and s.token(d.governor).lemma.lower() in self.lex.anaphora]
+            self.discourse.note(
+                Referent((m.actor,), s.index, m.head, role_of(s, m.head), noun=nouns[0] if nouns else None))
         for n in s.mentions:
             if n.ner in _NAMES and not any(self.mention_at(i) for i in range(n.first, n.last + 1)):
                 span = range(n.first, n.last + 1)

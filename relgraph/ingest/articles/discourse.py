@@ -13,13 +13,14 @@ with what the extractor already has, the actors named in each sentence:
   or a group for "they"; the same grammatical role (subject for subject)
   wins over mere nearness;
 - a definite description made of a noun the lexicon declares
-  (``anaphora`` in ``data/lexicon.yaml``): "the two countries" and "both
-  sides" are the last two actors named together (of the right kind: states
-  for "countries", people for "leaders"); "the three Gulf states" the last
-  three; "the group" and "the rebels" the last armed group; "the coalition"
-  the last coalition.
+  (``anaphora`` in ``data/lexicon.yaml``) is first the actor named earlier
+  with that noun ("Colombia's government ... the government"), however far
+  back; else "the two countries" and "both sides" are the last two actors
+  named together (of the right kind: states for "countries", people for
+  "leaders"); "the three Gulf states" the last three; "the group" and "the
+  rebels" the last armed group; "the coalition" the last coalition.
 
-Only the current sentence (before the word) and the three before it are
+Otherwise only the current sentence (before the word) and the three before it are
 searched, the nearer sentence first. Each sentence's referents are the
 actors named in it, the groups named together by coordination, what its own
 anaphors were read as (so that "the ELN ... its fighters ... the group"
@@ -82,6 +83,7 @@ class Referent:
     index: int
     role: Role
     person: bool = False  # for a referent with no actors: whether the name is a person's
+    noun: str | None = None  # the noun it was named with: "government" for "Colombia's government"
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Anaphor:
     role: Role
     collective: bool = False  # "the rebels": one armed group may be meant by a plural
     pronoun: bool = False
+    noun: str | None = None  # the description's noun: "government" in "the government"
 
 
 def role_of(sentence: Sentence, index: int) -> Role:
@@ -167,12 +170,19 @@ class Discourse:
             return None
         plural = token.pos == "NNS" or count is not None or "both" in words
         collective = plural and lemma in self.lex.members
-        return Anaphor("plural" if plural else "single", kinds, count, role, collective)
+        return Anaphor("plural" if plural else "single", kinds, count, role, collective, noun=lemma)
 
     # -- resolution --------------------------------------------------------------------------
 
     def find(self, anaphor: Anaphor, sentence: int, index: int, exclude: set[str]) -> list[Actor]:
         """The actors ``anaphor`` at token ``index`` of sentence number ``sentence`` stands for, or none."""
+        if anaphor.noun is not None:
+            # "Colombia's government ... the government": the actor named with the same noun, however far back
+            named = [r for r in (*(r for past in self.past for r in past), *self.current)
+                     if r.noun == anaphor.noun and (r.sentence < sentence or r.index < index)
+                     and self._fits(anaphor, r) and not {a.id for a in r.actors} & exclude]
+            if named:
+                return list(named[-1].actors)
         window = [(0, r) for r in self.current if r.index < index]
         for distance, referents in enumerate(reversed(self.past[-_WINDOW:]), 1):
             window += [(distance, r) for r in referents]
