@@ -231,6 +231,8 @@ CASES = {
     "whose": "Eritrea, whose troops have fought alongside Ethiopian forces since November 2020, stayed away. "
     "The accord was brokered by the African Union, whose envoy, former Nigerian president Olusegun Obasanjo, "
     "led the talks.",
+    "a-war-of-ones-own": "The United States has backed Bogota's war against the guerrillas since 2000. Poland "
+    "condemned Russia's war in Ukraine.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -1057,3 +1059,9 @@ def test_whose_is_the_noun_its_clause_is_on(found):
     got = relations(found, "whose")
     assert {("eritrea", "fights-alongside", "ethiopia", "2020-11"),
             ("olusegun-obasanjo", "represents", "african-union", "2016")} <= got
+
+
+@pytest.mark.corenlp
+def test_backing_or_condemning_ones_war_is_towards_the_one_who_wages_it(found):
+    assert pairs(found, "a-war-of-ones-own") == {("united-states", "backs", "colombia"),
+                                                 ("poland", "criticises", "russia")}
