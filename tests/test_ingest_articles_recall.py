@@ -233,6 +233,7 @@ CASES = {
     "led the talks.",
     "a-war-of-ones-own": "The United States has backed Bogota's war against the guerrillas since 2000. Poland "
     "condemned Russia's war in Ukraine.",
+    "hired-fighters": "Mali has hired fighters from Russia's Wagner Group.",
     "the-two-sides": "President Macky Sall of Senegal and Gambian President Adama Barrow met in Dakar. Since "
     "then the two sides have co-operated closely.",
 }
@@ -1065,3 +1066,8 @@ def test_whose_is_the_noun_its_clause_is_on(found):
 def test_backing_or_condemning_ones_war_is_towards_the_one_who_wages_it(found):
     assert pairs(found, "a-war-of-ones-own") == {("united-states", "backs", "colombia"),
                                                  ("poland", "criticises", "russia")}
+
+
+@pytest.mark.corenlp
+def test_hiring_fighters_from_a_group_cooperates_with_it(found):
+    assert pairs(found, "hired-fighters") == {("mali", "cooperates", "wagner")}
