@@ -752,15 +752,14 @@ class Reader:
         if len(sides) < 2 or self._not_done(n, ended=False):
             return []
         rtype = "negotiates-with" if talks else "party-to"
-        entry = next(e for e in self.lex.entries if e.type == rtype)
+        entry = self.lex.first(rtype)
         frame = self._frame(entry, None, n, confidence=0.7)
         if frame is None:
             return []
         # the day of the clause is the deal's when the clause makes it ("brokered a truce between ... on
         # Monday", "talks between X and Y opened on Monday"), not when it speaks of it ("the ceasefire
         # between X and Y collapsed on Sunday")
-        making = {p.lemma for e in self.lex.entries if e.type in ("party-to", "brokers") for p in e.verbs}
-        making |= _OPENING
+        making = self.lex.deal_making | _OPENING
         verbs = [d.governor for d in s.parents(n) if s.token(d.governor).pos.startswith("VB")]
         times = self._times(n) if any(s.token(v).lemma.lower() in making for v in verbs) else {}
         start = times.get("date") or times.get("start")
@@ -787,7 +786,7 @@ class Reader:
         if not s.children(n, "cop") or "at" not in cases:
             return []
         sources = self._actors([d.dependent for d in s.children(n, *_SUBJECT)])
-        entry = next(e for e in self.lex.entries if e.type == "attends")
+        entry = self.lex.first("attends")
         frame = self._frame(entry, None, n, confidence=0.75)
         if frame is None or not sources:
             return []

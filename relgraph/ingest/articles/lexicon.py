@@ -124,6 +124,15 @@ class Lexicon:
         """Every verb lemma some entry reads."""
         return frozenset(self._by_verb)
 
+    def first(self, rtype: str) -> Entry:
+        """The first entry of type ``rtype`` (for a relation read from a construction, not a word)."""
+        return next(e for e in self.entries if e.type == rtype)
+
+    @functools.cached_property
+    def deal_making(self) -> frozenset[str]:
+        """The verbs that make a deal: signing one, brokering one."""
+        return frozenset(p.lemma for e in self.entries if e.type in ("party-to", "brokers") for p in e.verbs)
+
     def noun(self, lemma: str) -> Entry | None:
         return next((e for e in self.entries if lemma.lower() in e.nouns), None)
 
